@@ -1,0 +1,14 @@
+/**
+ * Where API keys live: one secret per account (a profile id), under one service name.
+ * Implementations: the OS keychain (keytar), Electron's safeStorage fallback, memory (tests).
+ */
+export interface SecretStore {
+  /** The secret of `account`, or null when none is set. */
+  get(account: string): Promise<string | null>;
+  /** Sets or replaces the secret of `account`. */
+  set(account: string, secret: string): Promise<void>;
+  /** Removes the secret of `account`; true when there was one. */
+  delete(account: string): Promise<boolean>;
+  /** The accounts that have a secret. */
+  list(): Promise<string[]>;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { event, method } from '../contract';
+
+/** What the app tells about itself. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** `process.platform` of main: win32, darwin, linux. */
+  platform: string;
+  /** Base URL of the built-in sample backend, or null while it is not running. */
+  sampleBackendUrl: string | null;
+  /** Where the app keeps its state. */
+  dataDir: string;
+}
+
+/** Methods about the app itself. */
+export const appMethods = {
+  'app.info': method<AppInfo>()(z.undefined()),
+} as const;
+
+/** Events about the app itself. */
+export const appEvents = {
+  /** A deep link or a file handed to the app from outside (export-manager://, drag onto the icon). */
+  'app.opened': event<{ kind: 'deep-link' | 'file'; value: string }>(),
+} as const;

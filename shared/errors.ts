@@ -1,0 +1,57 @@
+/** The one error taxonomy shared by core, UI and command line (SPEC.md, "Error kinds"). */
+export const ERROR_KINDS = [
+  'bad-request',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'server',
+  'network',
+  'timeout',
+  'invalid-response',
+  'cancelled',
+  'disk',
+  'archive',
+  'keychain',
+  'validation',
+] as const;
+
+/** One of the error kinds of SPEC.md. */
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/**
+ * An error as plain data, so it survives IPC and JSON unchanged (Electron's IPC keeps only
+ * the message of a thrown Error).
+ */
+export interface AppError {
+  kind: ErrorKind;
+  /** A sentence a person can act on. Never contains a secret. */
+  message: string;
+  /** The HTTP status, where the error came from a response. */
+  status?: number;
+  /** The backend's own message, where it sent one. */
+  backendMessage?: string;
+}
+
+/** How every method's outcome crosses a process boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** The error kind an HTTP error status stands for. */
+export function kindForStatus(status: number): ErrorKind {
+  if (status === 400) return 'bad-request';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 408) return 'timeout';
+  if (status >= 500) return 'server';
+  return 'invalid-response';
+}
+
+/** Whether a value is an AppError (for data that crossed a boundary as JSON). */
+export function isAppError(value: unknown): value is AppError {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.message === 'string' &&
+    (ERROR_KINDS as readonly unknown[]).includes(candidate.kind)
+  );
+}

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../../main/core/core';
+import type { Core } from '../../../main/core/core';
+import { methodNames } from '../../../shared/api';
+import { createTestPorts } from '../../helpers/test-ports';
+import type { TestPorts } from '../../helpers/test-ports';
+
+describe('createApi through createCore', () => {
+  let ports: TestPorts;
+  let core: Core;
+
+  afterEach(async () => {
+    await core?.close();
+    ports?.cleanup();
+  });
+
+  async function start() {
+    ports = createTestPorts();
+    core = await createCore(ports, { identity: { name: 'Export Manager', version: '9.9.9', platform: 'linux' } });
+    return core;
+  }
+
+  it('serves a handler for every method of shared/api.ts', async () => {
+    const { api } = await start();
+    expect(Object.keys(api).sort()).toEqual([...methodNames].sort());
+  });
+
+  it('app.info answers with the identity and where state lives', async () => {
+    const { api } = await start();
+    const result = await api['app.info'](undefined);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ name: 'Export Manager', version: '9.9.9', platform: 'linux', dataDir: ports.paths.dataDir });
+  });
+
+  it('refuses a payload that does not pass the schema, as a validation error', async () => {
+    const { api } = await start();
+    const result = await api['app.info']({ unexpected: true });
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'validation' }) });
+    if (!result.ok) expect(result.error.message).toContain('app.info');
+  });
+});

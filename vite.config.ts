@@ -1,0 +1,61 @@
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+import electron from 'vite-plugin-electron';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Never bundled: Electron itself, Node's own modules, and native addons (unpacked from asar). */
+const external = [
+  'electron',
+  'keytar',
+  'better-sqlite3',
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+];
+
+/** Builds main (ESM) and the command line, both for Node; got is bundled in. */
+function nodeEntry(entry: string, fileName: string) {
+  return {
+    entry: here(entry),
+    vite: {
+      build: {
+        outDir: here('dist-electron'),
+        emptyOutDir: false,
+        minify: false,
+        sourcemap: true,
+        target: 'node20',
+        lib: { entry: here(entry), formats: ['es' as const], fileName: () => fileName },
+        rolldownOptions: { external },
+      },
+    },
+  };
+}
+
+/** One config: the renderer (root `renderer/`), main, the preload (CommonJS) and the CLI. */
+export default defineConfig({
+  root: here('renderer'),
+  base: './',
+  build: { outDir: here('dist/renderer'), emptyOutDir: true },
+  plugins: [
+    svelte(),
+    electron([
+      nodeEntry('main/electron/index.ts', 'main.js'),
+      nodeEntry('main/cli.ts', 'cli.js'),
+      {
+        entry: here('main/preload.ts'),
+        vite: {
+          build: {
+            outDir: here('dist-electron'),
+            emptyOutDir: false,
+            minify: false,
+            target: 'chrome140',
+            lib: { entry: here('main/preload.ts'), formats: ['cjs' as const], fileName: () => 'preload.cjs' },
+            rolldownOptions: { external: ['electron'] },
+          },
+        },
+      },
+    ]),
+  ],
+});
