@@ -1,0 +1,28 @@
+/** The screens of the app, in sidebar order. */
+export const SCREENS = [
+  { id: 'exports', label: 'Exports', hint: 'Tracked exports of the active profile' },
+  { id: 'downloads', label: 'Downloads', hint: 'Running and recent batch downloads' },
+  { id: 'archive', label: 'Inspect', hint: 'Look inside a zip and extract it safely' },
+  { id: 'history', label: 'History', hint: 'Past downloads' },
+  { id: 'profiles', label: 'Profiles', hint: 'Backends and their API keys' },
+  { id: 'about', label: 'About', hint: 'Version and where your data lives' },
+] as const;
+
+/** One screen's id. */
+export type ScreenId = (typeof SCREENS)[number]['id'];
+
+/** Which screen is shown. */
+class Navigation {
+  #current = $state<ScreenId>('about');
+
+  get current(): ScreenId {
+    return this.#current;
+  }
+
+  go(screen: ScreenId): void {
+    this.#current = screen;
+  }
+}
+
+/** The app's navigation state. */
+export const navigation = new Navigation();

@@ -1,0 +1,63 @@
+// `npm test`: every check and suite in order, then one line of totals across all suites,
+// `N passed, N failed, N skipped`, so a run that executed nothing cannot pass unseen.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = 'test-results';
+rmSync(`${results}/vitest.json`, { force: true });
+rmSync(`${results}/playwright.json`, { force: true });
+mkdirSync(results, { recursive: true });
+
+const steps = [
+  { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
+  { name: 'build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
+  {
+    name: 'vitest',
+    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`],
+    counts: () => vitestCounts(`${results}/vitest.json`),
+  },
+  { name: 'playwright', command: ['npx', 'playwright', 'test'], counts: () => playwrightCounts(`${results}/playwright.json`) },
+];
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+function vitestCounts(path) {
+  const report = readJson(path);
+  if (!report) return null;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+function playwrightCounts(path) {
+  const report = readJson(path);
+  if (!report) return null;
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
+  return { passed: expected, failed: unexpected + flaky + (report.errors?.length ?? 0), skipped };
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}`);
+  const run = spawnSync(step.command[0], step.command.slice(1), { stdio: 'inherit' });
+  const counts = step.counts?.() ?? null;
+  if (counts) {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  }
+  const ok = run.status === 0;
+  // A step that failed without a failed test (a crash, a type error) still counts as one.
+  if (!ok && (!counts || counts.failed === 0)) totals.failed += 1;
+  summary.push(`${ok ? '✓' : '✗'} ${step.name}${counts ? ` (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped)` : ''}`);
+}
+
+console.log(`\n${summary.join('\n')}\n`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);

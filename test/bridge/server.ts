@@ -1,0 +1,157 @@
+/**
+ * The test bridge: serves the real core (`createCore`) to a browser page over HTTP on
+ * 127.0.0.1, a POST per method and server-sent events for pushed events, plus the built
+ * renderer with a page script that defines `window.exportManager`. Playwright drives the
+ * real Svelte build through it; `npm run dev:browser` uses it for UI work without Electron.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { isMethodName } from '../../shared/api';
+import type { EventName, EventPayload } from '../../shared/api';
+import { createCore } from '../../main/core/core';
+import type { Core, CoreOptions } from '../../main/core/core';
+import type { SecretStore } from '../../main/core/ports';
+import { bridgeDialogs, bridgeNotifier, bridgePaths, bridgeShell, emptyDesktopLog } from './bridge-ports';
+import type { DesktopLog, DialogAnswers } from './bridge-ports';
+import { injectBridgeScript, readStatic } from './static-files';
+
+/** A running bridge. */
+export interface Bridge {
+  url: string;
+  core: Core;
+  desktop: DesktopLog;
+  close(): Promise<void>;
+}
+
+/** What a bridge needs. */
+export interface BridgeOptions {
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** A folder for the core's state, temp files and downloads. */
+  root: string;
+  secrets: SecretStore;
+  identity: CoreOptions['identity'];
+  port?: number;
+}
+
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Bundles the page script once, from the same shared/api.ts the preload uses. */
+async function bundleClient(): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./client.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('Request body too large.');
+    chunks.push(chunk);
+  }
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+/** Starts the bridge and the core behind it. */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const streams = new Set<ServerResponse>();
+  const desktop = emptyDesktopLog();
+  const answers: DialogAnswers = { saveAs: [], openFiles: [], chooseFolder: [] };
+  const core = await createCore(
+    {
+      paths: bridgePaths(options.root),
+      secrets: options.secrets,
+      dialogs: bridgeDialogs(answers, desktop),
+      notifier: bridgeNotifier(desktop),
+      shell: bridgeShell(desktop),
+      events: {
+        emit<E extends EventName>(name: E, payload: EventPayload<E>) {
+          const frame = `data: ${JSON.stringify({ name, payload })}\n\n`;
+          for (const stream of streams) stream.write(frame);
+        },
+      },
+    },
+    { identity: options.identity },
+  );
+  const clientScript = await bundleClient();
+  let allowedHosts: Set<string> = new Set();
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'text/plain', String(error instanceof Error ? error.stack : error));
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Only pages served by this bridge may call it (a guard against DNS rebinding).
+    if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 403, 'text/plain', 'Unknown host.');
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (request.method === 'POST' && path.startsWith('/__bridge/')) {
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(response, 415, 'text/plain', 'JSON only.');
+      }
+      const body = (await readJson(request)) as Record<string, unknown>;
+      if (path.startsWith('/__bridge/call/')) {
+        const name = decodeURIComponent(path.slice('/__bridge/call/'.length));
+        if (!isMethodName(name)) return send(response, 404, 'text/plain', `Unknown method ${name}.`);
+        const result = await core.api[name](body.payload);
+        return send(response, 200, 'application/json', JSON.stringify(result));
+      }
+      if (path === '/__bridge/test/dialogs') {
+        const queued = body as Partial<DialogAnswers>;
+        answers.saveAs.push(...(queued.saveAs ?? []));
+        answers.openFiles.push(...(queued.openFiles ?? []));
+        answers.chooseFolder.push(...(queued.chooseFolder ?? []));
+        return send(response, 200, 'application/json', '{}');
+      }
+    }
+    if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed.');
+    if (path === '/__bridge/events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+      return;
+    }
+    if (path === '/__bridge/client.js') return send(response, 200, 'text/javascript; charset=utf-8', clientScript);
+    if (path === '/__bridge/test/desktop') return send(response, 200, 'application/json', JSON.stringify(desktop));
+    const file = await readStatic(options.staticDir, path);
+    if (!file) return send(response, 404, 'text/plain', 'Not found.');
+    const body = file.type.startsWith('text/html') ? injectBridgeScript(file.body.toString('utf8')) : file.body;
+    return send(response, 200, file.type, body);
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    core,
+    desktop,
+    async close() {
+      for (const stream of streams) stream.end();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await core.close();
+    },
+  };
+}
