@@ -10,7 +10,8 @@ import type { EventName, EventPayload } from '../../shared/api';
 import { createCore } from '../core/core';
 import type { Core } from '../core/core';
 import type { EventSink } from '../core/ports';
-import { deepLinkIn, setupDeepLinks } from './deep-links';
+import { openedIn, setupDeepLinks } from './deep-links';
+import type { Opened } from './deep-links';
 import { registerIpc, sendEvent } from './ipc';
 import { electronDialogs, electronNotifier, electronPaths, electronShell } from './ports';
 import { createElectronSecretStore } from './secrets';
@@ -19,6 +20,9 @@ import { createMainWindow, defaultWindowSources, hardenDefaultSession } from './
 const bundleDir = dirname(fileURLToPath(import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+/** What arrived before the window could listen (macOS sends open-file before ready). */
+const pendingOpened: Array<Exclude<Opened, { kind: 'focus' }>> = [];
+let windowLoaded = false;
 
 const windowEvents: EventSink = {
   emit<E extends EventName>(name: E, payload: EventPayload<E>) {
@@ -30,6 +34,14 @@ function focusMainWindow(): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
+}
+
+/** Hands a deep link or zip to the renderer, or keeps it until the page has loaded. */
+function deliverOpened(opened: Opened): void {
+  focusMainWindow();
+  if (opened.kind === 'focus') return;
+  if (windowLoaded) windowEvents.emit('app.opened', opened);
+  else pendingOpened.push(opened);
 }
 
 function isTrustedSender(sender: WebContents): boolean {
@@ -52,13 +64,16 @@ async function start(): Promise<void> {
   );
   registerIpc(core.api, isTrustedSender);
   mainWindow = createMainWindow(defaultWindowSources(bundleDir));
-  mainWindow.on('closed', () => (mainWindow = null));
-  const launchLink = deepLinkIn(process.argv);
-  if (launchLink) {
-    mainWindow.webContents.once('did-finish-load', () =>
-      windowEvents.emit('app.opened', { kind: 'deep-link', value: launchLink }),
-    );
-  }
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+    windowLoaded = false;
+  });
+  mainWindow.webContents.once('did-finish-load', () => {
+    windowLoaded = true;
+    for (const opened of pendingOpened.splice(0)) windowEvents.emit('app.opened', opened);
+  });
+  const launchedWith = openedIn(process.argv);
+  if (launchedWith) deliverOpened(launchedWith);
 }
 
 app.setName('Export Manager');
@@ -69,7 +84,7 @@ if (process.env.EXPORT_MANAGER_USER_DATA) app.setPath('userData', process.env.EX
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  setupDeepLinks(() => windowEvents, focusMainWindow);
+  setupDeepLinks(deliverOpened);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

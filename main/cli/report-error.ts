@@ -1,0 +1,51 @@
+import type { AppError } from '../../shared/errors';
+import { appErrorOf } from '../core/app-error';
+import { EXIT } from './exit-codes';
+import type { CliIo } from './io';
+import { printJson, writeLine } from './io';
+import { UsageError } from './usage-error';
+
+/** A failure as the JSON the command prints with --json. */
+export function errorJson(error: AppError): { ok: false; error: Record<string, unknown> } {
+  return {
+    ok: false,
+    error: {
+      kind: error.kind,
+      status: error.status ?? null,
+      message: error.message,
+      backendMessage: error.backendMessage ?? null,
+    },
+  };
+}
+
+/** One line for a person: the message, then the HTTP status and the backend's words. */
+export function errorLine(error: AppError): string {
+  const details = [error.status ? `HTTP ${error.status}` : null, error.backendMessage ? `backend: ${error.backendMessage}` : null]
+    .filter(Boolean)
+    .join('; ');
+  return `export-manager: ${error.message}${details ? ` (${details})` : ''}`;
+}
+
+/** Prints a failure the way the command was asked to and returns its exit code. Never a stack trace. */
+export function reportError(io: CliIo, error: unknown, json: boolean): number {
+  if (error instanceof UsageError) {
+    const hint = error.command ? `export-manager ${error.command} --help` : 'export-manager --help';
+    if (json) printJson(io, errorJson({ kind: 'validation', message: error.message }));
+    else writeLine(io.stderr, `export-manager: ${error.message} (see \`${hint}\`)`);
+    return EXIT.usage;
+  }
+  const appError = appErrorOf(error) ?? unexpected(error);
+  if (json) printJson(io, errorJson(appError));
+  else writeLine(io.stderr, errorLine(appError));
+  return EXIT.failure;
+}
+
+/** A failure no layer anticipated: said plainly, with where to look, but no stack trace. */
+function unexpected(error: unknown): AppError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return { kind: 'disk', message: `A file operation failed (${code}): ${(error as Error).message}` };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'validation', message: `Unexpected failure: ${message}. Set EXPORT_MANAGER_DEBUG=1 for details.` };
+}
