@@ -24,6 +24,7 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
       identity: options.identity,
       dataDir: ports.paths.dataDir,
       sampleBackendUrl: () => null,
+      shell: ports.shell,
     }),
   });
   let closed = false;

@@ -70,11 +70,12 @@ export function createMainWindow(sources: WindowSources): BrowserWindow {
   return window;
 }
 
-/** Session-wide rules: deny every permission request, send the CSP header with every response. */
+/** Session-wide rules: deny every permission request but clipboard writes, send the CSP header with every response. */
 export function hardenDefaultSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Only writing to the clipboard ("Copy URL") is allowed; everything else is denied.
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  ses.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

@@ -16,6 +16,12 @@ export interface AppInfo {
 /** Methods about the app itself. */
 export const appMethods = {
   'app.info': method<AppInfo>()(z.undefined()),
+  /** Opens an http(s) URL in the default browser; any other scheme is refused. */
+  'app.openExternal': method<null>()(
+    z.object({ url: z.string().max(8192).regex(/^https?:\/\//i, 'Only http and https links can be opened.') }),
+  ),
+  /** Reveals a file in the system file manager. */
+  'app.showInFolder': method<null>()(z.object({ path: z.string().min(1).max(32_767) })),
 } as const;
 
 /** Events about the app itself. */

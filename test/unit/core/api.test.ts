@@ -40,3 +40,21 @@ describe('createApi through createCore', () => {
     if (!result.ok) expect(result.error.message).toContain('app.info');
   });
 });
+
+describe('app.openExternal and app.showInFolder', () => {
+  it('opens only http(s) URLs and refuses other schemes before reaching the shell', async () => {
+    const ports = createTestPorts();
+    const core = await createCore(ports, { identity: { name: 'Export Manager', version: '1.0.0', platform: 'linux' } });
+    try {
+      expect(await core.api['app.openExternal']({ url: 'https://example.com/a.png' })).toEqual({ ok: true, value: null });
+      const refused = await core.api['app.openExternal']({ url: 'file:///etc/passwd' });
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(ports.opened.urls).toEqual(['https://example.com/a.png']);
+      expect(await core.api['app.showInFolder']({ path: '/tmp/x.zip' })).toEqual({ ok: true, value: null });
+      expect(ports.opened.revealed).toEqual(['/tmp/x.zip']);
+    } finally {
+      await core.close();
+      ports.cleanup();
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import { stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { requestExportUrls, runZipDownload } from '../../core/downloads';
+import type { ZipDestination } from '../../core/downloads';
+import { API_KEY_ENV, firstLine, readStdin, refuseKeyArgument } from '../api-key';
+import type { Command } from '../command';
+import { parseCommandArgs } from '../command';
+import { EXIT } from '../exit-codes';
+import type { CliIo } from '../io';
+import { printJson, writeLine } from '../io';
+import { ProgressBar } from '../progress-bar';
+import { openCliState } from '../state';
+import { readSourceUrls } from '../source-urls';
+import { UsageError } from '../usage-error';
+
+const NAME = 'download';
+
+const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all])
+                               [--base-url URL] [--urls] [--out PATH] [--json] [--api-key-stdin]
+
+Calls the backend's batch route and saves one zip (default) or prints the exported URLs (--urls).
+
+Where to download from:
+  --base-url URL      the backend, e.g. https://db-backend-domain/api (default: the profile's)
+  --profile NAME      a profile of the app: its base URL, its API key from the keychain, and
+                      with --all its tracked exports
+What to download:
+  --url SOURCE_URL    an export's sourceFileUrl; repeat for more
+  --from FILE         sourceFileUrls from a .txt (one a line), .csv (a sourceFileUrl column) or .json file
+  --all               every export the profile tracks
+The API key (never an argument): the profile's, else ${API_KEY_ENV}, else --api-key-stdin.
+Output:
+  --out PATH          a folder (default: the current one) to save under the backend's name,
+                      or a file path to save exactly there; an existing file is never replaced
+  --urls              URL mode: print the exported URLs one a line instead of saving a zip
+  --json              print one JSON object (see below) instead of text
+
+Examples:
+  export-manager download --base-url https://example.com/api --url https://cdn.example.com/a.png --out ~/exports/
+  EXPORT_MANAGER_API_KEY=... export-manager download --base-url https://example.com/api --from urls.txt --json
+  export-manager download --profile Production --all --urls
+  pass show backend/key | export-manager download --profile Staging --all --api-key-stdin
+
+JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback"}
+      {"ok":true,"exportedUrls":[...],"skipped":[...]} with --urls
+      {"ok":false,"error":{"kind","status","message","backendMessage"}} on failure (exit 1)`;
+
+const OPTIONS = {
+  'base-url': { type: 'string' },
+  url: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  profile: { type: 'string' },
+  all: { type: 'boolean' },
+  urls: { type: 'boolean' },
+  out: { type: 'string' },
+  'api-key-stdin': { type: 'boolean' },
+} as const;
+
+/** `--out`: an existing folder (or a path ending in a separator) means "save inside". */
+async function destinationFor(out: string | undefined, cwd: string): Promise<ZipDestination> {
+  if (!out) return { kind: 'folder', dir: cwd };
+  const path = resolve(cwd, out);
+  if (out.endsWith('/') || out.endsWith(sep)) return { kind: 'folder', dir: path };
+  const found = await stat(path).catch(() => null);
+  return found?.isDirectory() ? { kind: 'folder', dir: path } : { kind: 'file', path };
+}
+
+/** Aborts on Ctrl-C so the partial file is removed before the process exits. */
+function abortOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  refuseKeyArgument(args, NAME);
+  const { values } = parseCommandArgs(NAME, args, OPTIONS);
+  const sources = [values.url?.length ? '--url' : null, values.from ? '--from' : null, values.all ? '--all' : null].filter(Boolean);
+  if (sources.length !== 1) throw new UsageError('give exactly one of --url, --from or --profile NAME --all', NAME);
+  if (values.all && !values.profile) throw new UsageError('--all needs --profile NAME', NAME);
+  if (values.urls && values.out) throw new UsageError('--out is for zip mode; with --urls the URLs are printed', NAME);
+
+  const state = values.profile ? await openCliState(io.env) : null;
+  try {
+    const profile = values.profile && state ? await state.profileByName(values.profile) : null;
+    const baseUrl = values['base-url'] ?? profile?.baseUrl;
+    if (!baseUrl) throw new UsageError('--base-url is required (or --profile NAME)', NAME);
+    const sourceFileUrls = values.url ?? (values.from ? await readSourceUrls(resolve(io.cwd, values.from)) : await state!.trackedUrls(profile!.id));
+    const apiKey =
+      (profile && state ? await state.apiKey(profile.id) : null) ??
+      (values['api-key-stdin'] ? firstLine(await readStdin(io), NAME) : null) ??
+      (io.env[API_KEY_ENV] || null);
+
+    const interrupt = abortOnInterrupt();
+    try {
+      if (values.urls) {
+        const result = await requestExportUrls({ baseUrl, apiKey, sourceFileUrls, signal: interrupt.signal });
+        if (values.json) printJson(io, { ok: true, exportedUrls: result.exportedUrls, skipped: result.skipped.map((item) => JSON.parse(item.raw) as unknown) });
+        else {
+          for (const url of result.exportedUrls) writeLine(io.stdout, url);
+          for (const item of result.skipped) writeLine(io.stderr, `skipped: ${item.sourceFileUrl ?? item.raw}${item.reason ? ` (${item.reason})` : ''}`);
+        }
+        return EXIT.ok;
+      }
+      const bar = new ProgressBar(io.stderr);
+      const destination = await destinationFor(values.out, io.cwd);
+      const saved = await runZipDownload({
+        baseUrl,
+        apiKey,
+        sourceFileUrls,
+        destination,
+        // The partial file sits beside its destination, so the final move is an atomic rename.
+        tempDir: destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir,
+        signal: interrupt.signal,
+        onProgress: (progress) => bar.update(progress),
+      }).finally(() => bar.done());
+      if (values.json) {
+        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource });
+      } else {
+        writeLine(io.stdout, saved.path);
+      }
+      return EXIT.ok;
+    } finally {
+      interrupt.dispose();
+    }
+  } finally {
+    state?.close();
+  }
+}
+
+/** `export-manager download`. */
+export const downloadCommand: Command = { name: NAME, summary: 'download exports as one zip, or get their URLs', help: HELP, run };

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { extractArchive } from '../../core/archive';
+import type { Command } from '../command';
+import { parseCommandArgs } from '../command';
+import { EXIT } from '../exit-codes';
+import type { CliIo } from '../io';
+import { printJson, writeLine } from '../io';
+import { UsageError } from '../usage-error';
+
+const NAME = 'extract';
+
+const HELP = `Usage: export-manager extract FILE --to DIR [--json]
+
+Extracts the safe entries of a zip into DIR (created if needed). Nothing is ever written
+outside DIR: entries with ".." or absolute paths, drive letters, links, or that inflate
+beyond their declared size are refused with a reason, and the safe rest is extracted.
+Existing files are never overwritten; a clashing name gets " (1)".
+
+Exit codes: 0 all extracted, 3 some entries were refused, 1 failure, 2 usage error.
+
+Examples:
+  export-manager extract canvas-exports.zip --to ./exports
+  export-manager extract canvas-exports.zip --to ./exports --json | jq '.refused'
+
+JSON: {"ok":bool,"extracted":[names],"refused":[{"name","reason"}]}`;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(NAME, args, { to: { type: 'string' } }, true);
+  if (positionals.length !== 1) throw new UsageError('give exactly one zip file', NAME);
+  if (!values.to) throw new UsageError('--to DIR is required', NAME);
+  const report = await extractArchive(resolve(io.cwd, positionals[0]!), resolve(io.cwd, values.to));
+  const ok = report.refused.length === 0;
+  if (values.json) {
+    printJson(io, { ok, extracted: report.extracted, refused: report.refused });
+  } else {
+    writeLine(io.stdout, `Extracted ${report.extracted.length} ${report.extracted.length === 1 ? 'entry' : 'entries'} into ${report.destination}`);
+    for (const refused of report.refused) writeLine(io.stderr, `refused: ${refused.name} — ${refused.reason}`);
+  }
+  return ok ? EXIT.ok : EXIT.refused;
+}
+
+/** `export-manager extract`. */
+export const extractCommand: Command = { name: NAME, summary: 'extract a zip safely into a folder', help: HELP, run };
