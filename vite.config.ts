@@ -43,6 +43,8 @@ export default defineConfig({
     electron([
       nodeEntry('main/electron/index.ts', 'main.js'),
       nodeEntry('main/cli.ts', 'cli.js'),
+      // Archive work runs in a worker thread, started from its own bundle beside main.js/cli.js.
+      nodeEntry('main/core/archive/archive-worker.ts', 'archive-worker.js'),
       {
         entry: here('main/preload.ts'),
         vite: {

@@ -2,7 +2,7 @@
  * The preload: exposes `window.exportManager`, built from the method list in shared/api.ts,
  * through contextBridge. Bundled as CommonJS because sandboxed preloads cannot load ESM.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { buildExportManagerApi, ipcChannel } from '../shared/expose';
 import type { Result } from '../shared/errors';
@@ -14,6 +14,14 @@ const exportManager = buildExportManagerApi(
     const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(ipcChannel(name), forward);
     return () => void ipcRenderer.removeListener(ipcChannel(name), forward);
+  },
+  // Electron no longer puts `path` on dropped File objects; webUtils reads it in the preload.
+  (file) => {
+    try {
+      return webUtils.getPathForFile(file as File) || null;
+    } catch {
+      return null;
+    }
   },
 );
 

@@ -68,6 +68,11 @@ type MethodsIn<N extends Namespace> = {
 export type ExportManagerApi = { [N in Namespace]: MethodsIn<N> } & {
   /** Listens to a pushed event; returns the function that stops listening. */
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * The path of a file dropped on the window (a DOM `File`), or null where the page cannot
+   * know it (a plain browser). Local to the page: no IPC.
+   */
+  pathForFile(file: object): string | null;
 };
 
 /** The transport-independent side of the API: one function per method, by name. */

@@ -12,7 +12,11 @@ export type Subscribe = (name: EventName, listener: (payload: unknown) => void) 
  * grouped by namespace (`exportManager.app.info()`), never a generic `invoke(channel)`.
  * Used by the preload (IPC) and by the test bridge's page script (HTTP).
  */
-export function buildExportManagerApi(invoke: Invoke, subscribe: Subscribe): ExportManagerApi {
+export function buildExportManagerApi(
+  invoke: Invoke,
+  subscribe: Subscribe,
+  pathForFile: (file: object) => string | null = () => null,
+): ExportManagerApi {
   const api: Record<string, unknown> = {};
   for (const name of methodNames) {
     const [namespace, fn] = name.split('.') as [string, string];
@@ -24,6 +28,7 @@ export function buildExportManagerApi(invoke: Invoke, subscribe: Subscribe): Exp
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
     return subscribe(name, listener);
   };
+  api.pathForFile = (file: object) => pathForFile(file);
   return api as unknown as ExportManagerApi;
 }
 

@@ -51,29 +51,45 @@ function isTrustedSender(sender: WebContents): boolean {
 async function start(): Promise<void> {
   hardenDefaultSession();
   const paths = electronPaths();
+  const secrets = await createElectronSecretStore(paths);
   core = await createCore(
     {
       paths,
-      secrets: await createElectronSecretStore(paths),
+      secrets: secrets.store,
       dialogs: electronDialogs(),
       notifier: electronNotifier(),
       shell: electronShell(),
       events: windowEvents,
     },
-    { identity: { name: app.getName(), version: app.getVersion(), platform: process.platform } },
+    { identity: { name: app.getName(), version: app.getVersion(), platform: process.platform }, secretsStatus: secrets.status },
   );
   registerIpc(core.api, isTrustedSender);
-  mainWindow = createMainWindow(defaultWindowSources(bundleDir));
-  mainWindow.on('closed', () => {
+  openMainWindow();
+  const launchedWith = openedIn(process.argv);
+  if (launchedWith) deliverOpened(launchedWith);
+}
+
+/** Opens the window and delivers what arrived while there was none. */
+function openMainWindow(): void {
+  const window = createMainWindow(defaultWindowSources(bundleDir));
+  mainWindow = window;
+  window.on('closed', () => {
     mainWindow = null;
     windowLoaded = false;
   });
-  mainWindow.webContents.once('did-finish-load', () => {
+  window.webContents.once('did-finish-load', () => {
     windowLoaded = true;
     for (const opened of pendingOpened.splice(0)) windowEvents.emit('app.opened', opened);
   });
-  const launchedWith = openedIn(process.argv);
-  if (launchedWith) deliverOpened(launchedWith);
+}
+
+/** Stops core (cancels downloads, removes their temp files) before the process ends. */
+let quitting = false;
+function closeCoreBeforeQuit(event: Electron.Event): void {
+  if (quitting || !core) return;
+  event.preventDefault();
+  quitting = true;
+  void core.close().finally(() => app.quit());
 }
 
 app.setName('Export Manager');
@@ -89,13 +105,14 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && core) {
-      mainWindow = createMainWindow(defaultWindowSources(bundleDir));
-    }
+    if (BrowserWindow.getAllWindows().length === 0 && core) openMainWindow();
   });
-  app.on('will-quit', () => void core?.close());
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Export Manager could not start:', error);
-    app.exit(1);
-  });
+  app.on('will-quit', closeCoreBeforeQuit);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Export Manager could not start:', error instanceof Error ? error.message : error);
+      app.exit(1);
+    });
 }

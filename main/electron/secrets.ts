@@ -1,16 +1,18 @@
-import type { Paths, SecretStore } from '../core/ports';
+import { join } from 'node:path';
+import { safeStorage } from 'electron';
+import { createSecretStore, KeytarSecretStore, secretStoreWithTimeout } from '../core/secrets';
+import type { SecretChain } from '../core/secrets';
+import type { Paths } from '../core/ports';
+import { SafeStorageSecretStore } from './safe-storage-secret-store';
 
 /**
- * The app's SecretStore: the OS keychain, falling back to safeStorage (an encrypted file)
- * where the keychain cannot be used, or a session-only store when even that would be plain
- * text.
+ * The app's SecretStore: the OS keychain through keytar (shared with the command line), else
+ * a file encrypted with Electron's safeStorage, else memory for this session only when even
+ * that would be plain text (Linux `basic_text`). The chain's status tells the user which.
  */
-export async function createElectronSecretStore(_paths: Paths): Promise<SecretStore> {
-  const secrets = new Map<string, string>();
-  return {
-    get: async (account) => secrets.get(account) ?? null,
-    set: async (account, secret) => void secrets.set(account, secret),
-    delete: async (account) => secrets.delete(account),
-    list: async () => [...secrets.keys()],
-  };
+export function createElectronSecretStore(paths: Paths): Promise<SecretChain> {
+  return createSecretStore({
+    keychain: secretStoreWithTimeout(new KeytarSecretStore()),
+    encryptedFile: () => SafeStorageSecretStore.open(safeStorage, join(paths.dataDir, 'api-keys.encrypted.json')),
+  });
 }

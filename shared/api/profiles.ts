@@ -1,5 +1,43 @@
-/** Methods of this feature; filled in by the feature's own work. */
-export const profilesMethods = {} as const;
+import { z } from 'zod';
+import { event, method } from '../contract';
 
-/** Events of this feature. */
-export const profilesEvents = {} as const;
+/** A backend profile as the UI lists it (never with its key). */
+export interface Profile {
+  id: string;
+  name: string;
+  baseUrl: string;
+  /** The built-in sample backend: cannot be renamed or deleted; its base URL follows the running server. */
+  builtIn: boolean;
+  /** ISO date-time. */
+  createdAt: string;
+  trackedCount: number;
+}
+
+/** What deleting a profile did about its key. */
+export interface ProfileDeleted {
+  keyRemoved: boolean;
+  /** Set when the key could not be removed from the keychain (the profile is gone anyway). */
+  warning?: string;
+}
+
+const name = z.string().trim().min(1, 'Give the profile a name.').max(100, 'A profile name has at most 100 characters.');
+const baseUrl = z.string().trim().min(1, 'Give the backend base URL, e.g. https://host/api.').max(2048);
+const id = z.string().min(1).max(100);
+
+/** Methods about backend profiles. */
+export const profilesMethods = {
+  /** Every profile, the built-in one first, then by name. */
+  'profiles.list': method<Profile[]>()(z.undefined()),
+  'profiles.create': method<Profile>()(z.object({ name, baseUrl })),
+  'profiles.rename': method<Profile>()(z.object({ id, name })),
+  /** Changes the base URL (absolute http(s); plain http only for this machine when a key is set). */
+  'profiles.setBaseUrl': method<Profile>()(z.object({ id, baseUrl })),
+  /** Deletes a profile, its tracked exports and its key. */
+  'profiles.delete': method<ProfileDeleted>()(z.object({ id })),
+} as const;
+
+/** Events about backend profiles. */
+export const profilesEvents = {
+  /** A profile was created, changed or deleted. */
+  'profiles.changed': event<null>(),
+} as const;

@@ -1,5 +1,54 @@
-/** Methods of this feature; filled in by the feature's own work. */
-export const settingsMethods = {} as const;
+import { z } from 'zod';
+import { event, method } from '../contract';
+import type { SecretsBackend } from './keys';
 
-/** Events of this feature. */
-export const settingsEvents = {} as const;
+/** The app's settings, with their defaults filled in. */
+export interface Settings {
+  /** `ask`: the save dialog every time; `default-folder`: save into the default folder without asking. */
+  saveMode: 'ask' | 'default-folder';
+  /** null: the system Downloads folder. */
+  defaultFolder: string | null;
+  /** The folder last chosen in the save dialog. */
+  lastSaveFolder: string | null;
+  theme: 'system' | 'light' | 'dark';
+  activeProfileId: string | null;
+}
+
+/** How the app's state is kept, and anything the user must be told about it. */
+export interface StateStatus {
+  /** Where a damaged database was moved aside this session (a fresh one was started). */
+  recoveredFrom: string | null;
+  databasePath: string;
+  secretsBackend: SecretsBackend;
+  /** Why keys are not in the OS keychain, when they are not. */
+  secretsWarning: string | null;
+}
+
+/** The schema of a partial settings change. */
+export const settingsPatchSchema = z
+  .object({
+    saveMode: z.enum(['ask', 'default-folder']),
+    defaultFolder: z.string().min(1).max(32_767).nullable(),
+    lastSaveFolder: z.string().min(1).max(32_767).nullable(),
+    theme: z.enum(['system', 'light', 'dark']),
+    activeProfileId: z.string().min(1).max(100).nullable(),
+  })
+  .partial()
+  .strict();
+
+/** A partial settings change. */
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+/** Methods about settings. */
+export const settingsMethods = {
+  'settings.get': method<Settings>()(z.undefined()),
+  /** Applies a partial change; returns every setting. */
+  'settings.set': method<Settings>()(settingsPatchSchema),
+  /** Where state lives, a recovered damaged database, where keys are kept. */
+  'settings.status': method<StateStatus>()(z.undefined()),
+} as const;
+
+/** Events about settings. */
+export const settingsEvents = {
+  'settings.changed': event<Settings>(),
+} as const;

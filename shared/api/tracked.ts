@@ -1,5 +1,72 @@
-/** Methods of this feature; filled in by the feature's own work. */
-export const trackedMethods = {} as const;
+import { z } from 'zod';
+import { event, method } from '../contract';
 
-/** Events of this feature. */
-export const trackedEvents = {} as const;
+/** One tracked export of a profile. */
+export interface TrackedExport {
+  id: string;
+  sourceFileUrl: string;
+  /** The last path segment, decoded; the host when the path is empty. */
+  label: string;
+  /** ISO date-time. */
+  addedAt: string;
+}
+
+/** What happened to one input line (or JSON element, or CSV row). */
+export interface AddLineReport {
+  /** 1-based line (text), row (CSV, header is row 1) or element (JSON). */
+  line: number;
+  value: string;
+  status: 'added' | 'duplicate' | 'invalid';
+  reason?: string;
+}
+
+/** What an add or import did, line by line and in total. */
+export interface AddReport {
+  lines: AddLineReport[];
+  added: number;
+  duplicates: number;
+  invalid: number;
+}
+
+/** A page of tracked exports. */
+export interface TrackedPage {
+  items: TrackedExport[];
+  /** How many match the filter. */
+  total: number;
+}
+
+/** File formats a tracked list is exported to and imported from. */
+export type TrackedFileFormat = 'txt' | 'csv' | 'json';
+
+const profileId = z.string().min(1).max(100);
+
+/** Methods about tracked exports. */
+export const trackedMethods = {
+  /** Adds pasted text: one URL a line, or a JSON array of strings or of `{ sourceFileUrl }`. */
+  'tracked.add': method<AddReport>()(z.object({ profileId, text: z.string().max(64 * 1024 * 1024) })),
+  /** Imports a .txt, .csv (a `sourceFileUrl` column) or .json file, e.g. one dropped on the window. */
+  'tracked.import': method<AddReport>()(z.object({ profileId, path: z.string().min(1).max(32_767) })),
+  /** Asks for a file with the open dialog and imports it; null when cancelled. */
+  'tracked.chooseImportFile': method<AddReport | null>()(z.object({ profileId })),
+  'tracked.list': method<TrackedPage>()(
+    z.object({
+      profileId,
+      filter: z.string().max(2048).optional(),
+      sort: z.enum(['added', 'label', 'url']).default('added'),
+      descending: z.boolean().default(false),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(10_000).default(100),
+    }),
+  ),
+  'tracked.remove': method<{ removed: number }>()(
+    z.object({ profileId, ids: z.array(z.string().min(1).max(40)).max(1_000_000) }),
+  ),
+  /** Saves the whole list to a file the user picks; null when cancelled. */
+  'tracked.export': method<{ path: string | null }>()(z.object({ profileId, format: z.enum(['txt', 'csv', 'json']) })),
+} as const;
+
+/** Events about tracked exports. */
+export const trackedEvents = {
+  /** A profile's tracked list changed (added, imported, removed). */
+  'tracked.changed': event<{ profileId: string }>(),
+} as const;

@@ -1,7 +1,10 @@
-import type { SecretStore } from '../../main/core/ports';
-import { MemorySecretStore } from '../helpers/memory-secret-store';
+import { createSecretStore, KeytarSecretStore, secretStoreWithTimeout } from '../../main/core/secrets';
+import type { SecretChain } from '../../main/core/secrets';
 
-/** The SecretStore the bridge uses: the real keychain once it is wired, memory until then. */
-export async function bridgeSecretStore(): Promise<SecretStore> {
-  return new MemorySecretStore();
+/**
+ * The bridge's keys: the real OS keychain, as the app uses it (in CI, the gnome-keyring of
+ * the keyring session), falling back to memory with a warning where there is none.
+ */
+export function bridgeSecretStore(): Promise<SecretChain> {
+  return createSecretStore({ keychain: secretStoreWithTimeout(new KeytarSecretStore()) });
 }

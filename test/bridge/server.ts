@@ -13,7 +13,7 @@ import { isMethodName } from '../../shared/api';
 import type { EventName, EventPayload } from '../../shared/api';
 import { createCore } from '../../main/core/core';
 import type { Core, CoreOptions } from '../../main/core/core';
-import type { SecretStore } from '../../main/core/ports';
+import type { SecretChain } from '../../main/core/secrets';
 import { bridgeDialogs, bridgeNotifier, bridgePaths, bridgeShell, emptyDesktopLog } from './bridge-ports';
 import type { DesktopLog, DialogAnswers } from './bridge-ports';
 import { injectBridgeScript, readStatic } from './static-files';
@@ -21,6 +21,8 @@ import { injectBridgeScript, readStatic } from './static-files';
 /** A running bridge. */
 export interface Bridge {
   url: string;
+  /** The folder holding the core's state, temp files and downloads. */
+  root: string;
   core: Core;
   desktop: DesktopLog;
   close(): Promise<void>;
@@ -32,7 +34,7 @@ export interface BridgeOptions {
   staticDir: string;
   /** A folder for the core's state, temp files and downloads. */
   root: string;
-  secrets: SecretStore;
+  secrets: SecretChain;
   identity: CoreOptions['identity'];
   port?: number;
 }
@@ -77,7 +79,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const core = await createCore(
     {
       paths: bridgePaths(options.root),
-      secrets: options.secrets,
+      secrets: options.secrets.store,
       dialogs: bridgeDialogs(answers, desktop),
       notifier: bridgeNotifier(desktop),
       shell: bridgeShell(desktop),
@@ -88,7 +90,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         },
       },
     },
-    { identity: options.identity },
+    { identity: options.identity, secretsStatus: options.secrets.status },
   );
   const clientScript = await bundleClient();
   let allowedHosts: Set<string> = new Set();
@@ -144,6 +146,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {
     url: `http://127.0.0.1:${port}/`,
+    root: options.root,
     core,
     desktop,
     async close() {

@@ -28,7 +28,7 @@ What to download:
   --url SOURCE_URL    an export's sourceFileUrl; repeat for more
   --from FILE         sourceFileUrls from a .txt (one a line), .csv (a sourceFileUrl column) or .json file
   --all               every export the profile tracks
-The API key (never an argument): the profile's, else ${API_KEY_ENV}, else --api-key-stdin.
+The API key (never an argument): --api-key-stdin, else ${API_KEY_ENV}, else the profile's (keychain).
 Output:
   --out PATH          a folder (default: the current one) to save under the backend's name,
                       or a file path to save exactly there; an existing file is never replaced
@@ -88,16 +88,17 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (values.all && !values.profile) throw new UsageError('--all needs --profile NAME', NAME);
   if (values.urls && values.out) throw new UsageError('--out is for zip mode; with --urls the URLs are printed', NAME);
 
-  const state = values.profile ? await openCliState(io.env) : null;
+  const state = values.profile ? openCliState(io.env) : null;
   try {
-    const profile = values.profile && state ? await state.profileByName(values.profile) : null;
+    const profile = values.profile && state ? state.profileByName(values.profile) : null;
     const baseUrl = values['base-url'] ?? profile?.baseUrl;
     if (!baseUrl) throw new UsageError('--base-url is required (or --profile NAME)', NAME);
     const sourceFileUrls = values.url ?? (values.from ? await readSourceUrls(resolve(io.cwd, values.from)) : await state!.trackedUrls(profile!.id));
+    // Explicit sources win over the profile's stored key: --api-key-stdin, then the variable.
     const apiKey =
-      (profile && state ? await state.apiKey(profile.id) : null) ??
       (values['api-key-stdin'] ? firstLine(await readStdin(io), NAME) : null) ??
-      (io.env[API_KEY_ENV] || null);
+      (io.env[API_KEY_ENV] || null) ??
+      (profile && state ? await state.apiKey(profile.id) : null);
 
     const interrupt = abortOnInterrupt();
     try {

@@ -12,3 +12,15 @@ export interface SecretStore {
   /** The accounts that have a secret. */
   list(): Promise<string[]>;
 }
+
+/** Where keys end up: the OS keychain, an encrypted file, or memory for this session only. */
+export type SecretsBackend = 'keychain' | 'encrypted-file' | 'session';
+
+/** Which backend a chain settled on, and what the user must be told when it is not the keychain. */
+export interface SecretsStatus {
+  backend: SecretsBackend;
+  warning?: string;
+}
+
+/** The keychain service name every key is stored under (shared by the app and the command line). */
+export const SECRET_SERVICE = 'export-manager';

@@ -5,7 +5,7 @@ export const SCREENS = [
   { id: 'archive', label: 'Inspect', hint: 'Look inside a zip and extract it safely' },
   { id: 'history', label: 'History', hint: 'Past downloads' },
   { id: 'profiles', label: 'Profiles', hint: 'Backends and their API keys' },
-  { id: 'about', label: 'About', hint: 'Version and where your data lives' },
+  { id: 'about', label: 'Settings', hint: 'Theme, saving, version and where your data lives' },
 ] as const;
 
 /** One screen's id. */
@@ -13,7 +13,7 @@ export type ScreenId = (typeof SCREENS)[number]['id'];
 
 /** Which screen is shown. */
 class Navigation {
-  #current = $state<ScreenId>('about');
+  #current = $state<ScreenId>('exports');
 
   get current(): ScreenId {
     return this.#current;

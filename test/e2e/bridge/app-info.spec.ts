@@ -29,8 +29,8 @@ test('a bad payload comes back as a validation error, not a crash', async ({ pag
   expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
 });
 
-test('the About screen shows the version and platform', async ({ page }) => {
-  await page.getByRole('button', { name: 'About' }).click();
+test('the Settings screen shows the version and platform', async ({ page }) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
   await expect(page.getByTestId('app-platform')).toHaveText(/Linux|Windows|macOS/);
   await screenshotThemes(page, 'about');

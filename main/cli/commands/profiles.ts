@@ -1,0 +1,61 @@
+import type { Command } from '../command';
+import { parseCommandArgs } from '../command';
+import { EXIT } from '../exit-codes';
+import type { CliIo } from '../io';
+import { printJson, writeLine } from '../io';
+import { openCliState } from '../state';
+import { UsageError } from '../usage-error';
+
+const NAME = 'profiles';
+
+const HELP = `Usage: export-manager profiles list [--json]
+       export-manager profiles add NAME --base-url URL [--json]
+       export-manager profiles remove NAME [--json]
+
+The app's backend profiles (shared with the app). Removing a profile also removes its
+tracked exports and its API key. The built-in sample backend cannot be removed.
+
+Examples:
+  export-manager profiles add Production --base-url https://db-backend-domain/api
+  export-manager profiles list --json
+  export-manager profiles remove Staging`;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseCommandArgs(NAME, rest, { 'base-url': { type: 'string' } }, true);
+  const state = openCliState(io.env);
+  try {
+    if (action === 'list') {
+      if (positionals.length) throw new UsageError('list takes no name', NAME);
+      const profiles = await state.call('profiles.list', undefined);
+      if (values.json) printJson(io, { ok: true, profiles });
+      else for (const profile of profiles) writeLine(io.stdout, `${profile.name}\t${profile.baseUrl}\t${profile.trackedCount} tracked${profile.builtIn ? '\t(built in)' : ''}`);
+      return EXIT.ok;
+    }
+    if (action === 'add') {
+      if (positionals.length !== 1) throw new UsageError('add takes one NAME (quote names with spaces)', NAME);
+      if (!values['base-url']) throw new UsageError('add needs --base-url URL', NAME);
+      const profile = await state.call('profiles.create', { name: positionals[0]!, baseUrl: values['base-url'] });
+      if (values.json) printJson(io, { ok: true, profile });
+      else writeLine(io.stdout, `Added profile ${profile.name} (${profile.baseUrl}).`);
+      return EXIT.ok;
+    }
+    if (action === 'remove') {
+      if (positionals.length !== 1) throw new UsageError('remove takes one NAME', NAME);
+      const profile = state.profileByName(positionals[0]!);
+      const outcome = await state.call('profiles.delete', { id: profile.id });
+      if (values.json) printJson(io, { ok: true, removed: profile.name, ...outcome });
+      else {
+        writeLine(io.stdout, `Removed profile ${profile.name}${outcome.keyRemoved ? ' and its API key' : ''}.`);
+        if (outcome.warning) writeLine(io.stderr, `export-manager: ${outcome.warning}`);
+      }
+      return EXIT.ok;
+    }
+    throw new UsageError(action ? `unknown action "${action}"; use list, add or remove` : 'say list, add or remove', NAME);
+  } finally {
+    state.close();
+  }
+}
+
+/** `export-manager profiles`. */
+export const profilesCommand: Command = { name: NAME, summary: 'list, add or remove backend profiles', help: HELP, run };

@@ -1,0 +1,34 @@
+/**
+ * Entry of the archive worker thread: runs one job from `workerData` off the main event loop,
+ * posts throttled progress, then its result, and exits. Built as its own bundle
+ * (`dist-electron/archive-worker.js`); started from source with tsx in tests (worker-client.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { appErrorOf } from '../app-error';
+import { extractArchive } from './extract-archive';
+import { listArchive } from './list-archive';
+import { throttleProgress } from './throttle-progress';
+import { verifyArchive } from './verify-archive';
+import type { AbortMessage, ArchiveJob, ArchiveJobResults, WorkerMessage } from './worker-protocol';
+
+const job = workerData as ArchiveJob;
+const controller = new AbortController();
+const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+const onProgress = throttleProgress((progress) => post({ type: 'progress', ...progress }));
+
+parentPort?.on('message', (message: AbortMessage) => {
+  if (message.type === 'abort') controller.abort();
+});
+
+/** Runs the job with the worker's abort signal and progress channel. */
+function run(): Promise<ArchiveJobResults[ArchiveJob['op']]> {
+  const signal = controller.signal;
+  if (job.op === 'list') return listArchive(job.path);
+  if (job.op === 'extract') return extractArchive(job.path, job.destination, { entries: job.entries, signal, onProgress });
+  return verifyArchive(job.path, { signal, onProgress });
+}
+
+run().then(
+  (value) => post({ type: 'done', value }),
+  (error: unknown) => post({ type: 'failed', error: appErrorOf(error), message: error instanceof Error ? error.message : String(error) }),
+).finally(() => parentPort?.close());

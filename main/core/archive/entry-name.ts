@@ -1,0 +1,31 @@
+/** Characters no file name should carry: NUL and the other C0 controls, and DEL. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Why writing an entry of this name could leave the destination folder or cannot be written,
+ * or null when it is safe. Backslashes count as separators here whatever the platform, so
+ * `..\..\evil` is caught on Linux too.
+ */
+export function unsafeNameReason(name: string): string | null {
+  if (name.length === 0) return 'empty name';
+  if (CONTROL.test(name)) return 'name contains control characters (NUL or similar)';
+  if (/^[\\/]/.test(name)) return 'absolute path (starts at the root of the disk)';
+  if (/^[a-zA-Z]:/.test(name)) return 'absolute path with a drive letter';
+  const segments = name.split(/[\\/]+/);
+  if (segments.includes('..')) return 'path leaves the folder (contains "..")';
+  if (segments.every((segment) => segment === '' || segment === '.')) return 'name has no file or folder in it';
+  return null;
+}
+
+/** The path segments an entry name writes to (`a\b/./c/` → `a`, `b`, `c`); call only on safe names. */
+export function nameSegments(name: string): string[] {
+  return name.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+}
+
+/** `name (n).ext` for the n-th copy of a file name (the extension stays last). */
+export function numberedName(fileName: string, n: number): string {
+  const dot = fileName.lastIndexOf('.');
+  if (dot <= 0) return `${fileName} (${n})`;
+  return `${fileName.slice(0, dot)} (${n})${fileName.slice(dot)}`;
+}

@@ -1,0 +1,125 @@
+import { mkdir, realpath, statfs } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { ExtractReport } from '../../../shared/api/archive';
+import { appErrorOf, fail } from '../app-error';
+import { failArchive } from './archive-error';
+import { entryFailureReason, readPlannedEntries, type PlannedEntry } from './planned-entries';
+import { ExtractPlan } from './extract-plan';
+import type { OpenZip } from './open-zip';
+import { openZip } from './open-zip';
+import { checkedData, writeNewFile } from './write-entry';
+
+/** Progress of a long job: bytes (declared, uncompressed) done of total, and the entry at hand. */
+export type ProgressListener = (progress: { done: number; total: number; entry: string | null }) => void;
+
+/** Options of `extractArchive`. */
+export interface ExtractOptions {
+  /** Names (as listed) to extract; all entries when omitted. */
+  entries?: string[];
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * Extracts the zip at `path` into the folder `destination` and reports what was written and
+ * what was refused and why. Never writes outside the folder, never creates links, never
+ * overwrites; unsafe, encrypted or damaged entries are refused one by one and the safe rest
+ * is extracted. Fails as a whole only when the archive cannot be read, the disk lacks the
+ * space the archive declares, or the signal aborts (partial files removed).
+ */
+export async function extractArchive(path: string, destination: string, options: ExtractOptions = {}): Promise<ExtractReport> {
+  const opened = await openZip(path);
+  try {
+    const root = await prepareDestination(destination);
+    const report: ExtractReport = { destination: root, extracted: [], refused: [], renamed: [] };
+    const { writable, refused } = await readPlannedEntries(opened.zip, options.entries);
+    report.refused.push(...refused);
+    const total = writable.reduce((sum, item) => sum + item.entry.uncompressedSize, 0);
+    await checkFreeSpace(root, total);
+    const plan = new ExtractPlan();
+    let done = 0;
+    for (const item of writable) {
+      if (options.signal?.aborted) fail('cancelled', 'Extraction was cancelled; files already extracted were kept.');
+      options.onProgress?.({ done, total, entry: item.name });
+      await extractOne(opened, root, plan, item, report, options.signal);
+      done += item.entry.uncompressedSize;
+    }
+    options.onProgress?.({ done, total, entry: null });
+    return report;
+  } catch (error) {
+    if (appErrorOf(error)) throw error;
+    failArchive(path, error);
+  } finally {
+    await opened.close();
+  }
+}
+
+/** Creates the destination when needed and resolves it through any links, once, up front. */
+async function prepareDestination(destination: string): Promise<string> {
+  try {
+    await mkdir(destination, { recursive: true });
+    return await realpath(destination);
+  } catch (error) {
+    fail('disk', `The folder "${destination}" cannot be used for extraction (${(error as Error).message}).`, { cause: error });
+  }
+}
+
+/** Fails before writing anything when the disk cannot hold what the archive declares. */
+async function checkFreeSpace(root: string, needed: number): Promise<void> {
+  const stats = await statfs(root);
+  const available = stats.bavail * stats.bsize;
+  if (needed > available) {
+    const mb = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString('en')} MB`;
+    fail('disk', `Not enough free space: the entries need ${mb(needed)} but only ${mb(available)} is free in "${root}".`);
+  }
+}
+
+/** Writes one planned entry, recording it as extracted, renamed or refused. */
+async function extractOne(
+  opened: OpenZip,
+  root: string,
+  plan: ExtractPlan,
+  item: PlannedEntry,
+  report: ExtractReport,
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    if (item.directory) {
+      await ensureInside(root, plan.directory(item.name));
+      return;
+    }
+    const target = plan.file(item.name);
+    let segments = target.segments;
+    await ensureInside(root, segments.slice(0, -1));
+    for (let attempt = 1; ; attempt++) {
+      const data = await opened.zip.openReadStreamPromise(item.entry);
+      try {
+        await writeNewFile(join(root, ...segments), data, checkedData(item.entry.uncompressedSize, item.entry.crc32), item.modified, signal);
+        break;
+      } catch (error) {
+        data.destroy();
+        // A file of that name was already in the folder: keep it, take the next number.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 1000) throw error;
+        segments = plan.renumber(segments, attempt, item.name);
+      }
+    }
+    const savedAs = segments.join('/');
+    report.extracted.push(savedAs);
+    if (savedAs !== target.segments.join('/') || target.renamedFrom) report.renamed.push({ name: item.name, savedAs });
+  } catch (error) {
+    if (signal?.aborted || (error as Error).name === 'AbortError') fail('cancelled', 'Extraction was cancelled; files already extracted were kept.');
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') fail('disk', 'The disk is full; extraction stopped.', { cause: error });
+    report.refused.push({ name: item.name, reason: entryFailureReason(error) });
+  }
+}
+
+/** Creates `segments` under `root` and proves the result, links resolved, is still inside it. */
+async function ensureInside(root: string, segments: string[]): Promise<void> {
+  const folder = join(root, ...segments);
+  await mkdir(folder, { recursive: true });
+  const real = await realpath(folder);
+  if (real !== root && !real.startsWith(root + sep)) {
+    throw Object.assign(new Error('the folder on disk is a link that leads outside the destination'), { code: 'EOUTSIDE' });
+  }
+}

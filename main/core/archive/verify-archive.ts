@@ -1,0 +1,54 @@
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { VerifyReport } from '../../../shared/api/archive';
+import { appErrorOf, fail } from '../app-error';
+import { failArchive } from './archive-error';
+import type { ProgressListener } from './extract-archive';
+import { openZip } from './open-zip';
+import { entryFailureReason, readPlannedEntries } from './planned-entries';
+import { checkedData } from './write-entry';
+
+/** A sink that keeps nothing: verification only needs the bytes to pass through the checks. */
+function discard(): Writable {
+  return new Writable({ write: (_chunk, _encoding, callback) => callback() });
+}
+
+/**
+ * Reads every entry of the zip at `path` and checks its size and CRC-32, entry by entry.
+ * Damaged, encrypted or unsafe entries are listed as failed with a reason; the archive as a
+ * whole fails only when its directory cannot be read or the signal aborts.
+ */
+export async function verifyArchive(
+  path: string,
+  options: { signal?: AbortSignal; onProgress?: ProgressListener } = {},
+): Promise<VerifyReport> {
+  const { signal, onProgress } = options;
+  const opened = await openZip(path);
+  try {
+    const { writable, refused: failed } = await readPlannedEntries(opened.zip, undefined, false);
+    const total = writable.reduce((sum, item) => sum + item.entry.uncompressedSize, 0);
+    let done = 0;
+    let checked = 0;
+    for (const item of writable) {
+      if (signal?.aborted) fail('cancelled', 'Verification was cancelled.');
+      onProgress?.({ done, total, entry: item.name });
+      checked++;
+      if (item.directory) continue;
+      try {
+        const data = await opened.zip.openReadStreamPromise(item.entry);
+        await pipeline(data, checkedData(item.entry.uncompressedSize, item.entry.crc32), discard(), { signal });
+      } catch (error) {
+        if (signal?.aborted) fail('cancelled', 'Verification was cancelled.');
+        failed.push({ name: item.name, reason: entryFailureReason(error) });
+      }
+      done += item.entry.uncompressedSize;
+    }
+    onProgress?.({ done, total, entry: null });
+    return { ok: failed.length === 0, checked: checked + failed.length, failed };
+  } catch (error) {
+    if (appErrorOf(error)) throw error;
+    failArchive(path, error);
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppErrorException, fail } from '../app-error';
+import type { ProgressListener } from './extract-archive';
+import type { AbortMessage, ArchiveJob, ArchiveJobResults, WorkerMessage } from './worker-protocol';
+
+// Held in variables so the bundler leaves these URLs alone and they resolve at run time.
+const BUILT_WORKER = './archive-worker.js';
+const SOURCE_WORKER = './archive-worker.ts';
+
+/** How long a worker may take to stop by itself after an abort before it is terminated. */
+const ABORT_GRACE_MS = 2000;
+
+/**
+ * How to start the worker: the built `archive-worker.js` beside the running bundle when it
+ * exists (the app), else the TypeScript source through tsx (tests, `tsx` scripts). On Node 20
+ * `execArgv: ['--import', 'tsx']` does not reach a worker's entry module, so a two-line
+ * bootstrap registers tsx's hooks inside the worker first and then imports the source.
+ */
+export function resolveWorkerEntry(): { source: URL | string; eval: boolean } {
+  const built = new URL(BUILT_WORKER, import.meta.url);
+  if (existsSync(fileURLToPath(built))) return { source: built, eval: false };
+  // require.resolve finds the CommonJS build; its ESM twin beside it is the one that registers hooks.
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL(SOURCE_WORKER, import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return { source: bootstrap, eval: true };
+}
+
+/** Runs an archive job on a worker thread; abort with `signal`; progress as the worker reports it. */
+export function runArchiveJob<J extends ArchiveJob>(
+  job: J,
+  options: { signal?: AbortSignal; onProgress?: ProgressListener } = {},
+): Promise<ArchiveJobResults[J['op']]> {
+  const entry = resolveWorkerEntry();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry.source, { eval: entry.eval, workerData: job });
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      clearTimeout(killTimer);
+      action();
+    };
+    const onAbort = () => {
+      worker.postMessage({ type: 'abort' } satisfies AbortMessage);
+      killTimer = setTimeout(() => {
+        void worker.terminate();
+        finish(() => reject(new AppErrorException({ kind: 'cancelled', message: 'The archive job was cancelled.' })));
+      }, ABORT_GRACE_MS);
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') options.onProgress?.({ done: message.done, total: message.total, entry: message.entry });
+      else if (message.type === 'done') finish(() => resolve(message.value as ArchiveJobResults[J['op']]));
+      else finish(() => reject(message.error ? new AppErrorException(message.error) : new Error(`archive worker: ${message.message}`)));
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) => {
+      finish(() => {
+        try {
+          fail('archive', `The archive worker stopped unexpectedly (exit code ${code}).`);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  });
+}

@@ -1,0 +1,47 @@
+import type { ConnectionCheck } from '../../../shared/api/downloads';
+import { appErrorOf } from '../app-error';
+import { openBatch } from './batch-client';
+import type { Timeouts } from './batch-client';
+
+/**
+ * Probes a profile's batch route without downloading anything: POST `?responseType=urls` with
+ * an empty `items` list and the key. Backends check the key before the body, so:
+ * 401/403 → the key is rejected; 400 (the empty list refused) or 2xx JSON → the route is there
+ * and took the key; 404, a web page, or no answer → the URL is wrong; 5xx → the backend is
+ * failing. URL mode keeps any 200 answer small. Throws only for a refused configuration
+ * (`validation`: a key over plain http to another machine).
+ */
+export async function checkConnection(profile: { baseUrl: string; apiKey: string | null; timeouts?: Partial<Timeouts> }): Promise<ConnectionCheck> {
+  try {
+    const response = await openBatch({ ...profile, mode: 'urls', sourceFileUrls: [], retry: { limit: 0 } });
+    response.body.destroy();
+    if (/html/i.test(response.headers['content-type'] ?? '')) {
+      return { outcome: 'wrong-url', status: response.status, kind: 'invalid-response', message: 'The URL answered with a web page, not the batch route: check the base URL (it usually ends in /api).' };
+    }
+    return { outcome: 'reachable', status: response.status, message: reachable(profile.apiKey) };
+  } catch (error) {
+    const appError = appErrorOf(error);
+    if (!appError || appError.kind === 'validation') throw error;
+    const extra = {
+      ...(appError.status !== undefined ? { status: appError.status } : {}),
+      ...(appError.backendMessage !== undefined ? { backendMessage: appError.backendMessage } : {}),
+      kind: appError.kind,
+    };
+    if (appError.status === 400) return { outcome: 'reachable', status: 400, message: reachable(profile.apiKey) };
+    if (appError.status === 401 || appError.status === 403) {
+      const message = appError.status === 401 && profile.apiKey === null
+        ? 'The route is there but requires an API key: add one to the profile.'
+        : 'The route is there but rejected the API key: check the key.';
+      return { outcome: 'key-rejected', message, ...extra };
+    }
+    if (appError.kind === 'server') return { outcome: 'server-error', message: appError.message, ...extra };
+    const message = appError.status === 404
+      ? 'The batch route was not found (404): check the base URL (it usually ends in /api).'
+      : appError.message;
+    return { outcome: 'wrong-url', message, ...extra };
+  }
+}
+
+function reachable(apiKey: string | null): string {
+  return apiKey === null ? 'Connected: the batch route answered (no API key sent).' : 'Connected: the batch route answered and accepted the API key.';
+}

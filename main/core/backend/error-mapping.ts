@@ -1,0 +1,90 @@
+import type { AppError, ErrorKind } from '../../../shared/errors';
+import { kindForStatus } from '../../../shared/errors';
+import { AppErrorException, appErrorOf } from '../app-error';
+
+const MAX_BACKEND_MESSAGE = 300;
+
+/** What to tell a person for each HTTP error status of the batch route. */
+function messageForStatus(status: number, retryAfter: number | null): string {
+  if (status === 400) return 'The backend refused the request as malformed (400).';
+  if (status === 401) return "The backend requires an API key (401): set the profile's API key.";
+  if (status === 403) return "The backend rejected the API key (403): check the profile's key and its rights.";
+  if (status === 404) return 'Not found (404): the base URL is wrong, or the backend knows none of the selected exports.';
+  if (status === 408) return 'The backend timed out waiting for the request (408). Try again.';
+  if (status === 429) {
+    return `The backend is rate limiting requests (429).${retryAfter !== null ? ` Try again in ${retryAfter} s.` : ' Try again later.'}`;
+  }
+  if (status >= 500) return `The backend failed (${status}). Try again later, or tell the backend's operators.`;
+  return `The backend answered with an unexpected status ${status}.`;
+}
+
+/** The error kind of a status; 429 counts as the server's failure to serve (no kind of SPEC.md fits better). */
+export function kindOfStatus(status: number): ErrorKind {
+  return status === 429 ? 'server' : kindForStatus(status);
+}
+
+/**
+ * Reads the backend's own message from a short error body: JSON `message`/`error`
+ * (or `error.message`), or a short plain-text body. HTML pages give none. A key the backend
+ * echoes back is masked, so a secret never reaches the UI or logs.
+ */
+export function backendMessageOf(body: string, contentType: string | undefined, apiKey: string | null): string | undefined {
+  let message: string | undefined;
+  const trimmed = body.trim();
+  if (!trimmed) return undefined;
+  if (/json/i.test(contentType ?? '') || /^[{[]/.test(trimmed)) {
+    try {
+      const value = JSON.parse(trimmed) as Record<string, unknown> | null;
+      const error = value?.error;
+      const candidate = value?.message ?? (typeof error === 'object' && error !== null ? (error as Record<string, unknown>).message : error);
+      if (typeof candidate === 'string') message = candidate;
+    } catch {
+      // not JSON after all: fall through to the plain-text rule
+    }
+  }
+  if (message === undefined && !/html/i.test(contentType ?? '') && !/^</.test(trimmed) && trimmed.length <= MAX_BACKEND_MESSAGE) {
+    message = trimmed;
+  }
+  if (message === undefined) return undefined;
+  if (apiKey) message = message.split(apiKey).join('[key hidden]');
+  return message.length > MAX_BACKEND_MESSAGE ? `${message.slice(0, MAX_BACKEND_MESSAGE)}…` : message;
+}
+
+/** The AppError for an HTTP error status. */
+export function statusError(status: number, backendMessage: string | undefined, retryAfter: number | null): AppError {
+  const error: AppError = { kind: kindOfStatus(status), message: messageForStatus(status, retryAfter), status };
+  if (backendMessage !== undefined) error.backendMessage = backendMessage;
+  return error;
+}
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'Nothing is listening at the base URL (connection refused). Check the address and port.',
+  ENOTFOUND: 'The backend host name does not resolve. Check the base URL.',
+  EAI_AGAIN: 'The backend host name could not be resolved right now (DNS). Check the network.',
+  ECONNRESET: 'The connection to the backend was reset.',
+  EPIPE: 'The connection to the backend was closed while sending.',
+  EHOSTUNREACH: 'The backend host is unreachable. Check the network.',
+  ENETUNREACH: 'The network is unreachable.',
+};
+
+/** Maps anything thrown by got (or the streams around it) to an AppError of SPEC.md. */
+export function requestErrorToAppError(error: unknown): AppError {
+  const own = appErrorOf(error);
+  if (own) return own;
+  const record = (error ?? {}) as { code?: string; name?: string; event?: string; message?: string };
+  if (record.name === 'TimeoutError' || record.code === 'ETIMEDOUT') {
+    const phase = record.event === 'connect' || record.event === 'lookup' ? 'connecting to' : 'waiting for';
+    return { kind: 'timeout', message: `Timed out ${phase} the backend. Check the base URL and the network, then try again.` };
+  }
+  if (record.name === 'MaxRedirectsError') return { kind: 'invalid-response', message: 'The backend redirected too many times.' };
+  if (record.code && NETWORK_CODES[record.code]) return { kind: 'network', message: NETWORK_CODES[record.code]! };
+  if (record.code === 'ERR_STREAM_PREMATURE_CLOSE' || record.name === 'ReadError' || /aborted|premature|socket hang up/i.test(record.message ?? '')) {
+    return { kind: 'network', message: 'The connection closed before the download finished. Try again.' };
+  }
+  return { kind: 'network', message: `The request to the backend failed${record.code ? ` (${record.code})` : ''}. Check the network and try again.` };
+}
+
+/** Wraps an AppError for throwing. */
+export function toException(error: AppError, cause?: unknown): AppErrorException {
+  return new AppErrorException(error, { cause });
+}

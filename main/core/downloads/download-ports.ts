@@ -1,0 +1,60 @@
+/**
+ * What the download handlers need from the rest of the app, as narrow interfaces: the store
+ * and the keychain adapt to these (the handlers never import them).
+ */
+import type { DownloadMode } from '../../../shared/api/downloads';
+import type { ErrorKind } from '../../../shared/errors';
+
+/** Everything a job needs to know about a profile and what to download. */
+export interface DownloadSource {
+  baseUrl: string;
+  /** The profile's key from the keychain, or null when the profile has none. */
+  apiKey: string | null;
+  sourceFileUrls: string[];
+  profileName: string;
+}
+
+/** Resolves a profile (and its key) and the exports to download. */
+export interface DownloadSources {
+  /**
+   * `exportIds` absent: every tracked export; `[]`: none (used by the connection check, which
+   * needs only the URL and key). Throws an AppErrorException (`not-found`, `keychain`, …) when
+   * the profile or its key cannot be had.
+   */
+  resolve(profileId: string, exportIds?: string[]): Promise<DownloadSource>;
+}
+
+/** One finished job, as history keeps it. */
+export interface HistoryEntry {
+  jobId: string;
+  /** ISO date-time the job started. */
+  when: string;
+  profileId: string;
+  profileName: string;
+  itemCount: number;
+  mode: DownloadMode;
+  result: 'success' | 'failed' | 'cancelled';
+  errorKind: ErrorKind | null;
+  /** The saved zip (zip mode, success). */
+  path: string | null;
+  bytes: number | null;
+  /** What was asked for, so the entry can be re-run. */
+  exportIds: string[] | null;
+  sourceFileUrls: string[];
+}
+
+/** Where finished jobs are recorded. */
+export interface DownloadHistory {
+  record(entry: HistoryEntry): Promise<void> | void;
+}
+
+/** Save-location settings; optional (without them: always ask, starting in the Downloads folder). */
+export interface DownloadPreferences {
+  /** Whether `downloads.start` without `saveTo` shows the save dialog. */
+  askWhereToSave(): Promise<boolean>;
+  /** The default folder setting, or null for the system Downloads folder. */
+  defaultFolder(): Promise<string | null>;
+  /** The folder last chosen in the save dialog. */
+  lastFolder(): Promise<string | null>;
+  rememberFolder(dir: string): Promise<void>;
+}

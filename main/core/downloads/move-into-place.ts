@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { AppErrorException } from '../app-error';
+
+/** How to treat a file already at the destination. */
+export type ExistingFile =
+  /** Replace it (only when a person confirmed, e.g. in the native save dialog). */
+  | 'replace'
+  /** Keep it and save as `name (1).zip`, `name (2).zip`, … */
+  | 'unique'
+  /** Keep it and fail with a `disk` error that says so. */
+  | 'fail';
+
+function code(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+/** `report.zip` → `report (n).zip`. */
+export function numberedName(path: string, n: number): string {
+  const ext = extname(path);
+  return join(dirname(path), `${basename(path, ext)} (${n})${ext}`);
+}
+
+/** Puts `source` at `target` without ever replacing a file: a hard link fails atomically if the name is taken. */
+async function placeWithoutReplacing(source: string, target: string): Promise<'placed' | 'exists'> {
+  try {
+    await link(source, target);
+    await rm(source, { force: true });
+    return 'placed';
+  } catch (error) {
+    if (code(error) === 'EEXIST') return 'exists';
+    // File systems without hard links (FAT, some network shares): check, then rename (a tiny race, documented).
+    if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EINVAL', 'EOPNOTSUPP', 'EXDEV'].includes(code(error) ?? '')) throw error;
+    if (await stat(target).then(() => true, () => false)) return 'exists';
+    await rename(source, target);
+    return 'placed';
+  }
+}
+
+/**
+ * Moves a complete, verified temp file to `target` atomically: a rename on the same file
+ * system; across file systems (EXDEV) a copy to a hidden `.name.part` beside the target first,
+ * so the final name never shows a partial file. Returns the path actually used.
+ */
+export async function moveIntoPlace(temp: string, target: string, existing: ExistingFile): Promise<string> {
+  let source = temp;
+  if (existing === 'replace') {
+    try {
+      await rename(temp, target);
+      return target;
+    } catch (error) {
+      if (code(error) !== 'EXDEV') throw error;
+    }
+  }
+  if (!(await sameDevice(temp, dirname(target)))) {
+    source = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
+    try {
+      await copyFile(temp, source);
+    } catch (error) {
+      await rm(source, { force: true });
+      throw error;
+    }
+    await rm(temp, { force: true });
+    if (existing === 'replace') {
+      await rename(source, target);
+      return target;
+    }
+  }
+  try {
+    for (let n = 0; n < 10_000; n++) {
+      const candidate = n === 0 ? target : numberedName(target, n);
+      if ((await placeWithoutReplacing(source, candidate)) === 'placed') return candidate;
+      if (existing === 'fail') {
+        throw new AppErrorException({ kind: 'disk', message: `A file already exists at ${target}; it was left untouched. Choose another name or folder.` });
+      }
+    }
+    throw new AppErrorException({ kind: 'disk', message: `Could not find a free name for ${target}.` });
+  } finally {
+    if (source !== temp) await rm(source, { force: true }).catch(() => {});
+  }
+}
+
+async function sameDevice(file: string, dir: string): Promise<boolean> {
+  const [a, b] = await Promise.all([stat(file), stat(dir)]);
+  return a.dev === b.dev;
+}

@@ -1,0 +1,66 @@
+/**
+ * RFC 4180 CSV: comma separated, fields optionally in double quotes (with `""` for a quote and
+ * line breaks allowed inside), CRLF or LF line endings.
+ */
+
+/** One parsed row and the 1-based line it starts on. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/** Parses CSV text into rows; a blank line yields no row. */
+export function parseCsv(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let rowHasContent = false;
+  const endRow = () => {
+    if (rowHasContent || cells.length > 0 || cell.length > 0) rows.push({ line: rowLine, cells: [...cells, cell] });
+    cells = [];
+    cell = '';
+    rowHasContent = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+      rowHasContent = true;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else {
+      cell += ch;
+    }
+  }
+  endRow();
+  return rows;
+}
+
+/** One CSV field, quoted when it has to be. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Formats rows as CSV text with CRLF line endings (what spreadsheets expect). */
+export function formatCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

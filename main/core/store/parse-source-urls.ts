@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { fail } from '../app-error';
+import { parseCsv } from './csv';
+import { sourceUrlProblem } from './source-urls';
+
+/** One input value: a text line, CSV row or JSON element. `reason` is set when it cannot be used. */
+export interface SourceLine {
+  /** 1-based line (text), row (CSV; the header is row 1) or element (JSON). */
+  line: number;
+  value: string;
+  reason?: string;
+}
+
+/** How input text is laid out; `auto` reads a JSON array when the text starts with `[` or `{`, lines otherwise. */
+export type SourceFormat = 'txt' | 'csv' | 'json' | 'auto';
+
+/** The largest file `readSourceFile` reads. */
+export const MAX_SOURCE_FILE_BYTES = 64 * 1024 * 1024;
+
+function checked(line: number, value: string): SourceLine {
+  const problem = sourceUrlProblem(value);
+  return problem ? { line, value, reason: problem } : { line, value };
+}
+
+function fromLines(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
+  for (let i = 0; i < lines.length; i++) {
+    const value = lines[i]!.trim();
+    if (value) out.push(checked(i + 1, value));
+  }
+  return out;
+}
+
+function fromJson(text: string): SourceLine[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    fail('validation', `The JSON could not be read: ${(error as Error).message}.`);
+  }
+  // The batch request body `{ items: [...] }` is accepted too.
+  if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { items?: unknown }).items)) {
+    data = (data as { items: unknown[] }).items;
+  }
+  if (!Array.isArray(data)) fail('validation', 'The JSON must be an array of URLs or of { "sourceFileUrl": "..." } objects.');
+  return data.map((element: unknown, index) => {
+    const line = index + 1;
+    if (typeof element === 'string') return checked(line, element.trim());
+    const url = (element as { sourceFileUrl?: unknown } | null)?.sourceFileUrl;
+    if (typeof url === 'string') return checked(line, url.trim());
+    return { line, value: JSON.stringify(element) ?? String(element), reason: 'not a URL string or an object with a sourceFileUrl' };
+  });
+}
+
+function fromCsv(text: string): SourceLine[] {
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
+  if (rows.length === 0) return [];
+  const header = rows[0]!.cells.map((c) => c.trim().toLowerCase());
+  let column = header.indexOf('sourcefileurl');
+  let body = rows.slice(1);
+  if (column < 0) {
+    // No header: a one-column list of URLs is accepted as is.
+    if (rows[0]!.cells.length === 1 || /^https?:\/\//i.test(rows[0]!.cells[0]!.trim())) {
+      column = 0;
+      body = rows;
+    } else {
+      fail('validation', 'The CSV has no "sourceFileUrl" column; add a header row naming it.');
+    }
+  }
+  return body.map(({ line, cells }) => {
+    const value = (cells[column] ?? '').trim();
+    return value ? checked(line, value) : { line, value, reason: 'the sourceFileUrl cell is empty' };
+  });
+}
+
+/**
+ * Reads `sourceFileUrl` values from text: one a line, CSV with a `sourceFileUrl` column, or a
+ * JSON array of strings or of `{ sourceFileUrl }`. Every value is validated (absolute http(s),
+ * at most 2048 characters); invalid ones carry a `reason`. Blank lines are skipped. A file
+ * that cannot be read as its format at all throws a `validation` AppError.
+ */
+export function parseSourceUrls(text: string, format: SourceFormat = 'auto'): SourceLine[] {
+  if (format === 'auto') format = /^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'txt';
+  if (format === 'json') return fromJson(text);
+  if (format === 'csv') return fromCsv(text);
+  return fromLines(text);
+}
+
+/** The format a file name stands for: .csv, .json, else lines of text. */
+export function formatOfFile(path: string): SourceFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.json') return 'json';
+  if (ext === '.txt' || ext === '.list' || ext === '') return 'txt';
+  return 'auto';
+}
+
+/** Reads and parses a .txt/.csv/.json file of `sourceFileUrl` values (see `parseSourceUrls`). */
+export async function readSourceFile(path: string): Promise<SourceLine[]> {
+  let text: string;
+  try {
+    const bytes = await readFile(path);
+    if (bytes.length > MAX_SOURCE_FILE_BYTES) {
+      fail('validation', `${path} is larger than ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB; split it into smaller files.`);
+    }
+    text = bytes.toString('utf8');
+  } catch (error) {
+    if ((error as { appError?: unknown }).appError) throw error;
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    fail('disk', `Could not read ${path}: ${why}.`, { cause: error });
+  }
+  return parseSourceUrls(text, formatOfFile(path));
+}
+
+/** Just the valid URLs of parsed lines, in order (what the command line sends). */
+export function validUrls(lines: readonly SourceLine[]): string[] {
+  return lines.filter((l) => !l.reason).map((l) => l.value);
+}

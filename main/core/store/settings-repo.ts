@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+import { settingsPatchSchema } from '../../../shared/api/settings';
+import type { Settings, SettingsPatch } from '../../../shared/api/settings';
+import { fail } from '../app-error';
+
+/** Every setting's value before the user changes it. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  saveMode: 'ask',
+  defaultFolder: null,
+  lastSaveFolder: null,
+  theme: 'system',
+  activeProfileId: null,
+};
+
+const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
+
+/** Settings as key/value rows (JSON values), read into a typed object with defaults. */
+export class SettingsRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Every setting; stored values that no longer pass validation fall back to the default. */
+  get(): Settings {
+    const rows = this.db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
+    const settings: Settings = { ...DEFAULT_SETTINGS };
+    for (const { key, value } of rows) {
+      if (!(KEYS as string[]).includes(key)) continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        continue;
+      }
+      const checked = settingsPatchSchema.safeParse({ [key]: parsed });
+      if (checked.success) Object.assign(settings, checked.data);
+    }
+    return settings;
+  }
+
+  /** Applies a partial change (validated) and returns every setting. */
+  set(patch: SettingsPatch): Settings {
+    const checked = settingsPatchSchema.safeParse(patch);
+    if (!checked.success) fail('validation', `Invalid setting: ${checked.error.issues.map((i) => i.message).join('; ')}.`);
+    const upsert = this.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(checked.data)) {
+        if (value !== undefined) upsert.run(key, JSON.stringify(value));
+      }
+    })();
+    return this.get();
+  }
+}

@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+import type { AddLineReport, AddReport, TrackedExport, TrackedPage } from '../../../shared/api/tracked';
+import { fail } from '../app-error';
+import type { SourceLine } from './parse-source-urls';
+import { labelFor } from './source-urls';
+
+/** How a page of tracked exports is chosen. */
+export interface TrackedQuery {
+  /** Case-insensitive substring of the URL or the label. */
+  filter?: string;
+  sort?: 'added' | 'label' | 'url';
+  descending?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+interface TrackedRow {
+  id: number;
+  source_file_url: string;
+  label: string;
+  added_at: string;
+}
+
+const ORDER: Record<NonNullable<TrackedQuery['sort']>, (dir: string) => string> = {
+  added: (dir) => `id ${dir}`,
+  // Matches the (profile_id, label NOCASE, id) index, so an unfiltered page needs no sort.
+  label: (dir) => `label COLLATE NOCASE ${dir}, id ${dir}`,
+  url: (dir) => `source_file_url ${dir}`,
+};
+
+/** Above this many matches, a filtered page walks the sort's index instead of sorting the matches. */
+const DENSE_MATCHES = 5_000;
+
+function toExport(row: TrackedRow): TrackedExport {
+  return { id: String(row.id), sourceFileUrl: row.source_file_url, label: row.label, addedAt: row.added_at };
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Ids as numbers (ids that are not numbers match nothing), as a JSON array for `json_each`. */
+function idsJson(ids: readonly string[]): string {
+  return JSON.stringify(ids.map(Number).filter(Number.isSafeInteger));
+}
+
+/** The `sourceFileUrl` values each profile tracks: add (de-duplicated), list, remove. */
+export class TrackedRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  private requireProfile(profileId: string): void {
+    const found = this.db.prepare('SELECT 1 FROM profiles WHERE id = ?').get(profileId);
+    if (!found) fail('not-found', 'That profile no longer exists; pick another one.');
+  }
+
+  /**
+   * Adds parsed lines to a profile in one transaction: valid new URLs are added, URLs the
+   * profile already tracks (or that appeared earlier in the input) are duplicates, lines with a
+   * `reason` are invalid. Reports each line.
+   */
+  add(profileId: string, lines: readonly SourceLine[]): AddReport {
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO tracked_exports (profile_id, source_file_url, label, added_at) VALUES (?, ?, ?, ?)',
+    );
+    const report: AddReport = { lines: [], added: 0, duplicates: 0, invalid: 0 };
+    const addedAt = new Date().toISOString();
+    this.db
+      .transaction(() => {
+        this.requireProfile(profileId);
+        for (const { line, value, reason } of lines) {
+          let entry: AddLineReport;
+          if (reason) {
+            entry = { line, value, status: 'invalid', reason };
+            report.invalid++;
+          } else if (insert.run(profileId, value, labelFor(value), addedAt).changes === 1) {
+            entry = { line, value, status: 'added' };
+            report.added++;
+          } else {
+            entry = { line, value, status: 'duplicate', reason: 'already tracked' };
+            report.duplicates++;
+          }
+          report.lines.push(entry);
+        }
+      })
+      // Immediate: take the write lock up front so two processes queue instead of deadlocking.
+      .immediate();
+    return report;
+  }
+
+  /**
+   * A page of a profile's tracked exports, filtered and sorted, with the filtered total.
+   * A substring filter cannot use an index, so the count is one sequential scan of the table;
+   * the page then reads in index order only when matches are many (the scan stops after the
+   * page), else scans once more and sorts the few matches.
+   */
+  list(profileId: string, query: TrackedQuery = {}): TrackedPage {
+    const dir = query.descending ? 'DESC' : 'ASC';
+    const sort = query.sort ?? 'added';
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const filter = query.filter?.trim();
+    if (!filter) {
+      const total = this.count(profileId);
+      const rows = this.db
+        .prepare<[string, number, number], TrackedRow>(
+          `SELECT id, source_file_url, label, added_at FROM tracked_exports WHERE profile_id = ?
+           ORDER BY ${ORDER[sort](dir)} LIMIT ? OFFSET ?`,
+        )
+        .all(profileId, limit, offset);
+      return { items: rows.map(toExport), total };
+    }
+    const where = `profile_id = @profileId AND (source_file_url LIKE @pattern ESCAPE '\\' OR label LIKE @pattern ESCAPE '\\')`;
+    const params = { profileId, pattern: containsPattern(filter) };
+    const total = this.db
+      .prepare<[typeof params], number>(`SELECT COUNT(*) FROM tracked_exports NOT INDEXED WHERE ${where}`)
+      .pluck()
+      .get(params)!;
+    // Rowid order is `added` order; for the other sorts an index walk pays off only when matches are dense.
+    const scan = sort === 'added' || total <= DENSE_MATCHES ? 'NOT INDEXED' : '';
+    const rows = this.db
+      .prepare<[typeof params & { limit: number; offset: number }], TrackedRow>(
+        `SELECT id, source_file_url, label, added_at FROM tracked_exports ${scan} WHERE ${where}
+         ORDER BY ${ORDER[sort](dir)} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit, offset });
+    return { items: rows.map(toExport), total };
+  }
+
+  /** Every tracked export of a profile, oldest first (for export to a file). */
+  all(profileId: string): TrackedExport[] {
+    return this.db
+      .prepare<[string], TrackedRow>('SELECT id, source_file_url, label, added_at FROM tracked_exports WHERE profile_id = ? ORDER BY id')
+      .all(profileId)
+      .map(toExport);
+  }
+
+  /** The URLs of a profile's tracked exports, oldest first; only `ids` when given. */
+  urls(profileId: string, ids?: readonly string[]): string[] {
+    if (!ids) {
+      return this.db.prepare<[string], { u: string }>('SELECT source_file_url AS u FROM tracked_exports WHERE profile_id = ? ORDER BY id').pluck().all(profileId) as unknown as string[];
+    }
+    return this.db
+      .prepare<[string, string], { u: string }>(
+        'SELECT source_file_url AS u FROM tracked_exports WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
+      )
+      .pluck()
+      .all(profileId, idsJson(ids)) as unknown as string[];
+  }
+
+  /** Removes tracked exports of a profile by id; returns how many went. */
+  remove(profileId: string, ids: readonly string[]): number {
+    return this.db
+      .prepare('DELETE FROM tracked_exports WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?))')
+      .run(profileId, idsJson(ids)).changes;
+  }
+
+  /** How many exports a profile tracks. */
+  count(profileId: string): number {
+    return this.db.prepare('SELECT COUNT(*) FROM tracked_exports WHERE profile_id = ?').pluck().get(profileId) as number;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench:download`: streams a 256 MiB and a 1 GiB zip from the sample backend to disk
+ * through the engine and with curl on the same route, in the same run. Prints throughput of
+ * each, the ratio and the engine's peak RSS. The engine runs in a child process, bundled with
+ * esbuild and run by plain node as the app runs it (no tsx), so its peak RSS is its own.
+ * Targets (issue 3): engine ≥ 0.9× curl; peak RSS ≤ 150 MB and flat across sizes.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { startSampleBackend } from '../../main/core/sample-backend/server';
+import { bulkExportUrl } from '../../main/core/sample-backend/sample-catalog';
+
+const run = promisify(execFile);
+const MiB = 1024 * 1024;
+const engineModule = fileURLToPath(new URL('../../main/core/downloads/zip-download.ts', import.meta.url));
+
+/** What the child prints: one timed engine download (or none, for the baseline). */
+interface ChildResult {
+  bytes: number;
+  seconds: number;
+  maxRssKiB: number;
+}
+
+/** The child's source: one download through runZipDownload, then its own time and peak RSS as JSON. */
+const CHILD_SOURCE = `
+import { runZipDownload } from ${JSON.stringify(engineModule)};
+const args = JSON.parse(process.argv[2]);
+let bytes = 0;
+let seconds = 0;
+if (args) {
+  const started = performance.now();
+  const result = await runZipDownload({
+    baseUrl: args.baseUrl, apiKey: null, sourceFileUrls: [args.url],
+    destination: { kind: 'folder', dir: args.dir }, tempDir: args.dir, onProgress: () => {},
+  });
+  seconds = (performance.now() - started) / 1000;
+  bytes = result.bytes;
+}
+process.stdout.write(JSON.stringify({ bytes, seconds, maxRssKiB: process.resourceUsage().maxRSS }) + '\\n');
+`;
+
+async function bundleChild(dir: string): Promise<string> {
+  const entry = join(dir, 'child.ts');
+  const outfile = join(dir, 'child.mjs');
+  writeFileSync(entry, CHILD_SOURCE);
+  await build({
+    entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+    // Bundled CommonJS dependencies require Node built-ins; ESM output needs a require for them.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+function engine(child: string, args: { baseUrl: string; url: string; dir: string } | null): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [child, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.on('error', reject);
+    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildResult) : reject(new Error(`engine child exited ${code}`))));
+  });
+}
+
+async function curl(baseUrl: string, url: string, dir: string): Promise<{ bytes: number; seconds: number }> {
+  const body = join(dir, 'body.json');
+  writeFileSync(body, JSON.stringify({ items: [{ sourceFileUrl: url }] }));
+  const out = join(dir, 'curl.zip');
+  const started = performance.now();
+  await run('curl', ['-sS', '-f', '-o', out, '-H', 'content-type: application/json', '--data-binary', `@${body}`, `${baseUrl}/viewer/exports/download-batch`]);
+  const seconds = (performance.now() - started) / 1000;
+  const bytes = statSync(out).size;
+  rmSync(out);
+  return { bytes, seconds };
+}
+
+const rate = (bytes: number, seconds: number) => `${(bytes / MiB / seconds).toFixed(0)} MiB/s (${seconds.toFixed(2)} s)`;
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'bench-download-'));
+  const backend = await startSampleBackend();
+  const sizes = (process.env.BENCH_SIZES ?? '256,1024').split(',').map(Number);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const peaks: number[] = [];
+  try {
+    const child = await bundleChild(work);
+    console.log(`download benchmark: sample backend ${backend.url}; ${rounds} rounds per size, best of each compared`);
+    const baseline = await engine(child, null);
+    console.log(`engine child baseline (node + bundled engine loaded, no download): peak RSS ${(baseline.maxRssKiB / 1024).toFixed(0)} MiB`);
+    for (const size of sizes) {
+      const url = bulkExportUrl(backend.url, size);
+      let bestCurl = Infinity;
+      let bestEngine = Infinity;
+      let peak = 0;
+      for (let round = 0; round < rounds; round++) {
+        const dir = mkdtempSync(join(work, 'round-'));
+        // Alternate the order so neither side always runs first (cold server CRC cache, page cache).
+        for (const who of round % 2 === 0 ? ['curl', 'engine'] : ['engine', 'curl']) {
+          if (who === 'curl') {
+            const c = await curl(backend.url, url, dir);
+            bestCurl = Math.min(bestCurl, c.seconds);
+            console.log(`  ${size} MiB round ${round + 1} curl:   ${rate(c.bytes, c.seconds)}`);
+          } else {
+            const e = await engine(child, { baseUrl: backend.url, url, dir });
+            bestEngine = Math.min(bestEngine, e.seconds);
+            peak = Math.max(peak, e.maxRssKiB);
+            console.log(`  ${size} MiB round ${round + 1} engine: ${rate(e.bytes, e.seconds)}, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
+          }
+        }
+        rmSync(dir, { recursive: true, force: true });
+      }
+      peaks.push(peak);
+      const ratio = bestCurl / bestEngine;
+      console.log(
+        `${size} MiB: curl ${(size / bestCurl).toFixed(0)} MiB/s, engine ${(size / bestEngine).toFixed(0)} MiB/s, ` +
+          `ratio engine/curl ${ratio.toFixed(2)} (target ≥ 0.90), engine peak RSS ${((peak * 1024) / 1e6).toFixed(0)} MB (target ≤ 150 MB)`,
+      );
+    }
+    if (peaks.length > 1) console.log(`engine peak RSS by size: ${peaks.map((p) => `${((p * 1024) / 1e6).toFixed(0)} MB`).join(' vs ')} (must not grow with size)`);
+  } finally {
+    await backend.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,176 @@
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appErrorOf } from '../../../main/core/app-error';
+import { extractArchive } from '../../../main/core/archive';
+import { fixtureDir, runArchiver, writeZip, type FixtureEntry } from '../../helpers/zip-fixtures';
+
+const { dir, cleanup } = fixtureDir();
+let counter = 0;
+/** A fresh, empty destination folder inside a fresh parent (so "outside" can be checked). */
+function freshDestination(): { parent: string; dest: string } {
+  const parent = join(dir, `out-${++counter}`);
+  const dest = join(parent, 'dest');
+  mkdirSync(dest, { recursive: true });
+  return { parent, dest };
+}
+/** A zip made by code from `entries`. */
+function codeZip(name: string, entries: FixtureEntry[]): string {
+  const path = join(dir, name);
+  writeZip(path, entries);
+  return path;
+}
+const text = (value: string) => Buffer.from(value);
+
+beforeAll(() => {
+  const src = join(dir, 'src');
+  mkdirSync(join(src, 'docs', 'empty'), { recursive: true });
+  writeFileSync(join(src, 'docs', 'résumé.txt'), 'content of résumé\n');
+  writeFileSync(join(src, 'top.bin'), Buffer.alloc(50_000, 7));
+  runArchiver('zip', ['-q', '-r', '../plain.zip', '.'], src);
+});
+afterAll(cleanup);
+
+describe('extractArchive', () => {
+  it('extracts files, folders and modification times from an Info-ZIP archive', async () => {
+    const { dest } = freshDestination();
+    const report = await extractArchive(join(dir, 'plain.zip'), dest);
+    expect(report.refused).toEqual([]);
+    expect(report.extracted.sort()).toEqual(['docs/résumé.txt', 'top.bin']);
+    expect(readFileSync(join(dest, 'docs', 'résumé.txt'), 'utf8')).toBe('content of résumé\n');
+    expect(readFileSync(join(dest, 'top.bin')).equals(Buffer.alloc(50_000, 7))).toBe(true);
+    expect(statSync(join(dest, 'docs', 'empty')).isDirectory()).toBe(true);
+    expect(Math.abs(statSync(join(dest, 'top.bin')).mtimeMs - Date.now())).toBeLessThan(3_600_000);
+  });
+
+  it('refuses traversal, absolute, drive-letter, backslash and NUL names, extracts the rest, writes nothing outside', async () => {
+    const { parent, dest } = freshDestination();
+    const path = codeZip('evil.zip', [
+      { name: '../escape.txt', data: text('x') },
+      { name: '/tmp/absolute.txt', data: text('x') },
+      { name: 'C:\\drive.txt', data: text('x') },
+      { name: 'sub\\..\\..\\backslash.txt', data: text('x') },
+      { name: Buffer.from('nul\u0000.txt', 'latin1'), data: text('x') },
+      { name: 'safe/ok.txt', data: text('ok') },
+    ]);
+    const report = await extractArchive(path, dest);
+    expect(report.extracted).toEqual(['safe/ok.txt']);
+    expect(report.refused.map((item) => item.name)).toEqual(['../escape.txt', '/tmp/absolute.txt', 'C:/drive.txt', 'sub/../../backslash.txt', 'nul\u0000.txt']);
+    for (const item of report.refused) expect(item.reason.length).toBeGreaterThan(5);
+    expect(readdirSync(parent)).toEqual(['dest']);
+    expect(readdirSync(dest)).toEqual(['safe']);
+  });
+
+  it('refuses symbolic links from zip -y and never creates a link', async () => {
+    const linkDir = join(dir, 'links');
+    mkdirSync(linkDir);
+    writeFileSync(join(linkDir, 'real.txt'), 'real');
+    symlinkSync('/etc/passwd', join(linkDir, 'escape'));
+    runArchiver('zip', ['-q', '-y', '../links.zip', 'real.txt', 'escape'], linkDir);
+    const { dest } = freshDestination();
+    const report = await extractArchive(join(dir, 'links.zip'), dest);
+    expect(report.extracted).toEqual(['real.txt']);
+    expect(report.refused).toEqual([{ name: 'escape', reason: expect.stringMatching(/symbolic link/) }]);
+    expect(existsSync(join(dest, 'escape'))).toBe(false);
+  });
+
+  it('refuses encrypted entries from zip -P with a reason', async () => {
+    writeFileSync(join(dir, 'secret.txt'), 'secret');
+    runArchiver('zip', ['-q', '-P', 'pw', 'locked.zip', 'secret.txt'], dir);
+    const { dest } = freshDestination();
+    const report = await extractArchive(join(dir, 'locked.zip'), dest);
+    expect(report.extracted).toEqual([]);
+    expect(report.refused).toEqual([{ name: 'secret.txt', reason: expect.stringMatching(/encrypted/) }]);
+  });
+
+  it('renames duplicated and case-colliding names to "name (n).ext" and says so', async () => {
+    const path = codeZip('dupes.zip', [
+      { name: 'a.txt', data: text('first') },
+      { name: 'a.txt', data: text('second') },
+      { name: 'A.TXT', data: text('third') },
+    ]);
+    const { dest } = freshDestination();
+    const report = await extractArchive(path, dest);
+    expect(report.extracted).toEqual(['a.txt', 'a (1).txt', 'A (2).TXT']);
+    expect(report.renamed).toEqual([
+      { name: 'a.txt', savedAs: 'a (1).txt' },
+      { name: 'A.TXT', savedAs: 'A (2).TXT' },
+    ]);
+    expect(readFileSync(join(dest, 'a (1).txt'), 'utf8')).toBe('second');
+  });
+
+  it('never overwrites a file already in the destination', async () => {
+    const path = codeZip('one.zip', [{ name: 'keep.txt', data: text('from zip') }]);
+    const { dest } = freshDestination();
+    writeFileSync(join(dest, 'keep.txt'), 'mine');
+    const report = await extractArchive(path, dest);
+    expect(readFileSync(join(dest, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(report.renamed).toEqual([{ name: 'keep.txt', savedAs: 'keep (1).txt' }]);
+    expect(readFileSync(join(dest, 'keep (1).txt'), 'utf8')).toBe('from zip');
+  });
+
+  it('refuses an entry whose folder in the destination is a link leading outside it', async () => {
+    const { parent, dest } = freshDestination();
+    mkdirSync(join(parent, 'outside'));
+    symlinkSync(join(parent, 'outside'), join(dest, 'sub'));
+    const path = codeZip('via-link.zip', [{ name: 'sub/planted.txt', data: text('x') }]);
+    const report = await extractArchive(path, dest);
+    expect(report.refused).toEqual([{ name: 'sub/planted.txt', reason: expect.stringMatching(/outside/) }]);
+    expect(readdirSync(join(parent, 'outside'))).toEqual([]);
+  });
+
+  it('stops an entry that inflates beyond its declared size, removes its partial file and extracts the rest', async () => {
+    const path = codeZip('bomb.zip', [
+      { name: 'bomb.bin', data: Buffer.alloc(20 * 1024 * 1024), deflate: true, declaredSize: 1000 },
+      { name: 'after.txt', data: text('still here') },
+    ]);
+    const { dest } = freshDestination();
+    const report = await extractArchive(path, dest);
+    expect(report.refused).toEqual([{ name: 'bomb.bin', reason: expect.stringMatching(/beyond its declared size/) }]);
+    expect(existsSync(join(dest, 'bomb.bin'))).toBe(false);
+    expect(report.extracted).toEqual(['after.txt']);
+  });
+
+  it('refuses an entry whose data fails its CRC and removes the file', async () => {
+    const path = codeZip('crc.zip', [{ name: 'flip.txt', data: text('hello world') }]);
+    const bytes = readFileSync(path);
+    bytes[30 + 'flip.txt'.length] ^= 0xff; // first data byte of the stored entry
+    writeFileSync(path, bytes);
+    const { dest } = freshDestination();
+    const report = await extractArchive(path, dest);
+    expect(report.refused).toEqual([{ name: 'flip.txt', reason: expect.stringMatching(/CRC/) }]);
+    expect(existsSync(join(dest, 'flip.txt'))).toBe(false);
+  });
+
+  it('extracts only the selected entries and reports names not in the archive', async () => {
+    const { dest } = freshDestination();
+    const report = await extractArchive(join(dir, 'plain.zip'), dest, { entries: ['top.bin', 'nope.txt'] });
+    expect(report.extracted).toEqual(['top.bin']);
+    expect(report.refused).toEqual([{ name: 'nope.txt', reason: 'not in the archive' }]);
+  });
+
+  it('fails with a disk error before writing anything when the declared sizes exceed the free space', async () => {
+    const { dest } = freshDestination();
+    const stats = statfsSync(dest);
+    const count = Math.ceil((stats.bavail * stats.bsize) / 0xffffffff) + 1;
+    const entries = Array.from({ length: count }, (_, i) => ({ name: `huge-${i}.bin`, data: text('x'), declaredSize: 0xffffffff }));
+    const error = await extractArchive(codeZip('huge.zip', entries), dest).then(() => null, (e: unknown) => e);
+    expect(appErrorOf(error)).toMatchObject({ kind: 'disk', message: expect.stringMatching(/Not enough free space/) });
+    expect(readdirSync(dest)).toEqual([]);
+  });
+
+  it('fails with cancelled when the signal is already aborted', async () => {
+    const { dest } = freshDestination();
+    const error = await extractArchive(join(dir, 'plain.zip'), dest, { signal: AbortSignal.abort() }).then(() => null, (e: unknown) => e);
+    expect(appErrorOf(error)?.kind).toBe('cancelled');
+    expect(readdirSync(dest)).toEqual([]);
+  });
+
+  it('fails with an archive error for a file that is not a zip', async () => {
+    writeFileSync(join(dir, 'not.zip'), 'plain text');
+    const { dest } = freshDestination();
+    const error = await extractArchive(join(dir, 'not.zip'), dest).then(() => null, (e: unknown) => e);
+    expect(appErrorOf(error)?.kind).toBe('archive');
+    expect(lstatSync(dest).isDirectory()).toBe(true);
+  });
+});

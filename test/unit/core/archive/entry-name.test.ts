@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { nameSegments, numberedName, unsafeNameReason } from '../../../../main/core/archive/entry-name';
+
+describe('unsafeNameReason', () => {
+  it('accepts ordinary relative names, unicode and Windows-style separators', () => {
+    for (const name of ['a.txt', 'dir/sub/file.bin', 'dir/', 'héllo wörld/日本語.txt', 'win\\style\\name.txt', './a.txt', 'a..b.txt'])
+      expect(unsafeNameReason(name), name).toBeNull();
+  });
+
+  it('refuses parent segments whether the separator is a slash or a backslash', () => {
+    for (const name of ['../evil.txt', 'a/../../evil.txt', '..\\evil.txt', 'a\\..\\..\\evil.txt', 'a/..', '..'])
+      expect(unsafeNameReason(name), name).toMatch(/leaves the folder/);
+  });
+
+  it('refuses absolute paths and drive letters', () => {
+    expect(unsafeNameReason('/etc/passwd')).toMatch(/absolute/);
+    expect(unsafeNameReason('\\\\server\\share\\x')).toMatch(/absolute/);
+    expect(unsafeNameReason('C:\\Windows\\evil.dll')).toMatch(/drive letter/);
+    expect(unsafeNameReason('c:evil.txt')).toMatch(/drive letter/);
+  });
+
+  it('refuses NUL and other control characters', () => {
+    expect(unsafeNameReason('evil.txt\u0000.pdf')).toMatch(/control characters/);
+    expect(unsafeNameReason('line\nbreak.txt')).toMatch(/control characters/);
+  });
+
+  it('refuses names with nothing to write', () => {
+    expect(unsafeNameReason('')).toMatch(/empty/);
+    expect(unsafeNameReason('./')).toMatch(/no file or folder/);
+  });
+});
+
+describe('nameSegments', () => {
+  it('splits on both separators and drops empty and dot segments', () => {
+    expect(nameSegments('a\\b//./c/')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('numberedName', () => {
+  it('numbers before the extension, or at the end when there is none or the name starts with a dot', () => {
+    expect(numberedName('report.final.pdf', 1)).toBe('report.final (1).pdf');
+    expect(numberedName('README', 2)).toBe('README (2)');
+    expect(numberedName('.env', 1)).toBe('.env (1)');
+  });
+});

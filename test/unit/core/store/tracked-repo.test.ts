@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseSourceUrls } from '../../../../main/core/store/parse-source-urls';
+import { createStoreFixture } from '../../../helpers/store-fixture';
+import type { StoreFixture } from '../../../helpers/store-fixture';
+
+const url = (i: number) => `https://cdn.example.com/exports/item-${String(i).padStart(3, '0')}.png`;
+
+describe('TrackedRepo', () => {
+  let fx: StoreFixture;
+  let profileId: string;
+  beforeEach(() => {
+    fx = createStoreFixture();
+    profileId = fx.store.profiles.create('P', 'https://p/api').id;
+  });
+  afterEach(() => fx.cleanup());
+
+  it('reports each line as added, duplicate (already tracked or repeated) or invalid', () => {
+    fx.store.tracked.add(profileId, parseSourceUrls(url(1), 'txt'));
+    const report = fx.store.tracked.add(profileId, parseSourceUrls(`${url(1)}\n${url(2)}\n${url(2)}\nftp://x`, 'txt'));
+    expect(report).toMatchObject({ added: 1, duplicates: 2, invalid: 1 });
+    expect(report.lines.map((l) => [l.line, l.status])).toEqual([
+      [1, 'duplicate'],
+      [2, 'added'],
+      [3, 'duplicate'],
+      [4, 'invalid'],
+    ]);
+    expect(report.lines[3]!.reason).toMatch(/http/);
+  });
+
+  it('de-duplicates per profile: the same URL may be tracked by two profiles', () => {
+    const other = fx.store.profiles.create('Q', 'https://q/api').id;
+    fx.store.tracked.add(profileId, parseSourceUrls(url(1), 'txt'));
+    expect(fx.store.tracked.add(other, parseSourceUrls(url(1), 'txt')).added).toBe(1);
+  });
+
+  it('pages, filters (case-insensitive, URL or label, wildcards literal) and sorts', () => {
+    fx.store.tracked.add(profileId, parseSourceUrls([30, 10, 20, 11].map(url).join('\n') + '\nhttps://h/100%25_off.pdf', 'txt'));
+    const all = fx.store.tracked.list(profileId, { limit: 2 });
+    expect(all.total).toBe(5);
+    expect(all.items.map((i) => i.label)).toEqual(['item-030.png', 'item-010.png']);
+    const byLabel = fx.store.tracked.list(profileId, { sort: 'label', offset: 1, limit: 2 });
+    expect(byLabel.items.map((i) => i.label)).toEqual(['item-010.png', 'item-011.png']);
+    const desc = fx.store.tracked.list(profileId, { sort: 'url', descending: true, limit: 1 });
+    expect(desc.items[0]!.sourceFileUrl).toBe('https://h/100%25_off.pdf');
+    const filtered = fx.store.tracked.list(profileId, { filter: 'ITEM-01', sort: 'label' });
+    expect(filtered).toMatchObject({ total: 2 });
+    expect(filtered.items.map((i) => i.label)).toEqual(['item-010.png', 'item-011.png']);
+    expect(fx.store.tracked.list(profileId, { filter: '%_' }).items.map((i) => i.label)).toEqual(['100%_off.pdf']);
+  });
+
+  it('uses the sort index for dense filters and returns the same order as for sparse ones', () => {
+    fx.store.tracked.add(profileId, parseSourceUrls(Array.from({ length: 6000 }, (_, i) => url(i)).join('\n'), 'txt'));
+    const page = fx.store.tracked.list(profileId, { filter: 'item', sort: 'label', descending: true, offset: 10, limit: 3 });
+    expect(page.total).toBe(6000);
+    const expected = Array.from({ length: 6000 }, (_, i) => `item-${String(i).padStart(3, '0')}.png`).sort().reverse();
+    expect(page.items.map((i) => i.label)).toEqual(expected.slice(10, 13));
+    const sparse = fx.store.tracked.list(profileId, { filter: 'item-59', sort: 'label', descending: true, limit: 3 });
+    expect(sparse.items.map((i) => i.label)).toEqual(expected.filter((l) => l.includes('item-59')).slice(0, 3));
+  });
+
+  it('removes by id within the profile only and resolves URLs by id in added order', () => {
+    fx.store.tracked.add(profileId, parseSourceUrls([1, 2, 3].map(url).join('\n'), 'txt'));
+    const ids = fx.store.tracked.list(profileId).items.map((i) => i.id);
+    expect(fx.store.tracked.urls(profileId, [ids[2]!, ids[0]!, 'nope'])).toEqual([url(1), url(3)]);
+    const other = fx.store.profiles.create('Q', 'https://q/api').id;
+    expect(fx.store.tracked.remove(other, ids)).toBe(0);
+    expect(fx.store.tracked.remove(profileId, [ids[1]!])).toBe(1);
+    expect(fx.store.tracked.urls(profileId)).toEqual([url(1), url(3)]);
+  });
+
+  it('refuses to add to a profile that does not exist', () => {
+    expect(() => fx.store.tracked.add('missing', parseSourceUrls(url(1), 'txt'))).toThrow(/no longer exists/);
+  });
+});
