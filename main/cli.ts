@@ -2,7 +2,7 @@
  * The export-manager command: arguments and output only, on the same core as the app.
  * Each command lives in main/cli/commands/; this file only lists them and runs one.
  */
-import { readFileSync } from 'node:fs';
+import { version } from '../package.json';
 import { downloadCommand } from './cli/commands/download';
 import { extractCommand } from './cli/commands/extract';
 import { inspectCommand } from './cli/commands/inspect';
@@ -12,7 +12,6 @@ import { trackCommand } from './cli/commands/track';
 import { processIo } from './cli/io';
 import { runCli } from './cli/run';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const commands = [downloadCommand, inspectCommand, extractCommand, profilesCommand, keyCommand, trackCommand];
 
-process.exitCode = await runCli(process.argv.slice(2), processIo(), commands, pkg.version);
+process.exitCode = await runCli(process.argv.slice(2), processIo(), commands, version);

@@ -5,7 +5,7 @@ import type { PayloadIn } from '../../shared/contract';
 import type { Methods } from '../../shared/api';
 import { fail } from '../core/app-error';
 import type { Dialogs } from '../core/ports';
-import { KeytarSecretStore, secretStoreWithTimeout } from '../core/secrets';
+import { KeytarSecretStore } from '../core/secrets';
 import type { SecretStore } from '../core/secrets';
 import { createStoreHandlers, openStore } from '../core/store';
 import type { Store, StoreMethodName } from '../core/store';
@@ -37,7 +37,7 @@ const noDialogs: Dialogs = {
 export function openCliState(env: NodeJS.ProcessEnv): CliState {
   const dataDir = appDataDir(env);
   const store = openStore(dataDir);
-  const secrets = secretStoreWithTimeout(new KeytarSecretStore());
+  const secrets = new KeytarSecretStore();
   const handlers = createStoreHandlers({
     store,
     secrets,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import { createSecretStore, KeytarSecretStore, secretStoreWithTimeout } from '../core/secrets';
+import { createSecretStore, KeytarSecretStore } from '../core/secrets';
 import type { SecretChain } from '../core/secrets';
 import type { Paths } from '../core/ports';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
@@ -12,7 +12,7 @@ import { SafeStorageSecretStore } from './safe-storage-secret-store';
  */
 export function createElectronSecretStore(paths: Paths): Promise<SecretChain> {
   return createSecretStore({
-    keychain: secretStoreWithTimeout(new KeytarSecretStore()),
+    keychain: new KeytarSecretStore(),
     encryptedFile: () => SafeStorageSecretStore.open(safeStorage, join(paths.dataDir, 'api-keys.encrypted.json')),
   });
 }

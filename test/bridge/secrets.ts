@@ -1,4 +1,4 @@
-import { createSecretStore, KeytarSecretStore, secretStoreWithTimeout } from '../../main/core/secrets';
+import { createSecretStore, KeytarSecretStore } from '../../main/core/secrets';
 import type { SecretChain } from '../../main/core/secrets';
 
 /**
@@ -6,5 +6,5 @@ import type { SecretChain } from '../../main/core/secrets';
  * the keyring session), falling back to memory with a warning where there is none.
  */
 export function bridgeSecretStore(): Promise<SecretChain> {
-  return createSecretStore({ keychain: secretStoreWithTimeout(new KeytarSecretStore()) });
+  return createSecretStore({ keychain: new KeytarSecretStore() });
 }

@@ -26,6 +26,8 @@ export async function verifyArchive(
   const opened = await openZip(path);
   try {
     const { writable, refused: failed } = await readPlannedEntries(opened.zip, undefined, false);
+    // Entries refused up front (encrypted, unknown method) count as checked, and failed.
+    const refusedUpFront = failed.length;
     const total = writable.reduce((sum, item) => sum + item.entry.uncompressedSize, 0);
     let done = 0;
     let checked = 0;
@@ -44,7 +46,7 @@ export async function verifyArchive(
       done += item.entry.uncompressedSize;
     }
     onProgress?.({ done, total, entry: null });
-    return { ok: failed.length === 0, checked: checked + failed.length, failed };
+    return { ok: failed.length === 0, checked: checked + refusedUpFront, failed };
   } catch (error) {
     if (appErrorOf(error)) throw error;
     failArchive(path, error);

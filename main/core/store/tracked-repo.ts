@@ -28,7 +28,7 @@ const ORDER: Record<NonNullable<TrackedQuery['sort']>, (dir: string) => string> 
   url: (dir) => `source_file_url ${dir}`,
 };
 
-/** Above this many matches, a filtered page walks the sort's index instead of sorting the matches. */
+/** Up to this many matches, a filtered page is sorted from the matches' ids; above, it walks the sort's index. */
 const DENSE_MATCHES = 5_000;
 
 function toExport(row: TrackedRow): TrackedExport {
@@ -90,38 +90,47 @@ export class TrackedRepo {
 
   /**
    * A page of a profile's tracked exports, filtered and sorted, with the filtered total.
-   * A substring filter cannot use an index, so the count is one sequential scan of the table;
-   * the page then reads in index order only when matches are many (the scan stops after the
-   * page), else scans once more and sorts the few matches.
+   * A substring filter cannot use an index, so filtering is a sequential scan of the table.
+   * Few matches (the usual search): one scan collects their ids and the page is sorted from
+   * those. Many matches: the scan stops early, a second one counts, and the page walks the sort's
+   * index (rowid order for `added`), stopping once the page is full.
    */
   list(profileId: string, query: TrackedQuery = {}): TrackedPage {
     const dir = query.descending ? 'DESC' : 'ASC';
-    const sort = query.sort ?? 'added';
+    const order = ORDER[query.sort ?? 'added'](dir);
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     const filter = query.filter?.trim();
+    const select = 'SELECT id, source_file_url, label, added_at FROM tracked_exports';
     if (!filter) {
-      const total = this.count(profileId);
       const rows = this.db
-        .prepare<[string, number, number], TrackedRow>(
-          `SELECT id, source_file_url, label, added_at FROM tracked_exports WHERE profile_id = ?
-           ORDER BY ${ORDER[sort](dir)} LIMIT ? OFFSET ?`,
-        )
+        .prepare<[string, number, number], TrackedRow>(`${select} WHERE profile_id = ? ORDER BY ${order} LIMIT ? OFFSET ?`)
         .all(profileId, limit, offset);
-      return { items: rows.map(toExport), total };
+      return { items: rows.map(toExport), total: this.count(profileId) };
     }
     const where = `profile_id = @profileId AND (source_file_url LIKE @pattern ESCAPE '\\' OR label LIKE @pattern ESCAPE '\\')`;
     const params = { profileId, pattern: containsPattern(filter) };
+    const ids = this.db
+      .prepare<[typeof params & { cap: number }], number>(`SELECT id FROM tracked_exports NOT INDEXED WHERE ${where} LIMIT @cap`)
+      .pluck()
+      .all({ ...params, cap: DENSE_MATCHES + 1 });
+    if (ids.length <= DENSE_MATCHES) {
+      const rows = this.db
+        .prepare<[string, number, number], TrackedRow>(
+          `${select} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${order} LIMIT ? OFFSET ?`,
+        )
+        .all(JSON.stringify(ids), limit, offset);
+      return { items: rows.map(toExport), total: ids.length };
+    }
     const total = this.db
       .prepare<[typeof params], number>(`SELECT COUNT(*) FROM tracked_exports NOT INDEXED WHERE ${where}`)
       .pluck()
       .get(params)!;
-    // Rowid order is `added` order; for the other sorts an index walk pays off only when matches are dense.
-    const scan = sort === 'added' || total <= DENSE_MATCHES ? 'NOT INDEXED' : '';
+    // Dense matches: walking in sort order fills the page after a short stretch of the table.
+    const scan = query.sort === 'added' || query.sort === undefined ? 'NOT INDEXED' : '';
     const rows = this.db
       .prepare<[typeof params & { limit: number; offset: number }], TrackedRow>(
-        `SELECT id, source_file_url, label, added_at FROM tracked_exports ${scan} WHERE ${where}
-         ORDER BY ${ORDER[sort](dir)} LIMIT @limit OFFSET @offset`,
+        `${select} ${scan} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit, offset });
     return { items: rows.map(toExport), total };

@@ -56,6 +56,8 @@ describe('TrackedRepo', () => {
     expect(page.items.map((i) => i.label)).toEqual(expected.slice(10, 13));
     const sparse = fx.store.tracked.list(profileId, { filter: 'item-59', sort: 'label', descending: true, limit: 3 });
     expect(sparse.items.map((i) => i.label)).toEqual(expected.filter((l) => l.includes('item-59')).slice(0, 3));
+    const newest = fx.store.tracked.list(profileId, { filter: 'ITEM', descending: true, limit: 2 });
+    expect(newest.items.map((i) => i.label)).toEqual(['item-5999.png', 'item-5998.png']);
   });
 
   it('removes by id within the profile only and resolves URLs by id in added order', () => {

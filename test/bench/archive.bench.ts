@@ -1,0 +1,170 @@
+/**
+ * `npm run bench:archive`: lists a 1 GB, 10,000-entry zip and a zip64 zip holding one entry over
+ * 4 GiB with each reading engine and with `unzip -l`, in the same run. Each engine runs in its
+ * own child process, bundled with esbuild and run by plain node as the app runs it, so its time
+ * and RSS growth are its own. Archives are generated once into os.tmpdir()/export-manager-bench
+ * and reused. Targets (issue 5): the 1 GB archive listed in ≤ 100 ms in-process with ≤ 32 MB of
+ * RSS growth; the over-4-GiB entry listed with its true size.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { writeZip } from '../helpers/zip-fixtures';
+
+const run = promisify(execFile);
+const BENCH_DIR = join(tmpdir(), 'export-manager-bench');
+const RUNS = 3;
+const listModule = fileURLToPath(new URL('../../main/core/archive/list-archive.ts', import.meta.url));
+
+/** What a child prints after one listing. */
+interface ChildResult {
+  ms: number;
+  rssGrowthMiB: number;
+  peakGrowthMiB: number;
+  count: number;
+  largest: number;
+  error?: string;
+}
+
+/** The child: loads every engine, takes a baseline, lists once with the named engine, prints JSON. */
+const CHILD_SOURCE = `
+import { listArchive } from ${JSON.stringify(listModule)};
+import yauzl from 'yauzl';
+import StreamZip from 'node-stream-zip';
+import AdmZip from 'adm-zip';
+const [engine, file] = process.argv.slice(2);
+const engines = {
+  'ours (yauzl + buffered reader)': async () => (await listArchive(file)).entries.map((e) => e.size),
+  'yauzl (plain)': async () => {
+    const zip = await yauzl.openPromise(file, { decodeStrings: true, validateEntrySizes: false });
+    const sizes = [];
+    for await (const entry of zip.eachEntry()) sizes.push(entry.uncompressedSize);
+    zip.close();
+    return sizes;
+  },
+  'node-stream-zip': async () => {
+    const zip = new StreamZip.async({ file, skipEntryNameValidation: true });
+    const sizes = Object.values(await zip.entries()).map((e) => e.size);
+    await zip.close();
+    return sizes;
+  },
+  'adm-zip': async () => new AdmZip(file).getEntries().map((e) => e.header.size),
+};
+globalThis.gc?.();
+const before = process.memoryUsage().rss;
+const peakBefore = process.resourceUsage().maxRSS * 1024;
+const started = performance.now();
+let out;
+try {
+  const sizes = await engines[engine]();
+  const ms = performance.now() - started;
+  const after = process.memoryUsage().rss;
+  out = { ms, rssGrowthMiB: (after - before) / 1048576, peakGrowthMiB: (process.resourceUsage().maxRSS * 1024 - peakBefore) / 1048576,
+    count: sizes.length, largest: Math.max(0, ...sizes) };
+} catch (error) {
+  out = { ms: performance.now() - started, rssGrowthMiB: 0, peakGrowthMiB: 0, count: 0, largest: 0, error: String(error.message ?? error).slice(0, 90) };
+}
+console.log(JSON.stringify(out));
+`;
+
+/** The 1 GB archive: 10,000 stored entries of 100,000 random bytes each (written by code). */
+function ensureBigArchive(): string {
+  const path = join(BENCH_DIR, 'big-1gb-10k.zip');
+  if (existsSync(path)) return path;
+  console.log('generating', path, '…');
+  const chunk = randomBytes(100_000 + 10_000);
+  writeZip(`${path}.tmp`, (function* () {
+    // Shifted slices of one random block: incompressible and distinct enough, and quick to make.
+    for (let i = 0; i < 10_000; i++) yield { name: `export-${Math.floor(i / 100)}/item-${i}.bin`, data: chunk.subarray(i % 10_000, (i % 10_000) + 100_000) };
+  })());
+  renameSync(`${path}.tmp`, path);
+  return path;
+}
+
+/** The zip64 archive: 5 GiB of zeros deflated by Info-ZIP from stdin (about 5 MB on disk). */
+function ensureZip64Archive(): string {
+  const path = join(BENCH_DIR, 'zip64-5g.zip');
+  if (existsSync(path)) return path;
+  console.log('generating', path, '(5 GiB of zeros through zip -fz, about a minute) …');
+  execFileSync('sh', ['-c', `head -c 5G /dev/zero | zip -q -fz '${path}.tmp.zip' - && mv '${path}.tmp.zip' '${path}'`]);
+  return path;
+}
+
+/** Median of a few numbers. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** `unzip -l` on `file`: wall time and peak RSS from GNU time, median of RUNS. */
+async function unzipList(file: string): Promise<{ ms: number; maxRssMiB: number }> {
+  const times: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const { stderr } = await run('/usr/bin/time', ['-f', '%M', 'unzip', '-l', file], { maxBuffer: 64 * 1024 * 1024 });
+    times.push(performance.now() - started);
+    rss.push(Number(stderr.trim().split('\n').at(-1)) / 1024);
+  }
+  return { ms: median(times), maxRssMiB: median(rss) };
+}
+
+/** One engine on one file: median of RUNS children. */
+async function engineList(childFile: string, engine: string, file: string): Promise<ChildResult> {
+  const results: ChildResult[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { stdout } = await run(process.execPath, ['--expose-gc', childFile, engine, file], { maxBuffer: 16 * 1024 * 1024 });
+    results.push(JSON.parse(stdout) as ChildResult);
+    if (results.at(-1)?.error) break;
+  }
+  const last = results.at(-1)!;
+  if (last.error) return last;
+  return {
+    ...last,
+    ms: median(results.map((r) => r.ms)),
+    rssGrowthMiB: median(results.map((r) => r.rssGrowthMiB)),
+    peakGrowthMiB: median(results.map((r) => r.peakGrowthMiB)),
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const files = [ensureBigArchive(), ensureZip64Archive()];
+  const work = join(BENCH_DIR, 'child');
+  mkdirSync(work, { recursive: true });
+  const childFile = join(work, 'list-child.mjs');
+  writeFileSync(join(work, 'list-child.src.mjs'), CHILD_SOURCE);
+  await build({
+    entryPoints: [join(work, 'list-child.src.mjs')], bundle: true, platform: 'node', format: 'esm', outfile: childFile,
+    nodePaths: [fileURLToPath(new URL('../../node_modules', import.meta.url))], logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  const engines = ['ours (yauzl + buffered reader)', 'yauzl (plain)', 'node-stream-zip', 'adm-zip'];
+  for (const file of files) {
+    const size = statSync(file).size;
+    console.log(`\n${file} (${(size / 1e6).toFixed(1)} MB on disk)`);
+    const reference = await unzipList(file);
+    console.log(`  ${'unzip -l'.padEnd(32)} ${reference.ms.toFixed(1).padStart(8)} ms   peak RSS ${reference.maxRssMiB.toFixed(1)} MiB`);
+    for (const engine of engines) {
+      const r = await engineList(childFile, engine, file);
+      if (r.error) {
+        console.log(`  ${engine.padEnd(32)} cannot open it: ${r.error}`);
+        continue;
+      }
+      console.log(
+        `  ${engine.padEnd(32)} ${r.ms.toFixed(1).padStart(8)} ms   RSS growth ${r.rssGrowthMiB.toFixed(1).padStart(7)} MiB` +
+          `   peak growth ${r.peakGrowthMiB.toFixed(1).padStart(7)} MiB   ${(r.ms / reference.ms).toFixed(2)}× unzip   ` +
+          `${r.count} entries, largest ${r.largest.toLocaleString('en')} B`,
+      );
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+  console.log('\nTargets: 1 GB archive ≤ 100 ms and ≤ 32 MiB RSS growth; the zip64 entry at its true size (5,368,709,120 B).');
+}
+
+await main();
