@@ -1,24 +1,12 @@
 import { app } from 'electron';
-
-/** The URL scheme the app registers: `export-manager://track?url=…`. */
-export const PROTOCOL = 'export-manager';
-
-/** What the operating system handed the app: a deep link or a zip to inspect. */
-export type Opened = { kind: 'deep-link' | 'file'; value: string } | { kind: 'focus' };
-
-/** The deep link or zip file among command-line arguments (Windows and Linux pass them there). */
-export function openedIn(argv: readonly string[]): Opened | null {
-  const link = argv.find((arg) => arg.toLowerCase().startsWith(`${PROTOCOL}://`));
-  if (link) return { kind: 'deep-link', value: link };
-  const file = argv.slice(1).find((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.zip'));
-  return file ? { kind: 'file', value: file } : null;
-}
+import { openedIn, PROTOCOL } from './opened';
+import type { Opened } from './opened';
 
 /**
- * Registers the protocol and forwards every deep link and opened zip to the renderer as
- * `app.opened` (through `deliver`, which also brings the window forward). macOS delivers them through `open-url` and `open-file`; Windows and Linux
- * start a second instance whose arguments arrive through `second-instance` (the
- * single-instance lock is taken in index.ts).
+ * Registers the protocol and hands every deep link and opened zip to `deliver` (which
+ * forwards it to the renderer as `app.opened` and brings the window forward). macOS sends
+ * them through `open-url` and `open-file`; Windows and Linux start a second instance whose
+ * arguments arrive through `second-instance` (index.ts takes the single-instance lock).
  */
 export function setupDeepLinks(deliver: (opened: Opened) => void): void {
   if (process.defaultApp && process.argv[1]) {

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SafeStorage } from 'electron';
+import { fail } from '../core/app-error';
 import type { FallbackOutcome } from '../core/secrets/create-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
 
@@ -71,7 +72,16 @@ export class SafeStorageSecretStore implements SecretStore {
   async get(account: string): Promise<string | null> {
     const cipher = (await this.readKeys())[account];
     if (cipher === undefined) return null;
-    const { result, shouldReEncrypt } = await this.safeStorage.decryptStringAsync(Buffer.from(cipher, 'base64'));
+    let decrypted: Awaited<ReturnType<SafeStorageLike['decryptStringAsync']>>;
+    try {
+      decrypted = await this.safeStorage.decryptStringAsync(Buffer.from(cipher, 'base64'));
+    } catch (error) {
+      // The OS key changed (another user account, a reset keyring): the stored key is lost for good.
+      fail('keychain', 'The saved API key can no longer be decrypted (the system encryption key changed). Set the key again.', {
+        cause: error,
+      });
+    }
+    const { result, shouldReEncrypt } = decrypted;
     if (shouldReEncrypt) await this.set(account, result);
     return result;
   }

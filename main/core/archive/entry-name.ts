@@ -2,12 +2,17 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+/** Windows device names (with any extension): writing `NUL.txt` or `COM1` there reaches a device, not a file. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
 /**
  * Why writing an entry of this name could leave the destination folder or cannot be written,
  * or null when it is safe. Backslashes count as separators here whatever the platform, so
- * `..\..\evil` is caught on Linux too.
+ * `..\..\evil` is caught on Linux too. Device names are refused everywhere (the archive may be
+ * extracted on Windows later); `:` (alternate data streams) and trailing dots or spaces (which
+ * Windows silently drops, merging names) only where the disk is a Windows one.
  */
-export function unsafeNameReason(name: string): string | null {
+export function unsafeNameReason(name: string, platform: string = process.platform): string | null {
   if (name.length === 0) return 'empty name';
   if (CONTROL.test(name)) return 'name contains control characters (NUL or similar)';
   if (/^[\\/]/.test(name)) return 'absolute path (starts at the root of the disk)';
@@ -15,6 +20,11 @@ export function unsafeNameReason(name: string): string | null {
   const segments = name.split(/[\\/]+/);
   if (segments.includes('..')) return 'path leaves the folder (contains "..")';
   if (segments.every((segment) => segment === '' || segment === '.')) return 'name has no file or folder in it';
+  if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return 'name is a Windows device name (CON, NUL, COM1…)';
+  if (platform === 'win32') {
+    if (segments.some((segment) => segment.includes(':'))) return 'name contains ":" (a hidden data stream on Windows)';
+    if (segments.some((segment) => /[. ]$/.test(segment) && segment !== '.')) return 'name ends with a dot or a space, which Windows drops';
+  }
   return null;
 }
 

@@ -7,7 +7,7 @@ import { entryFailureReason, readPlannedEntries, type PlannedEntry } from './pla
 import { ExtractPlan } from './extract-plan';
 import type { OpenZip } from './open-zip';
 import { openZip } from './open-zip';
-import { checkedData, writeNewFile } from './write-entry';
+import { DataCheck, writeNewFile } from './write-entry';
 
 /** Progress of a long job: bytes (declared, uncompressed) done of total, and the entry at hand. */
 export type ProgressListener = (progress: { done: number; total: number; entry: string | null }) => void;
@@ -37,11 +37,12 @@ export async function extractArchive(path: string, destination: string, options:
     const total = writable.reduce((sum, item) => sum + item.entry.uncompressedSize, 0);
     await checkFreeSpace(root, total);
     const plan = new ExtractPlan();
+    const folders = new FolderGuard(root);
     let done = 0;
     for (const item of writable) {
       if (options.signal?.aborted) fail('cancelled', 'Extraction was cancelled; files already extracted were kept.');
       options.onProgress?.({ done, total, entry: item.name });
-      await extractOne(opened, root, plan, item, report, options.signal);
+      await extractOne(opened, root, folders, plan, item, report, options.signal);
       done += item.entry.uncompressedSize;
     }
     options.onProgress?.({ done, total, entry: null });
@@ -78,6 +79,7 @@ async function checkFreeSpace(root: string, needed: number): Promise<void> {
 async function extractOne(
   opened: OpenZip,
   root: string,
+  folders: FolderGuard,
   plan: ExtractPlan,
   item: PlannedEntry,
   report: ExtractReport,
@@ -85,16 +87,16 @@ async function extractOne(
 ): Promise<void> {
   try {
     if (item.directory) {
-      await ensureInside(root, plan.directory(item.name));
+      await folders.ensure(plan.directory(item.name));
       return;
     }
     const target = plan.file(item.name);
     let segments = target.segments;
-    await ensureInside(root, segments.slice(0, -1));
+    await folders.ensure(segments.slice(0, -1));
     for (let attempt = 1; ; attempt++) {
       const data = await opened.zip.openReadStreamPromise(item.entry);
       try {
-        await writeNewFile(join(root, ...segments), data, checkedData(item.entry.uncompressedSize, item.entry.crc32), item.modified, signal);
+        await writeNewFile(join(root, ...segments), data, new DataCheck(item.entry.uncompressedSize, item.entry.crc32), item.modified, signal);
         break;
       } catch (error) {
         data.destroy();
@@ -114,12 +116,24 @@ async function extractOne(
   }
 }
 
-/** Creates `segments` under `root` and proves the result, links resolved, is still inside it. */
-async function ensureInside(root: string, segments: string[]): Promise<void> {
-  const folder = join(root, ...segments);
-  await mkdir(folder, { recursive: true });
-  const real = await realpath(folder);
-  if (real !== root && !real.startsWith(root + sep)) {
-    throw Object.assign(new Error('the folder on disk is a link that leads outside the destination'), { code: 'EOUTSIDE' });
+/**
+ * Creates folders under the destination and proves each, links resolved, is still inside it.
+ * A folder proven once is not checked again: we never create links, so only another program
+ * could swap one in during the extraction.
+ */
+class FolderGuard {
+  readonly #proven = new Set<string>();
+
+  constructor(readonly root: string) {}
+
+  async ensure(segments: string[]): Promise<void> {
+    const folder = join(this.root, ...segments);
+    if (this.#proven.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    const real = await realpath(folder);
+    if (real !== this.root && !real.startsWith(this.root + sep)) {
+      throw Object.assign(new Error('the folder on disk is a link that leads outside the destination'), { code: 'EOUTSIDE' });
+    }
+    this.#proven.add(folder);
   }
 }

@@ -24,7 +24,7 @@ export class BufferedFileReader extends yauzl.RandomAccessReader {
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
-    return new RangeStream(this.#fd, start + this.#shift, end + this.#shift);
+    return new RangeStream(this, start, end);
   }
 
   override read(
@@ -59,15 +59,18 @@ export class BufferedFileReader extends yauzl.RandomAccessReader {
   }
 }
 
-/** Bytes [start, end) of a descriptor as a stream that never closes the descriptor (its owner does). */
+/**
+ * Bytes [start, end) through the reader's cached window: a small entry's data usually comes
+ * from the window its local header was read into, with no system call of its own.
+ */
 class RangeStream extends Readable {
-  readonly #fd: number;
+  readonly #reader: BufferedFileReader;
   #position: number;
   readonly #end: number;
 
-  constructor(fd: number, start: number, end: number) {
+  constructor(reader: BufferedFileReader, start: number, end: number) {
     super({ highWaterMark: 256 * 1024 });
-    this.#fd = fd;
+    this.#reader = reader;
     this.#position = start;
     this.#end = end;
   }
@@ -79,11 +82,11 @@ class RangeStream extends Readable {
       return;
     }
     const chunk = Buffer.allocUnsafe(length);
-    read(this.#fd, chunk, 0, length, this.#position, (error, bytesRead) => {
+    this.#reader.read(chunk, 0, length, this.#position, (error, bytesRead = 0) => {
       if (error) return this.destroy(error);
       if (bytesRead === 0) return this.destroy(new Error('unexpected EOF'));
       this.#position += bytesRead;
-      this.push(chunk.subarray(0, bytesRead));
+      this.push(bytesRead === length ? chunk : chunk.subarray(0, bytesRead));
     });
   }
 }

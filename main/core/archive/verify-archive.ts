@@ -1,17 +1,10 @@
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { VerifyReport } from '../../../shared/api/archive';
 import { appErrorOf, fail } from '../app-error';
 import { failArchive } from './archive-error';
 import type { ProgressListener } from './extract-archive';
 import { openZip } from './open-zip';
 import { entryFailureReason, readPlannedEntries } from './planned-entries';
-import { checkedData } from './write-entry';
-
-/** A sink that keeps nothing: verification only needs the bytes to pass through the checks. */
-function discard(): Writable {
-  return new Writable({ write: (_chunk, _encoding, callback) => callback() });
-}
+import { DataCheck, checkData } from './write-entry';
 
 /**
  * Reads every entry of the zip at `path` and checks its size and CRC-32, entry by entry.
@@ -38,7 +31,7 @@ export async function verifyArchive(
       if (item.directory) continue;
       try {
         const data = await opened.zip.openReadStreamPromise(item.entry);
-        await pipeline(data, checkedData(item.entry.uncompressedSize, item.entry.crc32), discard(), { signal });
+        await checkData(data, new DataCheck(item.entry.uncompressedSize, item.entry.crc32), signal);
       } catch (error) {
         if (signal?.aborted) fail('cancelled', 'Verification was cancelled.');
         failed.push({ name: item.name, reason: entryFailureReason(error) });

@@ -1,3 +1,4 @@
+import { SvelteSet } from 'svelte/reactivity';
 import type { ArchiveEntry, ArchiveListing, ExtractReport } from '../../../shared/api/archive';
 import type { AppError } from '../../../shared/errors';
 import { exportManager } from './api';
@@ -17,7 +18,7 @@ class InspectorState {
   filter = $state('');
   sortKey = $state<EntrySortKey>('name');
   sortAscending = $state(true);
-  selected = $state<Set<string>>(new Set());
+  readonly selected = new SvelteSet<string>();
 
   get listing(): ArchiveListing | null {
     return this.#listing;
@@ -60,7 +61,7 @@ class InspectorState {
     this.#busy = 'listing';
     this.#error = null;
     this.#report = null;
-    this.selected = new Set();
+    this.selected.clear();
     const result = await exportManager().archive.list({ path });
     this.#busy = null;
     if (result.ok) this.#listing = result.value;
@@ -80,10 +81,7 @@ class InspectorState {
   }
 
   toggle(name: string): void {
-    const next = new Set(this.selected);
-    if (next.has(name)) next.delete(name);
-    else next.add(name);
-    this.selected = next;
+    if (!this.selected.delete(name)) this.selected.add(name);
   }
 
   /** Extracts every entry, or the selected ones, into a folder the user picks. */

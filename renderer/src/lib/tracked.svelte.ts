@@ -1,3 +1,4 @@
+import { SvelteSet } from 'svelte/reactivity';
 import type { AddReport, TrackedExport } from '../../../shared/api/tracked';
 import type { AppError } from '../../../shared/errors';
 import { exportManager } from './api';
@@ -17,7 +18,7 @@ class TrackedState {
   sort = $state<'added' | 'label' | 'url'>('added');
   descending = $state(true);
   offset = $state(0);
-  selected = $state<Set<string>>(new Set());
+  readonly selected = new SvelteSet<string>();
 
   get items(): TrackedExport[] {
     return this.#items;
@@ -46,7 +47,7 @@ class TrackedState {
     if (profileId !== this.#profileId) {
       this.#profileId = profileId;
       this.offset = 0;
-      this.selected = new Set();
+      this.selected.clear();
       this.#report = null;
     }
     await this.reload();
@@ -87,7 +88,7 @@ class TrackedState {
     if (!this.#profileId || this.selected.size === 0) return;
     const result = await exportManager().tracked.remove({ profileId: this.#profileId, ids: [...this.selected] });
     if (!result.ok) this.#error = result.error;
-    this.selected = new Set();
+    this.selected.clear();
     await this.reload();
   }
 
@@ -98,22 +99,17 @@ class TrackedState {
   }
 
   toggle(id: string): void {
-    const next = new Set(this.selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    this.selected = next;
+    if (!this.selected.delete(id)) this.selected.add(id);
   }
 
   /** Selects every row of the page, or clears the page's rows when all are selected. */
   togglePage(): void {
     const ids = this.#items.map((item) => item.id);
     const all = ids.every((id) => this.selected.has(id));
-    const next = new Set(this.selected);
     for (const id of ids) {
-      if (all) next.delete(id);
-      else next.add(id);
+      if (all) this.selected.delete(id);
+      else this.selected.add(id);
     }
-    this.selected = next;
   }
 
   page(delta: number): void {

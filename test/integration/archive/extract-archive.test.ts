@@ -134,7 +134,8 @@ describe('extractArchive', () => {
   it('refuses an entry whose data fails its CRC and removes the file', async () => {
     const path = codeZip('crc.zip', [{ name: 'flip.txt', data: text('hello world') }]);
     const bytes = readFileSync(path);
-    bytes[30 + 'flip.txt'.length] ^= 0xff; // first data byte of the stored entry
+    const at = 30 + 'flip.txt'.length; // first data byte of the stored entry
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
     writeFileSync(path, bytes);
     const { dest } = freshDestination();
     const report = await extractArchive(path, dest);

@@ -29,7 +29,8 @@ describe('verifyArchive', () => {
     const path = join(dir, 'damaged.zip');
     writeZip(path, [{ name: 'bad.txt', data: Buffer.from('some text to damage') }, { name: 'good.txt', data: Buffer.from('fine') }]);
     const bytes = readFileSync(path);
-    bytes[30 + 'bad.txt'.length + 3] ^= 0x01;
+    const at = 30 + 'bad.txt'.length + 3;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
     writeFileSync(path, bytes);
     expect(await verifyArchive(path)).toEqual({ ok: false, checked: 2, failed: [{ name: 'bad.txt', reason: expect.stringMatching(/CRC/) }] });
   });

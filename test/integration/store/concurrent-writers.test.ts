@@ -11,11 +11,11 @@ import { openDatabase } from '../../../main/core/store/database';
 const WRITER = fileURLToPath(new URL('./writer-process.ts', import.meta.url));
 const ROOT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 
-function startWriter(dataDir: string, profileId: string, prefix: string, batches: number, batchSize: number, startAt = 0) {
-  const args = [WRITER, dataDir, profileId, prefix, String(batches), String(batchSize), String(startAt)];
+function startWriter(dataDir: string, profileId: string, prefix: string, batches: number, batchSize: number, wait = false) {
+  const args = [WRITER, dataDir, profileId, prefix, String(batches), String(batchSize), wait ? 'wait' : 'go'];
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: ROOT_DIR,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -23,6 +23,16 @@ function startWriter(dataDir: string, profileId: string, prefix: string, batches
     child.on('exit', (code, signal) => resolve({ code, signal, stderr })),
   );
   return { child, exited };
+}
+
+/** Resolves once the writer has opened the store and waits for the go. */
+function ready(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve();
+    });
+    child.on('exit', () => reject(new Error('writer exited before it was ready')));
+  });
 }
 
 /** Resolves with the committed count once the writer has reported at least `atLeast`. */
@@ -53,9 +63,12 @@ describe('the store under real processes', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('loses nothing when two processes add exports at the same time', async () => {
-    const startAt = Date.now() + 2_500;
-    const a = startWriter(dataDir, profileId, 'a', 40, 50, startAt);
-    const b = startWriter(dataDir, profileId, 'b', 40, 50, startAt);
+    // Many small transactions, started together once both processes are up, so they contend.
+    const a = startWriter(dataDir, profileId, 'a', 200, 10, true);
+    const b = startWriter(dataDir, profileId, 'b', 200, 10, true);
+    await Promise.all([ready(a.child), ready(b.child)]);
+    a.child.stdin!.end('go\n');
+    b.child.stdin!.end('go\n');
     const [ea, eb] = await Promise.all([a.exited, b.exited]);
     expect(ea).toMatchObject({ code: 0 });
     expect(eb).toMatchObject({ code: 0 });
@@ -74,6 +87,7 @@ describe('the store under real processes', () => {
     const writer = startWriter(dataDir, profileId, 'k', 100_000, batchSize);
     const reported = await committedAtLeast(writer.child, 20 * batchSize);
     writer.child.kill('SIGKILL');
+    writer.child.stdin!.destroy();
     expect((await writer.exited).signal).toBe('SIGKILL');
     // Opens (and quick-checks) cleanly: no recovery was needed.
     const { db, recoveredFrom } = openDatabase(dataDir);

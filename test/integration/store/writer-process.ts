@@ -1,14 +1,18 @@
 /**
  * A separate process that adds tracked exports in batches, one transaction each, and prints
  * `committed N` after each commit. Used by the concurrency and kill tests.
- * Arguments: dataDir profileId prefix batches batchSize [startAtEpochMs]
+ * Arguments: dataDir profileId prefix batches batchSize [wait]. With `wait` it prints `ready` and
+ * starts on a line from stdin, so two writers can be started together.
  */
 import { openStore } from '../../../main/core/store/store';
 
-const [dataDir, profileId, prefix, batches, batchSize, startAt] = process.argv.slice(2);
+const [dataDir, profileId, prefix, batches, batchSize, wait] = process.argv.slice(2);
 const store = openStore(dataDir!);
-// Start together with the other writer, whatever each process's start-up time.
-if (startAt) await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+if (wait === 'wait') {
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.pause();
+}
 let committed = 0;
 for (let b = 0; b < Number(batches); b++) {
   const lines = Array.from({ length: Number(batchSize) }, (_, i) => {

@@ -40,6 +40,15 @@ describe('SafeStorageSecretStore', () => {
     expect(await store.get('p1')).toBeNull();
   });
 
+  it('turns a key that no longer decrypts into a keychain error asking to set it again', async () => {
+    const file = join(dir, 'keys.json');
+    await new SafeStorageSecretStore(fakeSafeStorage(), file).set('p', 'k');
+    const broken = { ...fakeSafeStorage(), decryptStringAsync: () => Promise.reject(new Error('bad decrypt')) };
+    await expect(new SafeStorageSecretStore(broken, file).get('p')).rejects.toMatchObject({
+      appError: { kind: 'keychain', message: expect.stringMatching(/Set the key again/) },
+    });
+  });
+
   it('survives concurrent sets without losing one', async () => {
     const store = new SafeStorageSecretStore(fakeSafeStorage(), join(dir, 'keys.json'));
     await Promise.all(Array.from({ length: 10 }, (_, i) => store.set(`p${i}`, `k${i}`)));

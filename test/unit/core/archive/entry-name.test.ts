@@ -24,6 +24,19 @@ describe('unsafeNameReason', () => {
     expect(unsafeNameReason('line\nbreak.txt')).toMatch(/control characters/);
   });
 
+  it('refuses Windows device names on every platform, with or without an extension', () => {
+    for (const name of ['CON', 'dir/nul.txt', 'Com1.log', 'lpt9', 'aux/x.txt'])
+      expect(unsafeNameReason(name, 'linux'), name).toMatch(/device name/);
+    for (const name of ['console.txt', 'nullable/x', 'com10.txt']) expect(unsafeNameReason(name, 'linux'), name).toBeNull();
+  });
+
+  it('refuses colons and trailing dots or spaces only where the disk is a Windows one', () => {
+    expect(unsafeNameReason('notes:secret.txt', 'win32')).toMatch(/":"/);
+    expect(unsafeNameReason('trailing.', 'win32')).toMatch(/dot or a space/);
+    expect(unsafeNameReason('dir /x.txt', 'win32')).toMatch(/dot or a space/);
+    for (const name of ['notes:secret.txt', 'trailing.', 'dir /x.txt']) expect(unsafeNameReason(name, 'linux'), name).toBeNull();
+  });
+
   it('refuses names with nothing to write', () => {
     expect(unsafeNameReason('')).toMatch(/empty/);
     expect(unsafeNameReason('./')).toMatch(/no file or folder/);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../main/core/api';
@@ -39,6 +39,15 @@ describe('state handlers', () => {
     expect(await deps.secrets.get(p.id)).toBe('short-key');
     expect(await h()['keys.remove']({ profileId: p.id })).toEqual({ hasKey: false, hint: null, backend: 'keychain' });
     expect(emitted).toContain('keys.changed');
+  });
+
+  it('never writes a key into the database or the settings', async () => {
+    const p = await h()['profiles.create']({ name: 'P', baseUrl: 'https://p/api' });
+    await h()['keys.set']({ profileId: p.id, key: KEY });
+    await h()['settings.set']({ activeProfileId: p.id });
+    const files = [fx.store.path, `${fx.store.path}-wal`].filter((f) => existsSync(f));
+    for (const file of files) expect(readFileSync(file).includes(Buffer.from(KEY))).toBe(false);
+    expect(JSON.stringify(await h()['settings.get'](undefined))).not.toContain(KEY);
   });
 
   it('refuses a key for a plain-http profile on another host, and http for a profile with a key', async () => {

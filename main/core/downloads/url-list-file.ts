@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import type { SkippedExport } from '../../../shared/api/downloads';
+
+/** The formats a URL-mode result can be saved in. */
+export type UrlListFormat = 'txt' | 'csv' | 'json';
+
+/** What a URL-mode job produced. */
+export interface UrlList {
+  exportedUrls: string[];
+  skipped: SkippedExport[];
+}
+
+/** One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function skippedValue(item: SkippedExport): unknown {
+  try {
+    return JSON.parse(item.raw) as unknown;
+  } catch {
+    return item.raw; // raw is JSON text by construction; keep something if it ever is not
+  }
+}
+
+/**
+ * The file text for a URL-mode result. txt: one exported URL a line (skipped items have no URL
+ * to open, so they are left out). csv: `url,status,reason` with `exported` rows, then `skipped`
+ * rows (the skipped item's sourceFileUrl, or its raw JSON when it named none). json: the
+ * backend's shape, `{ exportedUrls, skipped }`, with skipped items exactly as received.
+ */
+export function formatUrlList(list: UrlList, format: UrlListFormat): string {
+  if (format === 'txt') return list.exportedUrls.map((url) => `${url}\n`).join('');
+  if (format === 'json') return `${JSON.stringify({ exportedUrls: list.exportedUrls, skipped: list.skipped.map(skippedValue) }, null, 2)}\n`;
+  const rows = [['url', 'status', 'reason']];
+  for (const url of list.exportedUrls) rows.push([url, 'exported', '']);
+  for (const item of list.skipped) rows.push([item.sourceFileUrl ?? item.raw, 'skipped', item.reason ?? '']);
+  // CRLF line ends: what RFC 4180 and spreadsheet programs expect.
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Writes the list to `path` (already confirmed by the save dialog) via a temp file beside it, so a failure never leaves half a file. */
+export async function writeUrlList(path: string, list: UrlList, format: UrlListFormat): Promise<void> {
+  const temp = `${path}.${randomBytes(4).toString('hex')}.part`;
+  try {
+    await writeFile(temp, formatUrlList(list, format), { flag: 'wx' });
+    await rename(temp, path);
+  } finally {
+    await rm(temp, { force: true }).catch(() => {});
+  }
+}
