@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { event, method } from '../contract';
 import type { AppError, ErrorKind } from '../errors';
 
-/** Zip: one archive saved to disk. URLs: the backend's list of exported URLs. */
-export type DownloadMode = 'zip' | 'urls';
+/**
+ * Zip: one archive saved to disk. URLs: the backend's list of exported URLs. Files: the
+ * exported URLs of a finished URL-mode job, each downloaded into a folder (`downloads.fetchUrls`).
+ */
+export type DownloadMode = 'zip' | 'urls' | 'files';
 
 /** Progress of a running zip download (throttled to about 10 a second). */
 export interface DownloadProgress {
@@ -14,6 +17,24 @@ export interface DownloadProgress {
   bytesPerSecond: number;
   /** Seconds left when the total is known and bytes are flowing, else null. */
   etaSeconds: number | null;
+  /** Files mode only: files finished (saved or failed) and files in the job. */
+  filesDone?: number;
+  filesTotal?: number;
+}
+
+/** A file saved by a files-mode job. */
+export interface SavedFile {
+  /** The exported URL it came from. */
+  url: string;
+  /** Where it was saved (a taken name became `name (1).ext`). */
+  path: string;
+  bytes: number;
+}
+
+/** An exported URL that a files-mode job could not download. */
+export interface FetchFailure {
+  url: string;
+  error: AppError;
 }
 
 /** A skipped item of URL mode, normalised for display; `raw` is the element as JSON text. */
@@ -36,7 +57,15 @@ export type DownloadResult =
       /** Entries listed in the zip's central directory. */
       entries: number;
     }
-  | { mode: 'urls'; exportedUrls: string[]; skipped: SkippedExport[] };
+  | { mode: 'urls'; exportedUrls: string[]; skipped: SkippedExport[] }
+  | {
+      mode: 'files';
+      /** The folder chosen for the files. */
+      folder: string;
+      /** In the order of the exported URLs. */
+      saved: SavedFile[];
+      failures: FetchFailure[];
+    };
 
 /** Where a job is in its life. */
 export type DownloadState = 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -58,6 +87,8 @@ export interface DownloadJob {
   result: DownloadResult | null;
   /** Why the job failed or was cancelled. */
   error: AppError | null;
+  /** Files mode: the URL-mode job whose exported URLs are downloaded. */
+  sourceJobId?: string;
 }
 
 /** What "check connection" found out about a profile's backend. */
@@ -92,6 +123,18 @@ export const downloadsMethods = {
   'downloads.list': method<DownloadJob[]>()(z.undefined()),
   /** Tells apart a wrong URL, a rejected key and a reachable route for a profile. */
   'downloads.checkConnection': method<ConnectionCheck>()(z.object({ profileId: z.string().min(1) })),
+  /**
+   * Saves the result of a finished URL-mode job via the save dialog (default `exported-urls.<ext>`
+   * in the Downloads folder). txt: one URL a line; csv: `url,status,reason` rows (exported, then
+   * skipped); json: `{ exportedUrls, skipped }`. `path` is null when the dialog was cancelled.
+   */
+  'downloads.saveUrls': method<{ path: string | null }>()(z.object({ jobId: z.string().min(1), format: z.enum(['txt', 'csv', 'json']) })),
+  /**
+   * Asks for a folder, then downloads each exported URL of a finished URL-mode job into it as a
+   * new `files` job (progress and outcome as events; cancel with `downloads.cancel`). No API key
+   * is sent to those URLs. `jobId` is null when the folder dialog was cancelled.
+   */
+  'downloads.fetchUrls': method<{ jobId: string | null }>()(z.object({ jobId: z.string().min(1) })),
 } as const;
 
 /** Events of the batch download feature. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DownloadJob, DownloadMode, DownloadProgress, DownloadResult } from '../../../shared/api/downloads';
 import { AppErrorException, fail } from '../app-error';
 import type { Timeouts } from '../backend/batch-client';
@@ -10,6 +10,9 @@ import type { RetryOptions } from '../backend/retry';
 import type { Dialogs, EventSink, Notifier, Paths } from '../ports';
 import type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources } from './download-ports';
 import { failureOf } from './failure';
+import { fetchUrls } from './fetch-urls';
+import type { UrlList, UrlListFormat } from './url-list-file';
+import { writeUrlList } from './url-list-file';
 import { runZipDownload } from './zip-download';
 import type { ZipDestination } from './zip-download';
 
@@ -18,19 +21,21 @@ export interface DownloadServiceDeps {
   sources: DownloadSources;
   history: DownloadHistory;
   paths: Pick<Paths, 'tempDir' | 'downloadsDir'>;
-  dialogs: Pick<Dialogs, 'saveAs'>;
+  dialogs: Pick<Dialogs, 'saveAs' | 'chooseFolder'>;
   notifier: Notifier;
   events: EventSink;
   preferences?: DownloadPreferences;
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryOptions>;
+  /** Files mode: exported URLs downloaded at the same time (default 3). */
+  fetchConcurrency?: number;
 }
 
 /** What `start` takes (the validated payload of `downloads.start`). */
 export interface StartRequest {
   profileId: string;
   exportIds?: string[];
-  mode: DownloadMode;
+  mode: Exclude<DownloadMode, 'files'>;
   saveTo?: 'ask' | 'default';
 }
 
@@ -57,25 +62,39 @@ export class DownloadService {
     const source = await this.deps.sources.resolve(request.profileId, request.exportIds);
     if (source.sourceFileUrls.length === 0) fail('validation', 'There are no exports to download: track some exports first.');
     checkedBaseUrl(source.baseUrl, source.apiKey); // refuse an unsafe profile before a job exists
-    const job: DownloadJob = {
-      jobId: randomUUID(),
-      profileId: request.profileId,
-      profileName: source.profileName,
-      mode: request.mode,
-      itemCount: source.sourceFileUrls.length,
-      state: 'running',
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-      filename: null,
-      progress: null,
-      result: null,
-      error: null,
-    };
-    const controller = new AbortController();
-    const entry: Running = { job, controller, done: Promise.resolve() };
-    this.running.set(job.jobId, entry);
-    this.deps.events.emit('downloads.started', { ...job });
+    const entry = this.register(newJob(request.profileId, source.profileName, request.mode, source.sourceFileUrls.length));
     entry.done = this.run(entry, source, request);
+    return { jobId: entry.job.jobId };
+  }
+
+  /** Saves a finished URL-mode job's lists where the save dialog says; `path` null when it was cancelled. */
+  async saveUrls(jobId: string, format: UrlListFormat): Promise<{ path: string | null }> {
+    const list = this.urlList(jobId);
+    const path = await this.deps.dialogs.saveAs({
+      title: 'Save the exported URLs',
+      defaultPath: join(this.deps.paths.downloadsDir, `exported-urls.${format}`),
+      filters: [{ name: FORMAT_NAMES[format], extensions: [format] }],
+    });
+    if (path === null) return { path: null };
+    try {
+      await writeUrlList(path, list, format);
+    } catch (error) {
+      throw failureOf(error, () => ({ kind: 'disk', message: 'The list could not be written. Choose another place.' }));
+    }
+    return { path };
+  }
+
+  /** Asks for a folder and downloads every exported URL of a finished URL-mode job into it as a new `files` job. */
+  async fetchUrls(jobId: string): Promise<{ jobId: string | null }> {
+    const list = this.urlList(jobId);
+    const sourceJob = this.finished.find((job) => job.jobId === jobId)!;
+    if (list.exportedUrls.length === 0) fail('validation', 'This URL-mode job has no exported URLs to download.');
+    const folder = await this.deps.dialogs.chooseFolder({ title: 'Choose a folder for the exported files', defaultPath: this.deps.paths.downloadsDir });
+    if (folder === null) return { jobId: null };
+    const job = newJob(sourceJob.profileId, sourceJob.profileName, 'files', list.exportedUrls.length);
+    job.sourceJobId = jobId;
+    const entry = this.register(job);
+    entry.done = this.runFiles(entry, [...list.exportedUrls], folder);
     return { jobId: job.jobId };
   }
 
@@ -98,6 +117,48 @@ export class DownloadService {
     const entries = [...this.running.values()];
     for (const entry of entries) entry.controller.abort();
     await Promise.all(entries.map((entry) => entry.done));
+  }
+
+  private register(job: DownloadJob): Running {
+    const entry: Running = { job, controller: new AbortController(), done: Promise.resolve() };
+    this.running.set(job.jobId, entry);
+    this.deps.events.emit('downloads.started', { ...job });
+    return entry;
+  }
+
+  /** The lists of a finished, successful URL-mode job (kept among the recent jobs). */
+  private urlList(jobId: string): UrlList {
+    if (this.running.has(jobId)) fail('validation', 'That job is still running: wait until it finishes.');
+    const job = this.finished.find((candidate) => candidate.jobId === jobId);
+    if (!job) fail('not-found', 'That download job is no longer in the recent jobs: run URL mode again.');
+    if (job.result?.mode !== 'urls') fail('validation', 'Only a finished URL-mode job has exported URLs to save or download.');
+    return job.result;
+  }
+
+  private async runFiles(entry: Running, urls: string[], folder: string): Promise<void> {
+    const { job, controller } = entry;
+    try {
+      const result = await fetchUrls({
+        urls, folder, tempDir: this.deps.paths.tempDir, signal: controller.signal, timeouts: this.deps.timeouts,
+        concurrency: this.deps.fetchConcurrency,
+        onProgress: (progress) => this.progress(job, { jobId: job.jobId, ...progress }),
+      });
+      job.result = { mode: 'files', folder, ...result };
+      const first = result.failures[0];
+      if (controller.signal.aborted) {
+        job.state = 'cancelled';
+        job.error = { kind: 'cancelled', message: `The download was cancelled after ${result.saved.length} of ${urls.length} files.` };
+      } else if (result.saved.length === 0 && first) {
+        job.state = 'failed';
+        job.error = { ...first.error, message: `None of the ${urls.length} files could be downloaded. First failure: ${first.error.message}` };
+      } else {
+        job.state = 'succeeded';
+      }
+    } catch (error) {
+      job.error = failureOf(error, requestErrorToAppError).appError;
+      job.state = job.error.kind === 'cancelled' ? 'cancelled' : 'failed';
+    }
+    await this.finish(job, null, urls);
   }
 
   private async run(entry: Running, source: DownloadSource, request: StartRequest): Promise<void> {
@@ -160,7 +221,8 @@ export class DownloadService {
     this.deps.notifier.progress(total > 0 ? Math.min(1, done / total) : null);
   }
 
-  private async finish(job: DownloadJob, request: StartRequest, sourceFileUrls: string[]): Promise<void> {
+  /** `request` null: a files job, which history does not record (it is re-run from its URL-mode job). */
+  private async finish(job: DownloadJob, request: StartRequest | null, sourceFileUrls: string[]): Promise<void> {
     job.finishedAt = new Date().toISOString();
     this.running.delete(job.jobId);
     this.finished = [job, ...this.finished].slice(0, KEEP_FINISHED);
@@ -168,6 +230,7 @@ export class DownloadService {
     this.deps.events.emit('downloads.finished', { ...job });
     if (job.state !== 'cancelled') this.deps.notifier.notify(notification(job));
     const zip = job.result?.mode === 'zip' ? job.result : null;
+    if (request === null) return;
     try {
       await this.deps.history.record({
         jobId: job.jobId,
@@ -190,9 +253,22 @@ export class DownloadService {
   }
 }
 
+const FORMAT_NAMES: Record<UrlListFormat, string> = { txt: 'Text file', csv: 'CSV file', json: 'JSON file' };
+
+function newJob(profileId: string, profileName: string, mode: DownloadMode, itemCount: number): DownloadJob {
+  return {
+    jobId: randomUUID(), profileId, profileName, mode, itemCount, state: 'running',
+    startedAt: new Date().toISOString(), finishedAt: null, filename: null, progress: null, result: null, error: null,
+  };
+}
+
 function notification(job: DownloadJob): { title: string; body: string } {
   const result: DownloadResult | null = job.result;
   if (result?.mode === 'zip') return { title: 'Download complete', body: `${result.filename} saved (${(result.bytes / 1048576).toFixed(1)} MiB, ${result.entries} files).` };
+  if (result?.mode === 'files' && job.state === 'succeeded') {
+    const failed = result.failures.length > 0 ? `, ${result.failures.length} failed` : '';
+    return { title: 'Files downloaded', body: `${result.saved.length} of ${job.itemCount} files saved to ${result.folder}${failed}.` };
+  }
   if (result?.mode === 'urls') return { title: 'Export URLs ready', body: `${result.exportedUrls.length} URLs, ${result.skipped.length} skipped.` };
   return { title: 'Download failed', body: job.error?.message ?? 'The download failed.' };
 }

@@ -14,6 +14,8 @@ export function createDownloadHandlers(deps: {
     'downloads.start': (payload) => deps.service.start(payload),
     'downloads.cancel': ({ jobId }) => ({ cancelled: deps.service.cancel(jobId) }),
     'downloads.list': () => deps.service.list(),
+    'downloads.saveUrls': ({ jobId, format }) => deps.service.saveUrls(jobId, format),
+    'downloads.fetchUrls': ({ jobId }) => deps.service.fetchUrls(jobId),
     'downloads.checkConnection': async ({ profileId }) => {
       const { baseUrl, apiKey } = await deps.sources.resolve(profileId, []);
       return checkConnection({ baseUrl, apiKey, timeouts: { connectMs: 10_000, idleMs: 15_000 } });

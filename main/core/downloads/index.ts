@@ -10,3 +10,7 @@ export { readZipDirectory } from './zip-directory';
 export { requestExportUrls } from '../backend/export-urls';
 export type { ExportUrls } from '../backend/export-urls';
 export { checkConnection } from '../backend/check-connection';
+export { fetchUrls } from './fetch-urls';
+export type { FetchUrlsOptions, FetchUrlsResult, FetchProgress } from './fetch-urls';
+export { formatUrlList, writeUrlList } from './url-list-file';
+export type { UrlListFormat } from './url-list-file';

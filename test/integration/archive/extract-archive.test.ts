@@ -167,6 +167,23 @@ describe('extractArchive', () => {
     expect(readdirSync(dest)).toEqual([]);
   });
 
+  it('extracts a zip behind unadjusted prefix bytes (a stub glued in front)', async () => {
+    const stub = Buffer.from('MZ fake installer stub '.repeat(50));
+    writeFileSync(join(dir, 'stubbed.zip'), Buffer.concat([stub, readFileSync(join(dir, 'plain.zip'))]));
+    const { dest } = freshDestination();
+    const report = await extractArchive(join(dir, 'stubbed.zip'), dest);
+    expect(report.refused).toEqual([]);
+    expect(readFileSync(join(dest, 'docs', 'résumé.txt'), 'utf8')).toBe('content of résumé\n');
+  });
+
+  it('refuses entries in a compression method it cannot decode (7-Zip BZip2) with the method named', async () => {
+    runArchiver('7z', ['a', '-tzip', '-mm=BZip2', '-bd', '../bzip2.zip', 'top.bin'], join(dir, 'src'));
+    const { dest } = freshDestination();
+    const report = await extractArchive(join(dir, 'bzip2.zip'), dest);
+    expect(report.refused).toEqual([{ name: 'top.bin', reason: 'compression method 12 is not supported' }]);
+    expect(readdirSync(dest)).toEqual([]);
+  });
+
   it('fails with an archive error for a file that is not a zip', async () => {
     writeFileSync(join(dir, 'not.zip'), 'plain text');
     const { dest } = freshDestination();
