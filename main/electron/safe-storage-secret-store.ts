@@ -34,13 +34,18 @@ export class SafeStorageSecretStore implements SecretStore {
   /**
    * Opens the store, or says why it cannot be used: encryption unavailable, or (on Linux) the
    * `basic_text` backend, which encrypts with a hard-coded key and so is plain text in effect.
+   * Availability is asked first: the async encryptor starts lazily, and until it has, Linux
+   * reports its backend as `unknown`, which is refused too rather than trusted.
    */
   static async open(safeStorage: SafeStorageLike, file: string, platform: NodeJS.Platform = process.platform): Promise<FallbackOutcome> {
-    if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      return { unavailable: 'the only encryption available (basic_text) uses a hard-coded key, which is no better than plain text.' };
-    }
     if (!(await safeStorage.isAsyncEncryptionAvailable())) {
       return { unavailable: 'the operating system offers no encryption to the app.' };
+    }
+    const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+    if (backend === 'basic_text' || backend === 'unknown') {
+      return {
+        unavailable: `the only encryption available (${backend}) is not backed by a system keyring, which is no better than plain text.`,
+      };
     }
     return { store: new SafeStorageSecretStore(safeStorage, file) };
   }

@@ -32,6 +32,8 @@ function prepare(db: Database.Database): void {
   // NORMAL in WAL mode: a committed transaction survives a crash of the process (not of the OS).
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Room for the tracked-export indexes of a large import (the 2 MB default spills to the WAL).
+  db.pragma('cache_size = -32000');
   const check = db.pragma('quick_check(1)', { simple: true });
   if (check !== 'ok') {
     throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });

@@ -24,11 +24,15 @@ export function sourceUrlProblem(value: string): string | null {
  * an import.
  */
 export function labelFor(sourceFileUrl: string): string {
-  const path = sourceFileUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/, 1)[0] ?? '';
-  const segments = path.split('/');
-  let last = '';
-  for (let i = segments.length - 1; i >= 0 && !last; i--) last = segments[i]!;
-  if (!last) return new URL(sourceFileUrl).host;
+  const url = sourceFileUrl;
+  const afterScheme = url.indexOf('://') + 3;
+  let pathStart = afterScheme;
+  while (pathStart < url.length && !'/?#'.includes(url[pathStart]!)) pathStart++;
+  let end = pathStart;
+  while (end < url.length && url[end] !== '?' && url[end] !== '#') end++;
+  while (end > pathStart && url[end - 1] === '/') end--;
+  const last = url.slice(url.lastIndexOf('/', end - 1) + 1, end);
+  if (end <= pathStart || !last) return new URL(url).host;
   if (!last.includes('%')) return last;
   try {
     return decodeURIComponent(last);

@@ -60,6 +60,16 @@ describe('SafeStorageSecretStore', () => {
     expect(outcome).toEqual({ unavailable: expect.stringMatching(/basic_text/) });
   });
 
+  it('refuses an unknown backend on Linux instead of trusting it', async () => {
+    const outcome = await SafeStorageSecretStore.open(fakeSafeStorage('unknown'), join(dir, 'k.json'), 'linux');
+    expect(outcome).toEqual({ unavailable: expect.stringMatching(/unknown/) });
+  });
+
+  it('uses the encrypted file on Linux with a keyring-backed backend', async () => {
+    const outcome = await SafeStorageSecretStore.open(fakeSafeStorage('gnome_libsecret'), join(dir, 'k.json'), 'linux');
+    expect('store' in outcome).toBe(true);
+  });
+
   it('refuses when the OS offers no encryption', async () => {
     const outcome = await SafeStorageSecretStore.open(fakeSafeStorage('unknown', false), join(dir, 'k.json'), 'darwin');
     expect(outcome).toEqual({ unavailable: expect.stringMatching(/no encryption/) });

@@ -34,6 +34,8 @@ describe('labelFor', () => {
   it('falls back to the host when the path is empty, and keeps a bad escape as written', () => {
     expect(labelFor('https://cdn.example.com:8443/')).toBe('cdn.example.com:8443');
     expect(labelFor('https://h/100%.png')).toBe('100%.png');
+    expect(labelFor('https://h?next=/a/b')).toBe('h');
+    expect(labelFor('https://h/dir/file.pdf#page=/2')).toBe('file.pdf');
   });
 });
 
