@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { event, method } from '../contract';
 import type { AppError, ErrorKind } from '../errors';
 
-/**
- * Zip: one archive saved to disk. URLs: the backend's list of exported URLs. Files: the
- * exported URLs of a finished URL-mode job, each downloaded into a folder (`downloads.fetchUrls`).
- */
-export type DownloadMode = 'zip' | 'urls' | 'files';
+/** What `downloads.start` runs. Zip: one archive saved to disk. URLs: the backend's list of exported URLs. */
+export type DownloadMode = 'zip' | 'urls';
+
+/** A job's mode: a DownloadMode, or files: the exported URLs of a URL-mode job downloaded into a folder (`downloads.fetchUrls`). */
+export type JobMode = DownloadMode | 'files';
 
 /** Progress of a running zip download (throttled to about 10 a second). */
 export interface DownloadProgress {
@@ -75,7 +75,7 @@ export interface DownloadJob {
   jobId: string;
   profileId: string;
   profileName: string;
-  mode: DownloadMode;
+  mode: JobMode;
   itemCount: number;
   state: DownloadState;
   /** ISO date-times. */

@@ -25,6 +25,10 @@ export function consumeStream(
     const onAbort = () => finish(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    // It may have failed or closed before it was handed over (while the caller awaited something):
+    // such a stream emits nothing more, and waiting for it would hang.
+    if (stream.errored) return finish(stream.errored);
+    if (stream.destroyed) return finish(new Error('unexpected EOF: the data stream closed before it was read'));
     stream.on('data', (chunk: Buffer) => {
       if (settled) return;
       try {

@@ -95,6 +95,9 @@ async function extractOne(
     await folders.ensure(segments.slice(0, -1));
     for (let attempt = 1; ; attempt++) {
       const data = await opened.zip.openReadStreamPromise(item.entry);
+      // Inflating starts at once; a corrupt stream can fail while the file is being opened, before
+      // anyone listens, which would crash the worker. consumeStream picks the error up from `errored`.
+      data.on('error', () => {});
       try {
         await writeNewFile(join(root, ...segments), data, new DataCheck(item.entry.uncompressedSize, item.entry.crc32), item.modified, signal);
         break;

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { DownloadJob, DownloadMode, DownloadProgress, DownloadResult } from '../../../shared/api/downloads';
+import type { DownloadJob, DownloadMode, DownloadProgress } from '../../../shared/api/downloads';
 import { AppErrorException, fail } from '../app-error';
 import type { Timeouts } from '../backend/batch-client';
 import { requestErrorToAppError } from '../backend/error-mapping';
@@ -11,6 +10,7 @@ import type { Dialogs, EventSink, Notifier, Paths } from '../ports';
 import type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources } from './download-ports';
 import { failureOf } from './failure';
 import { fetchUrls } from './fetch-urls';
+import { newJob, notification } from './job-records';
 import type { UrlList, UrlListFormat } from './url-list-file';
 import { writeUrlList } from './url-list-file';
 import { runZipDownload } from './zip-download';
@@ -35,11 +35,12 @@ export interface DownloadServiceDeps {
 export interface StartRequest {
   profileId: string;
   exportIds?: string[];
-  mode: Exclude<DownloadMode, 'files'>;
+  mode: DownloadMode;
   saveTo?: 'ask' | 'default';
 }
 
 const KEEP_FINISHED = 50;
+const FORMAT_NAMES: Record<UrlListFormat, string> = { txt: 'Text file', csv: 'CSV file', json: 'JSON file' };
 
 interface Running {
   job: DownloadJob;
@@ -251,24 +252,4 @@ export class DownloadService {
       if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);
     }
   }
-}
-
-const FORMAT_NAMES: Record<UrlListFormat, string> = { txt: 'Text file', csv: 'CSV file', json: 'JSON file' };
-
-function newJob(profileId: string, profileName: string, mode: DownloadMode, itemCount: number): DownloadJob {
-  return {
-    jobId: randomUUID(), profileId, profileName, mode, itemCount, state: 'running',
-    startedAt: new Date().toISOString(), finishedAt: null, filename: null, progress: null, result: null, error: null,
-  };
-}
-
-function notification(job: DownloadJob): { title: string; body: string } {
-  const result: DownloadResult | null = job.result;
-  if (result?.mode === 'zip') return { title: 'Download complete', body: `${result.filename} saved (${(result.bytes / 1048576).toFixed(1)} MiB, ${result.entries} files).` };
-  if (result?.mode === 'files' && job.state === 'succeeded') {
-    const failed = result.failures.length > 0 ? `, ${result.failures.length} failed` : '';
-    return { title: 'Files downloaded', body: `${result.saved.length} of ${job.itemCount} files saved to ${result.folder}${failed}.` };
-  }
-  if (result?.mode === 'urls') return { title: 'Export URLs ready', body: `${result.exportedUrls.length} URLs, ${result.skipped.length} skipped.` };
-  return { title: 'Download failed', body: job.error?.message ?? 'The download failed.' };
 }

@@ -1,0 +1,23 @@
+/** Plain records of a job's life: the new job, and the notification when it ends. */
+import { randomUUID } from 'node:crypto';
+import type { DownloadJob, JobMode, DownloadResult } from '../../../shared/api/downloads';
+
+/** A new running job record. */
+export function newJob(profileId: string, profileName: string, mode: JobMode, itemCount: number): DownloadJob {
+  return {
+    jobId: randomUUID(), profileId, profileName, mode, itemCount, state: 'running',
+    startedAt: new Date().toISOString(), finishedAt: null, filename: null, progress: null, result: null, error: null,
+  };
+}
+
+/** The system notification for a finished job (not shown for cancelled ones). */
+export function notification(job: DownloadJob): { title: string; body: string } {
+  const result: DownloadResult | null = job.result;
+  if (result?.mode === 'zip') return { title: 'Download complete', body: `${result.filename} saved (${(result.bytes / 1048576).toFixed(1)} MiB, ${result.entries} files).` };
+  if (result?.mode === 'files' && job.state === 'succeeded') {
+    const failed = result.failures.length > 0 ? `, ${result.failures.length} failed` : '';
+    return { title: 'Files downloaded', body: `${result.saved.length} of ${job.itemCount} files saved to ${result.folder}${failed}.` };
+  }
+  if (result?.mode === 'urls') return { title: 'Export URLs ready', body: `${result.exportedUrls.length} URLs, ${result.skipped.length} skipped.` };
+  return { title: 'Download failed', body: job.error?.message ?? 'The download failed.' };
+}
