@@ -58,9 +58,9 @@ export function runArchiveJob<J extends ArchiveJob>(
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') options.onProgress?.({ done: message.done, total: message.total, entry: message.entry });
       else if (message.type === 'done') finish(() => resolve(message.value as ArchiveJobResults[J['op']]));
-      else finish(() => reject(message.error ? new AppErrorException(message.error) : new Error(`archive worker: ${message.message}`)));
+      else finish(() => reject(message.error ? new AppErrorException(message.error) : workerFailure(message.message)));
     });
-    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('error', (error) => finish(() => reject(workerFailure(error.message, error))));
     worker.on('exit', (code) => {
       finish(() => {
         try {
@@ -71,4 +71,9 @@ export function runArchiveJob<J extends ArchiveJob>(
       });
     });
   });
+}
+
+/** A failure inside the worker that it could not describe itself: still an `archive` error the user can read. */
+function workerFailure(detail: string, cause?: unknown): AppErrorException {
+  return new AppErrorException({ kind: 'archive', message: `The archive could not be processed: ${detail}` }, { cause });
 }
