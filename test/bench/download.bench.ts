@@ -5,6 +5,10 @@
  * esbuild and run by plain node as the app runs it (no tsx), so its peak RSS is its own.
  * The sample backend runs in this (parent) process, which only waits while a round runs: curl
  * and the engine child hit the same server process, each in a process of its own.
+ * Prints best-of, median and the median of per-round ratios (each round runs both back to back,
+ * so that ratio shares the machine's load), and CPU seconds of each download.
+ * Knobs: BENCH_SIZES (MiB, default 256,1024), BENCH_ROUNDS (default 5), BENCH_COMPARE (path of
+ * another zip-download.ts, e.g. an older one from `git archive`, run as a third contender).
  * Targets (issue 3): engine ≥ 0.9× curl; peak RSS ≤ 150 MB and flat across sizes.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -15,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { startSampleBackend } from '../../main/core/sample-backend/server';
-import { bulkExportUrl } from '../../main/core/sample-backend/sample-catalog';
+import { bulkExportUrl, resolveSourceFileUrl, zipEntryFor } from '../../main/core/sample-backend/sample-catalog';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
@@ -30,9 +34,9 @@ interface ChildResult {
   cpuSeconds: number;
 }
 
-/** The child's source: one download through runZipDownload, then its own time and peak RSS as JSON. */
-const CHILD_SOURCE = `
-import { runZipDownload } from ${JSON.stringify(engineModule)};
+/** The child's source: one download through runZipDownload, then its own time, CPU and peak RSS as JSON. */
+const childSource = (module: string) => `
+import { runZipDownload } from ${JSON.stringify(module)};
 const args = JSON.parse(process.argv[2]);
 let bytes = 0;
 let seconds = 0;
@@ -52,10 +56,10 @@ if (args) {
 process.stdout.write(JSON.stringify({ bytes, seconds, cpuSeconds, maxRssKiB: process.resourceUsage().maxRSS }) + '\\n');
 `;
 
-async function bundleChild(dir: string): Promise<string> {
-  const entry = join(dir, 'child.ts');
-  const outfile = join(dir, 'child.mjs');
-  writeFileSync(entry, CHILD_SOURCE);
+async function bundleChild(dir: string, module: string, name: string): Promise<string> {
+  const entry = join(dir, `${name}.ts`);
+  const outfile = join(dir, `${name}.mjs`);
+  writeFileSync(entry, childSource(module));
   await build({
     entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
     // Bundled CommonJS dependencies require Node built-ins; ESM output needs a require for them.
@@ -109,23 +113,35 @@ async function main(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const peaks: number[] = [];
   try {
-    const child = await bundleChild(work);
+    const child = await bundleChild(work, engineModule, 'engine');
+    // BENCH_COMPARE=/path/to/an/older/zip-download.ts (e.g. from `git archive`) adds that engine to every round.
+    const compare = process.env.BENCH_COMPARE ? await bundleChild(work, process.env.BENCH_COMPARE, 'compare') : null;
     console.log(`download benchmark: sample backend ${backend.url}; ${rounds} rounds per size, best-of and median compared`);
     const baseline = await engine(child, null);
     console.log(`engine child baseline (node + bundled engine loaded, no download): peak RSS ${(baseline.maxRssKiB / 1024).toFixed(0)} MiB`);
     for (const size of sizes) {
       const url = bulkExportUrl(backend.url, size);
+      // The server computes a bulk entry's CRC on its first request and caches it; do it now so the
+      // first timed download (curl's, in round 1) does not pay for it.
+      const resolved = resolveSourceFileUrl(url);
+      if (resolved) zipEntryFor(resolved, resolved.fileName);
       const curlTimes: number[] = [];
       const engineTimes: number[] = [];
+      const compareTimes: number[] = [];
       let peak = 0;
       for (let round = 0; round < rounds; round++) {
         const dir = mkdtempSync(join(work, 'round-'));
         // Alternate the order so neither side always runs first (cold server CRC cache, page cache).
-        for (const who of round % 2 === 0 ? ['curl', 'engine'] : ['engine', 'curl']) {
+        const order = compare ? ['curl', 'engine', 'compare'] : ['curl', 'engine'];
+        for (const who of round % 2 === 0 ? order : [...order].reverse()) {
           if (who === 'curl') {
             const c = await curl(backend.url, url, dir);
             curlTimes.push(c.seconds);
             console.log(`  ${size} MiB round ${round + 1} curl:   ${rate(c.bytes, c.seconds)}, CPU ${c.cpuSeconds.toFixed(2)} s`);
+          } else if (who === 'compare') {
+            const e = await engine(compare!, { baseUrl: backend.url, url, dir });
+            compareTimes.push(e.seconds);
+            console.log(`  ${size} MiB round ${round + 1} compare: ${rate(e.bytes, e.seconds)}, CPU ${e.cpuSeconds.toFixed(2)} s, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
           } else {
             const e = await engine(child, { baseUrl: backend.url, url, dir });
             engineTimes.push(e.seconds);
@@ -145,6 +161,13 @@ async function main(): Promise<void> {
           `median: curl ${(size / median(curlTimes)).toFixed(0)} MiB/s, engine ${(size / median(engineTimes)).toFixed(0)} MiB/s, ratio ${(median(curlTimes) / median(engineTimes)).toFixed(2)}; ` +
           `median per-round ratio ${paired.toFixed(2)} (target ≥ 0.90); engine peak RSS ${((peak * 1024) / 1e6).toFixed(0)} MB (target ≤ 150 MB)`,
       );
+      if (compare) {
+        const pairedCompare = median(curlTimes.map((c, i) => c / compareTimes[i]!));
+        console.log(
+          `${size} MiB compared engine: best-of ${(size / Math.min(...compareTimes)).toFixed(0)} MiB/s, ratio ${(bestCurl / Math.min(...compareTimes)).toFixed(2)}; ` +
+            `median ${(size / median(compareTimes)).toFixed(0)} MiB/s, ratio ${(median(curlTimes) / median(compareTimes)).toFixed(2)}; median per-round ratio ${pairedCompare.toFixed(2)}`,
+        );
+      }
     }
     if (peaks.length > 1) console.log(`engine peak RSS by size: ${peaks.map((p) => `${((p * 1024) / 1e6).toFixed(0)} MB`).join(' vs ')} (must not grow with size)`);
   } finally {

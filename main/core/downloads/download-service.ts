@@ -239,7 +239,7 @@ export class DownloadService {
         profileId: job.profileId,
         profileName: job.profileName,
         itemCount: job.itemCount,
-        mode: job.mode,
+        mode: request.mode,
         result: job.state === 'succeeded' ? 'success' : job.state === 'cancelled' ? 'cancelled' : 'failed',
         errorKind: job.error?.kind ?? null,
         path: zip?.path ?? null,
