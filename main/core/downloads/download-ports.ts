@@ -2,8 +2,7 @@
  * What the download handlers need from the rest of the app, as narrow interfaces: the store
  * and the keychain adapt to these (the handlers never import them).
  */
-import type { DownloadMode } from '../../../shared/api/downloads';
-import type { ErrorKind } from '../../../shared/errors';
+import type { HistoryItem } from '../../../shared/api/history';
 
 /** Everything a job needs to know about a profile and what to download. */
 export interface DownloadSource {
@@ -24,24 +23,8 @@ export interface DownloadSources {
   resolve(profileId: string, exportIds?: string[]): Promise<DownloadSource>;
 }
 
-/** One finished job, as history keeps it. */
-export interface HistoryEntry {
-  jobId: string;
-  /** ISO date-time the job started. */
-  when: string;
-  profileId: string;
-  profileName: string;
-  itemCount: number;
-  mode: DownloadMode;
-  result: 'success' | 'failed' | 'cancelled';
-  errorKind: ErrorKind | null;
-  /** The saved zip (zip mode, success). */
-  path: string | null;
-  bytes: number | null;
-  /** What was asked for, so the entry can be re-run. */
-  exportIds: string[] | null;
-  sourceFileUrls: string[];
-}
+/** One finished job, as history keeps it: a history item before the store gives it an id. */
+export type HistoryEntry = Omit<HistoryItem, 'id'>;
 
 /** Where finished jobs are recorded. */
 export interface DownloadHistory {
