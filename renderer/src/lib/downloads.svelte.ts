@@ -27,7 +27,7 @@ class DownloadsState {
   async load(): Promise<void> {
     this.#listen();
     const result = await exportManager().downloads.list();
-    if (result.ok) this.#jobs = result.value;
+    if (result.ok) this.#jobs = this.#merge(result.value);
     else this.#error = result.error;
   }
 
@@ -58,6 +58,20 @@ class DownloadsState {
     api.on('downloads.started', (job) => this.#upsert(job));
     api.on('downloads.finished', (job) => this.#upsert(job));
     api.on('downloads.progress', (progress) => this.#progress(progress));
+  }
+
+  /**
+   * Events may have arrived while the list was on its way: a job the events already saw end
+   * keeps that state, and jobs started after the snapshot stay listed.
+   */
+  #merge(listed: DownloadJob[]): DownloadJob[] {
+    const known = new Map(this.#jobs.map((job) => [job.jobId, job]));
+    const merged = listed.map((job) => {
+      const seen = known.get(job.jobId);
+      return seen && seen.state !== 'running' ? seen : job;
+    });
+    const listedIds = new Set(listed.map((job) => job.jobId));
+    return [...this.#jobs.filter((job) => !listedIds.has(job.jobId)), ...merged];
   }
 
   #upsert(job: DownloadJob): void {
