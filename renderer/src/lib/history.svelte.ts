@@ -34,15 +34,14 @@ class HistoryState {
   }
 
   async remove(id: string): Promise<void> {
+    // The list itself follows the `history.changed` event.
     const result = await exportManager().history.remove({ id });
     if (!result.ok) this.#error = result.error;
-    await this.load();
   }
 
   async clear(): Promise<void> {
     const result = await exportManager().history.clear();
     if (!result.ok) this.#error = result.error;
-    await this.load();
   }
 
   dismissError(): void {

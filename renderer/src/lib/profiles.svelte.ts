@@ -66,9 +66,8 @@ class ProfilesState {
   }
 
   async create(name: string, baseUrl: string): Promise<Profile | null> {
-    const profile = await this.run(exportManager().profiles.create({ name, baseUrl }));
-    if (profile) await this.load();
-    return profile;
+    // The list itself follows the `profiles.changed` event.
+    return this.run(exportManager().profiles.create({ name, baseUrl }));
   }
 
   async setKey(profileId: string, key: string): Promise<boolean> {

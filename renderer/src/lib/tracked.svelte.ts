@@ -88,8 +88,8 @@ class TrackedState {
     if (!this.#profileId || this.selected.size === 0) return;
     const result = await exportManager().tracked.remove({ profileId: this.#profileId, ids: [...this.selected] });
     if (!result.ok) this.#error = result.error;
+    // The page itself follows the `tracked.changed` event.
     this.selected.clear();
-    await this.reload();
   }
 
   async exportList(format: 'txt' | 'csv' | 'json'): Promise<void> {
@@ -129,7 +129,6 @@ class TrackedState {
     }
     this.#error = null;
     if (result.value) this.#report = result.value;
-    void this.reload();
     return result.value;
   }
 }
