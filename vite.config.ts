@@ -7,10 +7,11 @@ import electron from 'vite-plugin-electron';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Never bundled: Electron itself, Node's own modules, and native addons (unpacked from asar). */
-const external = [
+const external: Array<string | RegExp> = [
   'electron',
   'keytar',
-  'better-sqlite3',
+  'libsql',
+  /^@libsql\//,
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
 ];

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { appErrorOf, fail } from '../app-error';
 import { MIGRATIONS } from './migrations';
+import { openSqlite } from './sqlite';
+import type { SqliteDatabase } from './sqlite';
 
 /** The database file name inside the app's data folder (shared by the app and the command line). */
 export const DATABASE_FILE = 'export-manager.db';
@@ -12,7 +13,7 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 /** An open database, and where a damaged predecessor was moved, if one was. */
 export interface OpenedDatabase {
-  db: Database.Database;
+  db: SqliteDatabase;
   path: string;
   recoveredFrom: string | null;
 }
@@ -26,7 +27,7 @@ function isDamaged(error: unknown): boolean {
 }
 
 /** Sets the connection up and brings the schema to the current version. */
-function prepare(db: Database.Database): void {
+function prepare(db: SqliteDatabase): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a committed transaction survives a crash of the process (not of the OS).
@@ -42,7 +43,7 @@ function prepare(db: Database.Database): void {
 }
 
 /** Applies the migrations the file lacks, each in its own immediate transaction. */
-export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): void {
+export function migrate(db: SqliteDatabase, migrations: readonly string[] = MIGRATIONS): void {
   const target = migrations.length;
   for (;;) {
     const step = db.transaction(() => {
@@ -80,9 +81,9 @@ export function openDatabase(dataDir: string): OpenedDatabase {
   const path = join(dataDir, DATABASE_FILE);
   let recoveredFrom: string | null = null;
   for (let attempt = 0; ; attempt++) {
-    let db: Database.Database | null = null;
+    let db: SqliteDatabase | null = null;
     try {
-      db = new Database(path);
+      db = openSqlite(path);
       prepare(db);
       return { db, path, recoveredFrom };
     } catch (error) {

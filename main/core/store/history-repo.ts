@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqlite';
 import type { HistoryItem, HistoryPage } from '../../../shared/api/history';
 import type { HistoryEntry } from '../downloads/download-ports';
 
@@ -38,7 +38,7 @@ function toItem(row: HistoryRow): HistoryItem {
 
 /** Past download jobs, newest first, with what is needed to run each again. */
 export class HistoryRepo {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqliteDatabase) {}
 
   /** Records a finished job; returns its history id. */
   record(entry: HistoryEntry): string {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqlite';
 import type { Profile } from '../../../shared/api/profiles';
 import { fail } from '../app-error';
 
@@ -40,7 +40,7 @@ function isUniqueViolation(error: unknown): boolean {
  * checked by the caller (`checkProfileBaseUrl`), which knows whether a key is set.
  */
 export class ProfilesRepo {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqliteDatabase) {}
 
   /** Every profile, the built-in one first, then by name. */
   list(): Profile[] {

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqlite';
 import { settingsPatchSchema } from '../../../shared/api/settings';
 import type { Settings, SettingsPatch } from '../../../shared/api/settings';
 import { fail } from '../app-error';
@@ -16,7 +16,7 @@ const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
 /** Settings as key/value rows (JSON values), read into a typed object with defaults. */
 export class SettingsRepo {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqliteDatabase) {}
 
   /** Every setting; stored values that no longer pass validation fall back to the default. */
   get(): Settings {

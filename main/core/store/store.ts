@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqlite';
 import type { Profile } from '../../../shared/api/profiles';
 import { openDatabase } from './database';
 import { HistoryRepo } from './history-repo';
@@ -19,7 +19,7 @@ export class Store {
   private closed = false;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqliteDatabase,
     /** The database file. */
     readonly path: string,
     /** Where a damaged database was moved aside when this store was opened, else null. */

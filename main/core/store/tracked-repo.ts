@@ -1,8 +1,9 @@
-import type Database from 'better-sqlite3';
-import type { AddLineReport, AddReport, TrackedExport, TrackedPage } from '../../../shared/api/tracked';
+import type { SqliteDatabase } from './sqlite';
+import type { AddReport, TrackedExport, TrackedPage } from '../../../shared/api/tracked';
 import { fail } from '../app-error';
 import type { SourceLine } from './parse-source-urls';
 import { labelFor } from './source-urls';
+import { TrackedSearch } from './tracked-search';
 
 /** How a page of tracked exports is chosen. */
 export interface TrackedQuery {
@@ -31,6 +32,9 @@ const ORDER: Record<NonNullable<TrackedQuery['sort']>, (dir: string) => string> 
 /** Up to this many matches, a filtered page is sorted from the matches' ids; above, it walks the sort's index. */
 const DENSE_MATCHES = 5_000;
 
+/** Rows a statement takes at once when adding or looking up many URLs (as a JSON array). */
+const CHUNK = 5_000;
+
 function toExport(row: TrackedRow): TrackedExport {
   return { id: String(row.id), sourceFileUrl: row.source_file_url, label: row.label, addedAt: row.added_at };
 }
@@ -47,7 +51,11 @@ function idsJson(ids: readonly string[]): string {
 
 /** The `sourceFileUrl` values each profile tracks: add (de-duplicated), list, remove. */
 export class TrackedRepo {
-  constructor(private readonly db: Database.Database) {}
+  private readonly search: TrackedSearch;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.search = new TrackedSearch(db);
+  }
 
   private requireProfile(profileId: string): void {
     const found = this.db.prepare('SELECT 1 FROM profiles WHERE id = ?').get(profileId);
@@ -60,40 +68,70 @@ export class TrackedRepo {
    * `reason` are invalid. Reports each line.
    */
   add(profileId: string, lines: readonly SourceLine[]): AddReport {
-    const insert = this.db.prepare(
-      'INSERT OR IGNORE INTO tracked_exports (profile_id, source_file_url, label, added_at) VALUES (?, ?, ?, ?)',
-    );
-    const report: AddReport = { lines: [], added: 0, duplicates: 0, invalid: 0 };
     const addedAt = new Date().toISOString();
-    this.db
+    const report = this.db
       .transaction(() => {
         this.requireProfile(profileId);
-        for (const { line, value, reason } of lines) {
-          let entry: AddLineReport;
+        // Each valid URL once, first occurrence first; then which of them are tracked already.
+        const candidates = new Map<string, number>();
+        lines.forEach(({ value, reason }, index) => {
+          if (!reason && !candidates.has(value)) candidates.set(value, index);
+        });
+        const tracked = this.alreadyTracked(profileId, [...candidates.keys()]);
+        const fresh = [...candidates.keys()].filter((url) => !tracked.has(url));
+        this.insertAll(profileId, fresh, addedAt);
+        const result: AddReport = { lines: [], added: 0, duplicates: 0, invalid: 0 };
+        lines.forEach(({ line, value, reason }, index) => {
           if (reason) {
-            entry = { line, value, status: 'invalid', reason };
-            report.invalid++;
-          } else if (insert.run(profileId, value, labelFor(value), addedAt).changes === 1) {
-            entry = { line, value, status: 'added' };
-            report.added++;
+            result.lines.push({ line, value, status: 'invalid', reason });
+            result.invalid++;
+          } else if (candidates.get(value) === index && !tracked.has(value)) {
+            result.lines.push({ line, value, status: 'added' });
+            result.added++;
           } else {
-            entry = { line, value, status: 'duplicate', reason: 'already tracked' };
-            report.duplicates++;
+            result.lines.push({ line, value, status: 'duplicate', reason: 'already tracked' });
+            result.duplicates++;
           }
-          report.lines.push(entry);
-        }
+        });
+        return result;
       })
       // Immediate: take the write lock up front so two processes queue instead of deadlocking.
       .immediate();
+    if (report.added) this.search.invalidate();
     return report;
+  }
+
+  /** Which of `urls` the profile already tracks (looked up a chunk at a time). */
+  private alreadyTracked(profileId: string, urls: readonly string[]): Set<string> {
+    const select = this.db
+      .prepare<[string, string], string>(
+        'SELECT source_file_url FROM tracked_exports WHERE profile_id = ? AND source_file_url IN (SELECT value FROM json_each(?))',
+      )
+      .pluck<string>();
+    const found = new Set<string>();
+    for (let start = 0; start < urls.length; start += CHUNK) {
+      for (const url of select.all(profileId, JSON.stringify(urls.slice(start, start + CHUNK)))) found.add(url);
+    }
+    return found;
+  }
+
+  /** Inserts new URLs a chunk per statement: one call into SQLite per chunk, not per row. */
+  private insertAll(profileId: string, urls: readonly string[], addedAt: string): void {
+    const insert = this.db.prepare<[string, string, string]>(
+      `INSERT INTO tracked_exports (profile_id, source_file_url, label, added_at)
+       SELECT ?, value ->> 0, value ->> 1, ? FROM json_each(?)`,
+    );
+    for (let start = 0; start < urls.length; start += CHUNK) {
+      const rows = urls.slice(start, start + CHUNK).map((url) => [url, labelFor(url)]);
+      insert.run(profileId, addedAt, JSON.stringify(rows));
+    }
   }
 
   /**
    * A page of a profile's tracked exports, filtered and sorted, with the filtered total.
-   * A substring filter cannot use an index, so filtering is a sequential scan of the table.
-   * Few matches (the usual search): one scan collects their ids and the page is sorted from
-   * those. Many matches: the scan stops early, a second one counts, and the page walks the sort's
-   * index (rowid order for `added`), stopping once the page is full.
+   * A substring filter cannot use an index: the matches come from `TrackedSearch`'s copy in
+   * memory. Few matches (the usual search): the page is sorted from their ids. Many matches:
+   * the page walks the sort's index (rowid order for `added`), stopping once the page is full.
    */
   list(profileId: string, query: TrackedQuery = {}): TrackedPage {
     const dir = query.descending ? 'DESC' : 'ASC';
@@ -108,12 +146,7 @@ export class TrackedRepo {
         .all(profileId, limit, offset);
       return { items: rows.map(toExport), total: this.count(profileId) };
     }
-    const where = `profile_id = @profileId AND (source_file_url LIKE @pattern ESCAPE '\\' OR label LIKE @pattern ESCAPE '\\')`;
-    const params = { profileId, pattern: containsPattern(filter) };
-    const ids = this.db
-      .prepare<[typeof params & { cap: number }], number>(`SELECT id FROM tracked_exports NOT INDEXED WHERE ${where} LIMIT @cap`)
-      .pluck()
-      .all({ ...params, cap: DENSE_MATCHES + 1 });
+    const ids = this.search.matches(profileId, filter);
     if (ids.length <= DENSE_MATCHES) {
       const rows = this.db
         .prepare<[string, number, number], TrackedRow>(
@@ -122,18 +155,15 @@ export class TrackedRepo {
         .all(JSON.stringify(ids), limit, offset);
       return { items: rows.map(toExport), total: ids.length };
     }
-    const total = this.db
-      .prepare<[typeof params], number>(`SELECT COUNT(*) FROM tracked_exports NOT INDEXED WHERE ${where}`)
-      .pluck()
-      .get(params)!;
     // Dense matches: walking in sort order fills the page after a short stretch of the table.
+    const where = `profile_id = @profileId AND (source_file_url LIKE @pattern ESCAPE '\\' OR label LIKE @pattern ESCAPE '\\')`;
     const scan = query.sort === 'added' || query.sort === undefined ? 'NOT INDEXED' : '';
     const rows = this.db
-      .prepare<[typeof params & { limit: number; offset: number }], TrackedRow>(
+      .prepare<[{ profileId: string; pattern: string; limit: number; offset: number }], TrackedRow>(
         `${select} ${scan} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit, offset });
-    return { items: rows.map(toExport), total };
+      .all({ profileId, pattern: containsPattern(filter), limit, offset });
+    return { items: rows.map(toExport), total: ids.length };
   }
 
   /** Every tracked export of a profile, oldest first (for export to a file). */
@@ -159,9 +189,11 @@ export class TrackedRepo {
 
   /** Removes tracked exports of a profile by id; returns how many went. */
   remove(profileId: string, ids: readonly string[]): number {
-    return this.db
+    const removed = this.db
       .prepare('DELETE FROM tracked_exports WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?))')
       .run(profileId, idsJson(ids)).changes;
+    if (removed) this.search.invalidate();
+    return removed;
   }
 
   /** How many exports a profile tracks. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../../../main/core/store/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, migrate, openDatabase } from '../../../../main/core/store/database';
 import { SCHEMA_VERSION } from '../../../../main/core/store/migrations';
@@ -34,7 +34,7 @@ describe('openDatabase', () => {
   });
 
   it('applies numbered migrations in order, once each', () => {
-    const db = new Database(join(fresh(), 'm.db'));
+    const db = openSqlite(join(fresh(), 'm.db'));
     const steps = ['CREATE TABLE a (x)', 'CREATE TABLE b (y)'];
     migrate(db, steps.slice(0, 1));
     expect(db.pragma('user_version', { simple: true })).toBe(1);
@@ -46,7 +46,7 @@ describe('openDatabase', () => {
   });
 
   it('refuses a database from a newer version without touching it', () => {
-    const db = new Database(join(fresh(), 'm.db'));
+    const db = openSqlite(join(fresh(), 'm.db'));
     db.pragma('user_version = 99');
     expect(() => migrate(db, ['CREATE TABLE a (x)'])).toThrow(/newer version/);
     db.close();

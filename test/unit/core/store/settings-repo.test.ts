@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../../../main/core/store/sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../main/core/store/settings-repo';
 import type { SettingsPatch } from '../../../../shared/api/settings';
@@ -27,7 +27,7 @@ describe('SettingsRepo', () => {
   it('falls back to the default for a stored value that no longer validates', () => {
     fx.store.settings.set({ theme: 'light' });
     // Another writer (an older or newer build) left a value this build does not know.
-    const other = new Database(fx.store.path);
+    const other = openSqlite(fx.store.path);
     other.prepare(`UPDATE settings SET value = '"sepia"' WHERE key = 'theme'`).run();
     other.close();
     expect(fx.store.settings.get().theme).toBe('system');

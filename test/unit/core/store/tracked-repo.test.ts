@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSourceUrls } from '../../../../main/core/store/parse-source-urls';
 import { createStoreFixture } from '../../../helpers/store-fixture';
 import type { StoreFixture } from '../../../helpers/store-fixture';
+import { openStore } from '../../../../main/core/store/store';
 
 const url = (i: number) => `https://cdn.example.com/exports/item-${String(i).padStart(3, '0')}.png`;
 
@@ -72,5 +73,36 @@ describe('TrackedRepo', () => {
 
   it('refuses to add to a profile that does not exist', () => {
     expect(() => fx.store.tracked.add('missing', parseSourceUrls(url(1), 'txt'))).toThrow(/no longer exists/);
+  });
+});
+
+describe('TrackedRepo filter', () => {
+  let fx: StoreFixture;
+  beforeEach(() => {
+    fx = createStoreFixture();
+  });
+  afterEach(() => fx.cleanup());
+
+  it('sees rows added or removed since the last search, by this or another process', () => {
+    const profileId = fx.store.profiles.create('P', 'https://p/api').id;
+    fx.store.tracked.add(profileId, parseSourceUrls(`${url(1)}\n${url(2)}`, 'txt'));
+    expect(fx.store.tracked.list(profileId, { filter: 'ITEM-00' }).total).toBe(2);
+
+    // Another connection (as the command line would be) commits a row.
+    const other = openStore(fx.dataDir);
+    other.tracked.add(profileId, parseSourceUrls(url(3), 'txt'));
+    other.close();
+    expect(fx.store.tracked.list(profileId, { filter: 'item-00' }).items.map((i) => i.sourceFileUrl)).toEqual([url(1), url(2), url(3)]);
+
+    const first = fx.store.tracked.list(profileId, { filter: 'item-001' }).items[0]!;
+    fx.store.tracked.remove(profileId, [first.id]);
+    expect(fx.store.tracked.list(profileId, { filter: 'item-00' }).total).toBe(2);
+  });
+
+  it('matches ASCII letters case-insensitively and wildcards literally', () => {
+    const profileId = fx.store.profiles.create('P', 'https://p/api').id;
+    fx.store.tracked.add(profileId, parseSourceUrls('https://h/A_B%25.png\nhttps://h/AxB.png', 'txt'));
+    expect(fx.store.tracked.list(profileId, { filter: 'a_b' }).items.map((i) => i.sourceFileUrl)).toEqual(['https://h/A_B%25.png']);
+    expect(fx.store.tracked.list(profileId, { filter: '%25' }).total).toBe(1);
   });
 });
