@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, method } from '../contract';
-import type { AppError, ErrorKind } from '../errors';
+import type { AppError } from '../errors';
 
 /** What `downloads.start` runs. Zip: one archive saved to disk. URLs: the backend's list of exported URLs. */
 export type DownloadMode = 'zip' | 'urls';
@@ -91,20 +91,6 @@ export interface DownloadJob {
   sourceJobId?: string;
 }
 
-/** What "check connection" found out about a profile's backend. */
-export interface ConnectionCheck {
-  /**
-   * `reachable`: the batch route answered and did not reject the key. `wrong-url`: 404, a web
-   * page, or no answer at all (network, timeout). `key-rejected`: 401/403. `server-error`: 5xx.
-   */
-  outcome: 'reachable' | 'wrong-url' | 'key-rejected' | 'server-error';
-  message: string;
-  status?: number;
-  /** The underlying error kind, for the outcomes that are failures. */
-  kind?: ErrorKind;
-  backendMessage?: string;
-}
-
 /** Methods of the batch download feature. */
 export const downloadsMethods = {
   /** Starts a job; progress and the outcome arrive as events. `exportIds` absent: every tracked export. */
@@ -121,8 +107,6 @@ export const downloadsMethods = {
   'downloads.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1) })),
   /** Running and recent jobs, newest first. */
   'downloads.list': method<DownloadJob[]>()(z.undefined()),
-  /** Tells apart a wrong URL, a rejected key and a reachable route for a profile. */
-  'downloads.checkConnection': method<ConnectionCheck>()(z.object({ profileId: z.string().min(1) })),
   /**
    * Saves the result of a finished URL-mode job via the save dialog (default `exported-urls.<ext>`
    * in the Downloads folder). txt: one URL a line; csv: `url,status,reason` rows (exported, then
@@ -141,6 +125,8 @@ export const downloadsMethods = {
 export const downloadsEvents = {
   /** A job was created. */
   'downloads.started': event<DownloadJob>(),
+  /** The response headers are in: the zip's file name is known (zip mode). */
+  'downloads.named': event<{ jobId: string; filename: string }>(),
   /** Bytes arrived (throttled). */
   'downloads.progress': event<DownloadProgress>(),
   /** A job ended: `state` says how; `result` or `error` says what. */

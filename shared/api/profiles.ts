@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorKind } from '../errors';
 import { event, method } from '../contract';
 
 /** A backend profile as the UI lists it (never with its key). */
@@ -20,6 +21,20 @@ export interface ProfileDeleted {
   warning?: string;
 }
 
+/** What "check connection" found out about a profile's backend. */
+export interface ConnectionCheck {
+  /**
+   * `reachable`: the batch route answered and did not reject the key. `wrong-url`: 404, a web
+   * page, or no answer at all (network, timeout). `key-rejected`: 401/403. `server-error`: 5xx.
+   */
+  outcome: 'reachable' | 'wrong-url' | 'key-rejected' | 'server-error';
+  message: string;
+  status?: number;
+  /** The underlying error kind, for the outcomes that are failures. */
+  kind?: ErrorKind;
+  backendMessage?: string;
+}
+
 const name = z.string().trim().min(1, 'Give the profile a name.').max(100, 'A profile name has at most 100 characters.');
 const baseUrl = z.string().trim().min(1, 'Give the backend base URL, e.g. https://host/api.').max(2048);
 const id = z.string().min(1).max(100);
@@ -32,6 +47,8 @@ export const profilesMethods = {
   'profiles.rename': method<Profile>()(z.object({ id, name })),
   /** Changes the base URL (absolute http(s); plain http only for this machine when a key is set). */
   'profiles.setBaseUrl': method<Profile>()(z.object({ id, baseUrl })),
+  /** Tells apart a wrong URL, a rejected key and a reachable route for a profile. */
+  'profiles.checkConnection': method<ConnectionCheck>()(z.object({ id })),
   /** Deletes a profile, its tracked exports and its key. */
   'profiles.delete': method<ProfileDeleted>()(z.object({ id })),
 } as const;

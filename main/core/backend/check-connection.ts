@@ -1,4 +1,4 @@
-import type { ConnectionCheck } from '../../../shared/api/downloads';
+import type { ConnectionCheck } from '../../../shared/api/profiles';
 import { appErrorOf } from '../app-error';
 import { openBatch } from './batch-client';
 import type { Timeouts } from './batch-client';

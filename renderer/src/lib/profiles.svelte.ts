@@ -1,4 +1,4 @@
-import type { ConnectionCheck } from '../../../shared/api/downloads';
+import type { ConnectionCheck } from '../../../shared/api/profiles';
 import type { KeyStatus } from '../../../shared/api/keys';
 import type { Profile } from '../../../shared/api/profiles';
 import type { AppError } from '../../../shared/errors';
@@ -83,7 +83,7 @@ class ProfilesState {
 
   async checkConnection(profileId: string): Promise<void> {
     this.#checks[profileId] = 'checking';
-    const check = await this.run(exportManager().downloads.checkConnection({ profileId }));
+    const check = await this.run(exportManager().profiles.checkConnection({ id: profileId }));
     if (check) this.#checks[profileId] = check;
     else delete this.#checks[profileId];
   }

@@ -141,8 +141,8 @@ describe('downloads.* handlers over the DownloadService', () => {
     expect(await api['downloads.start']({ profileId: 'p1', mode: 'tar' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 
-  it('checks the connection of a profile through downloads.checkConnection', async () => {
+  it('checks the connection of a profile through profiles.checkConnection', async () => {
     const { api } = await setup({ apiKey: 'k' }, 'bad');
-    expect(await api['downloads.checkConnection']({ profileId: 'p1' })).toMatchObject({ ok: true, value: { outcome: 'key-rejected', status: 403 } });
+    expect(await api['profiles.checkConnection']({ id: 'p1' })).toMatchObject({ ok: true, value: { outcome: 'key-rejected', status: 403 } });
   });
 });

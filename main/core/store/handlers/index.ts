@@ -13,7 +13,7 @@ import { createTrackedHandlers } from './tracked-handlers';
 
 /** Every method of the state features. */
 export type StoreMethodName =
-  | keyof typeof profilesMethods
+  | Exclude<keyof typeof profilesMethods, 'profiles.checkConnection'>
   | keyof typeof keysMethods
   | keyof typeof trackedMethods
   | keyof typeof historyMethods

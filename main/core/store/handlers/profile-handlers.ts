@@ -5,7 +5,7 @@ import { checkProfileBaseUrl } from '../source-urls';
 import type { StoreHandlerDeps } from './deps';
 
 /** Handlers for `profiles.*`. */
-export function createProfileHandlers(deps: StoreHandlerDeps): HandlerTable<keyof typeof profilesMethods> {
+export function createProfileHandlers(deps: StoreHandlerDeps): HandlerTable<Exclude<keyof typeof profilesMethods, 'profiles.checkConnection'>> {
   const { store, secrets } = deps;
   const changed = () => deps.events?.emit('profiles.changed', null);
   return {
