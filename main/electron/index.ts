@@ -2,23 +2,29 @@
  * Electron's entry: wires the feature modules and nothing else. Each module does one thing
  * (window, IPC, ports, deep links); core knows none of them.
  */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
-import type { WebContents } from 'electron';
+import { app, BrowserWindow, Menu, shell } from 'electron';
+import type { IpcMainInvokeEvent } from 'electron';
 import type { EventName, EventPayload } from '../../shared/api';
 import { createCore } from '../core/core';
 import type { Core } from '../core/core';
 import type { EventSink } from '../core/ports';
+import { registerAppScheme, serveAppFiles } from './app-protocol';
 import { setupDeepLinks } from './deep-links';
 import { registerIpc, sendEvent } from './ipc';
 import { openedIn } from './opened';
 import type { Opened } from './opened';
 import { electronDialogs, electronNotifier, electronPaths, electronShell } from './ports';
 import { createElectronSecretStore } from './secrets';
-import { createMainWindow, defaultWindowSources, hardenDefaultSession } from './window';
+import { menuTemplate } from './menu-template';
+import { isTrustedSender } from './trusted-sender';
+import { createMainWindow, defaultWindowSources, hardenDefaultSession, trustedOrigins, windowStateOf } from './window';
+import { readWindowState, writeWindowState } from './window-state-file';
 
 const bundleDir = dirname(fileURLToPath(import.meta.url));
+const sources = defaultWindowSources(bundleDir, app.isPackaged);
+const allowedOrigins = trustedOrigins(sources);
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 /** What arrived before the window could listen (macOS sends open-file before ready). */
@@ -45,12 +51,31 @@ function deliverOpened(opened: Opened): void {
   else pendingOpened.push(opened);
 }
 
-function isTrustedSender(sender: WebContents): boolean {
-  return mainWindow !== null && sender.id === mainWindow.webContents.id;
+/** Only the main frame of the app's window, at the app's own origin, may call the API. */
+function isTrustedCall(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  const main = event.sender.mainFrame;
+  return isTrustedSender(
+    {
+      webContentsId: event.sender.id,
+      isMainFrame: frame !== null && frame.processId === main.processId && frame.routingId === main.routingId,
+      url: frame?.url ?? null,
+    },
+    mainWindow?.webContents.id ?? null,
+    allowedOrigins,
+  );
+}
+
+/** The user documentation: shipped beside the app in a package, the README in a checkout. */
+function openHelp(): void {
+  const readme = app.isPackaged ? join(process.resourcesPath, 'README.md') : join(bundleDir, '..', 'README.md');
+  void shell.openPath(readme);
 }
 
 async function start(): Promise<void> {
   hardenDefaultSession();
+  serveAppFiles(sources.rendererDir);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { isPackaged: app.isPackaged, actions: { openHelp } })));
   const paths = electronPaths();
   const secrets = await createElectronSecretStore(paths);
   core = await createCore(
@@ -64,7 +89,7 @@ async function start(): Promise<void> {
     },
     { identity: { name: app.getName(), version: app.getVersion(), platform: process.platform }, secretsStatus: secrets.status },
   );
-  registerIpc(core.api, isTrustedSender);
+  registerIpc(core.api, isTrustedCall);
   openMainWindow();
   const launchedWith = openedIn(process.argv);
   if (launchedWith) deliverOpened(launchedWith);
@@ -72,8 +97,10 @@ async function start(): Promise<void> {
 
 /** Opens the window and delivers what arrived while there was none. */
 function openMainWindow(): void {
-  const window = createMainWindow(defaultWindowSources(bundleDir));
+  const dataDir = app.getPath('userData');
+  const window = createMainWindow(sources, readWindowState(dataDir));
   mainWindow = window;
+  window.on('close', () => writeWindowState(dataDir, windowStateOf(window)));
   window.on('closed', () => {
     mainWindow = null;
     windowLoaded = false;
@@ -94,6 +121,7 @@ function closeCoreBeforeQuit(event: Electron.Event): void {
 }
 
 app.setName('Export Manager');
+registerAppScheme();
 // Tests (and people who keep several setups) can point the app at another data folder; it
 // must be set before the single-instance lock, which lives there.
 if (process.env.EXPORT_MANAGER_USER_DATA) app.setPath('userData', process.env.EXPORT_MANAGER_USER_DATA);

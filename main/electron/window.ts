@@ -1,5 +1,9 @@
 import { join } from 'node:path';
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, screen, session, shell } from 'electron';
+import { APP_INDEX_URL, APP_ORIGIN } from './app-files';
+import { originOf } from './trusted-sender';
+import { restoredBounds } from './window-state';
+import type { WindowState } from './window-state';
 
 /** The Content-Security-Policy of every page the app shows (also set as a meta tag). */
 export const CONTENT_SECURITY_POLICY = [
@@ -17,30 +21,44 @@ export const CONTENT_SECURITY_POLICY = [
 /** Where the built app finds its pieces, relative to dist-electron/main.js. */
 export interface WindowSources {
   preloadPath: string;
-  /** The dev server in `npm run dev`, otherwise the built index.html. */
+  /** The built renderer, served over `app://`. */
+  rendererDir: string;
+  /** The dev server in `npm run dev` (never in a packaged app). */
   devServerUrl?: string;
-  indexHtmlPath: string;
 }
 
-/** The default sources: beside the main bundle. */
-export function defaultWindowSources(bundleDir: string): WindowSources {
+/** The default sources: beside the main bundle; the dev server only when the app is not packaged. */
+export function defaultWindowSources(bundleDir: string, isPackaged: boolean): WindowSources {
   return {
     preloadPath: join(bundleDir, 'preload.cjs'),
-    devServerUrl: process.env.VITE_DEV_SERVER_URL,
-    indexHtmlPath: join(bundleDir, '..', 'dist', 'renderer', 'index.html'),
+    rendererDir: join(bundleDir, '..', 'dist', 'renderer'),
+    devServerUrl: isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL || undefined,
   };
 }
+
+/** The origins whose main frame may call the API: the app's own, and the dev server's in development. */
+export function trustedOrigins(sources: WindowSources): string[] {
+  const dev = sources.devServerUrl ? originOf(sources.devServerUrl) : null;
+  return dev ? [APP_ORIGIN, dev] : [APP_ORIGIN];
+}
+
+/** The window's size on first launch and its limits. */
+export const WINDOW_SIZES = { width: 1200, height: 800, minWidth: 760, minHeight: 520 };
 
 /**
  * Creates the main window with secure defaults: isolated, sandboxed, no Node, strict CSP,
  * no navigation away from the app, no new windows (http(s) links open in the browser).
  */
-export function createMainWindow(sources: WindowSources): BrowserWindow {
+export function createMainWindow(sources: WindowSources, saved: WindowState | null): BrowserWindow {
+  const { maximized, ...bounds } = restoredBounds(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+    WINDOW_SIZES,
+  );
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 760,
-    minHeight: 520,
+    ...bounds,
+    minWidth: WINDOW_SIZES.minWidth,
+    minHeight: WINDOW_SIZES.minHeight,
     show: false,
     title: 'Export Manager',
     backgroundColor: '#1b1d22',
@@ -54,7 +72,10 @@ export function createMainWindow(sources: WindowSources): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
 
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
@@ -65,12 +86,16 @@ export function createMainWindow(sources: WindowSources): BrowserWindow {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
-  if (sources.devServerUrl) void window.loadURL(sources.devServerUrl);
-  else void window.loadFile(sources.indexHtmlPath);
+  void window.loadURL(sources.devServerUrl ?? APP_INDEX_URL);
   return window;
 }
 
-/** Session-wide rules: deny every permission request but clipboard writes, send the CSP header with every response. */
+/** What to save of the window when it closes: its normal (not maximized) bounds and whether it was maximized. */
+export function windowStateOf(window: BrowserWindow): WindowState {
+  return { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+}
+
+/** Session-wide rules: deny every permission request but clipboard writes, send the CSP header with every response (the dev server's too; `app://` sets its own). */
 export function hardenDefaultSession(): void {
   const ses = session.defaultSession;
   // Only writing to the clipboard ("Copy URL") is allowed; everything else is denied.
