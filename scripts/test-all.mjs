@@ -11,6 +11,7 @@ mkdirSync(results, { recursive: true });
 const steps = [
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
+  { name: 'electronegativity', command: ['npm', 'run', '--silent', 'electronegativity'] },
   { name: 'build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
   {
     name: 'vitest',

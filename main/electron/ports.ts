@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Notification, shell } from 'electron';
 import { fail } from '../core/app-error';
 import type { Dialogs, DesktopShell, Notifier, Paths } from '../core/ports';
+import { isWebUrl } from './web-url';
 
 /** Where the app keeps its state: Electron's userData folder and the OS temp folder. */
 export function electronPaths(): Paths {
@@ -64,7 +65,7 @@ export function electronShell(): DesktopShell {
       if (problem) fail('disk', `The file could not be opened: ${problem}`);
     },
     async openExternal(url) {
-      if (!/^https?:\/\//i.test(url)) fail('validation', 'Only http and https links can be opened in the browser.');
+      if (!isWebUrl(url)) fail('validation', 'Only http and https links can be opened in the browser.');
       await shell.openExternal(url);
     },
   };
