@@ -3,6 +3,7 @@ import { BrowserWindow, screen, session, shell } from 'electron';
 import { APP_INDEX_URL, APP_ORIGIN } from './app-files';
 import { originOf } from './trusted-sender';
 import { isWebUrl } from './web-url';
+import { mainWindowOptions } from './window-options';
 import { restoredBounds } from './window-state';
 import type { WindowState } from './window-state';
 
@@ -47,25 +48,9 @@ export function createMainWindow(sources: WindowSources, saved: WindowState | nu
     screen.getAllDisplays().map((display) => display.workArea),
     WINDOW_SIZES,
   );
-  const window = new BrowserWindow({
-    ...bounds,
-    minWidth: WINDOW_SIZES.minWidth,
-    minHeight: WINDOW_SIZES.minHeight,
-    show: false,
-    title: 'Export Manager',
-    backgroundColor: '#1b1d22',
-    webPreferences: {
-      preload: sources.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      spellcheck: false,
-      // A middle click would otherwise open links through a path the window-open handler sees late.
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  const window = new BrowserWindow(
+    mainWindowOptions(sources.preloadPath, bounds, { minWidth: WINDOW_SIZES.minWidth, minHeight: WINDOW_SIZES.minHeight }),
+  );
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();
     window.show();

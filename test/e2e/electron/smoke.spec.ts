@@ -1,50 +1,44 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test } from '@playwright/test';
-import { electronBinary } from '../../../scripts/electron-binary.mjs';
+import { expect, test } from './electron-app';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const binary = electronBinary();
+test('the window is isolated, sandboxed and without Node, at the app:// origin', async ({ appWindow }) => {
+  await expect(appWindow).toHaveTitle('Export Manager');
+  expect(appWindow.url()).toBe('app://export-manager/index.html');
+  const inPage = await appWindow.evaluate(async () => ({
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process,
+    module: typeof (window as unknown as { module?: unknown }).module,
+    // Only named functions per feature, never a generic invoke or ipcRenderer.
+    exposed: Object.entries(window.exportManager).map(([key, value]) => [key, typeof value]),
+    csp: (await fetch(location.href)).headers.get('content-security-policy'),
+  }));
+  expect(inPage.require).toBe('undefined');
+  expect(inPage.process).toBe('undefined');
+  expect(inPage.module).toBe('undefined');
+  expect(inPage.exposed.map(([key]) => key)).not.toContain('ipcRenderer');
+  expect(inPage.exposed.filter(([, type]) => type !== 'object' && type !== 'function')).toEqual([]);
+  expect(inPage.csp).toContain("default-src 'none'");
+  expect(inPage.csp).toContain("script-src 'self'");
+});
 
-// The Electron binary is downloaded from the internet on first use; where it cannot be had,
-// this suite says so and skips (the bridge suite covers everything but the thin adapters).
-test.skip(binary === null, 'The Electron binary is not installed (node_modules/electron/dist is missing).');
+test('the API answers the app window with the data folder it was given', async ({ appWindow, userData }) => {
+  const info = await appWindow.evaluate(() => window.exportManager.app.info());
+  expect(info).toMatchObject({ ok: true, value: { name: 'Export Manager', dataDir: userData } });
+});
 
-test('the built app opens a secure window with window.exportManager and no Node', async () => {
-  const userData = mkdtempSync(join(tmpdir(), 'export-manager-electron-'));
-  const app = await electron.launch({
-    executablePath: binary ?? undefined,
-    args: [...(process.platform === 'linux' ? ['--no-sandbox'] : []), root],
-    env: { ...process.env, EXPORT_MANAGER_USER_DATA: userData },
+test('navigation away, new windows and permission requests are refused', async ({ appWindow }) => {
+  const before = appWindow.url();
+  await appWindow.evaluate(() => {
+    location.href = 'https://example.invalid/';
   });
-  try {
-    const page = await app.firstWindow();
-    await expect(page).toHaveTitle('Export Manager');
-    const exposed = await page.evaluate(async () => ({
-      info: await window.exportManager.app.info(),
-      require: typeof (window as unknown as { require?: unknown }).require,
-      process: typeof (window as unknown as { process?: unknown }).process,
-      module: typeof (window as unknown as { module?: unknown }).module,
-    }));
-    expect(exposed.require).toBe('undefined');
-    expect(exposed.process).toBe('undefined');
-    expect(exposed.module).toBe('undefined');
-    expect(exposed.info).toMatchObject({ ok: true, value: { name: 'Export Manager', dataDir: userData } });
+  await appWindow.waitForTimeout(300);
+  expect(appWindow.url()).toBe(before);
+  expect(await appWindow.evaluate(() => window.open('https://example.invalid/') === null)).toBe(true);
+  const geolocation = await appWindow.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state);
+  expect(geolocation).toBe('denied');
+});
 
-    // Navigation away from the app is refused: the page stays where it is.
-    const before = page.url();
-    await page.evaluate(() => {
-      location.href = 'https://example.invalid/';
-    });
-    await page.waitForTimeout(300);
-    expect(page.url()).toBe(before);
-
-    const opened = await page.evaluate(() => window.open('https://example.invalid/') === null);
-    expect(opened).toBe(true);
-  } finally {
-    await app.close();
-    rmSync(userData, { recursive: true, force: true });
-  }
+test('the application menu has the standard menus', async ({ app }) => {
+  const menus = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.role ?? item.label) ?? []);
+  const expected = ['filemenu', 'editmenu', 'viewmenu', 'windowmenu', 'help'];
+  expect(menus.map((role) => role.toLowerCase())).toEqual(process.platform === 'darwin' ? ['appmenu', ...expected] : expected);
 });
