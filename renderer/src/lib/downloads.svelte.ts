@@ -1,21 +1,15 @@
 import type { DownloadJob, DownloadMode, DownloadProgress } from '../../../shared/api/downloads';
 import type { AppError } from '../../../shared/errors';
-import { exportManager } from './api';
+import { exportManager, stopAll, unwrap } from './api';
+import { FeatureState } from './feature-state.svelte';
 
 /** Running and recent download jobs, kept current by main's events. */
-class DownloadsState {
+class DownloadsState extends FeatureState {
   #jobs = $state<DownloadJob[]>([]);
-  #error = $state<AppError | null>(null);
-  #listening = false;
 
   /** Jobs, newest first. */
   get jobs(): DownloadJob[] {
     return this.#jobs;
-  }
-
-  /** The last failure to start or cancel a job. */
-  get error(): AppError | null {
-    return this.#error;
   }
 
   /** How many jobs are still running. */
@@ -23,52 +17,57 @@ class DownloadsState {
     return this.#jobs.filter((job) => job.state === 'running').length;
   }
 
-  /** Loads the list once and listens to events from then on. */
+  /** Follows every job from its start to its end. */
+  override connect(): () => void {
+    const api = exportManager();
+    return stopAll([
+      api.on('downloads.started', (job) => this.#upsert(job)),
+      api.on('downloads.named', ({ jobId, filename }) => this.#name(jobId, filename)),
+      api.on('downloads.progress', (progress) => this.#progress(progress)),
+      api.on('downloads.finished', (job) => this.#upsert(job)),
+    ]);
+  }
+
+  /** Loads the list once; the events keep it current from then on. */
   async load(): Promise<void> {
-    this.#listen();
-    const result = await exportManager().downloads.list();
-    if (result.ok) this.#jobs = this.#merge(result.value);
-    else this.#error = result.error;
+    const listed = await this.call(exportManager().downloads.list());
+    if (listed) this.#jobs = this.#merge(listed);
   }
 
   /** Starts a job; resolves to its id, or null when it could not start (see `error`). */
   async start(profileId: string, mode: DownloadMode, exportIds?: string[]): Promise<string | null> {
-    this.#listen();
-    this.#error = null;
-    const result = await exportManager().downloads.start({ profileId, mode, exportIds });
-    if (result.ok) return result.value.jobId;
-    this.#error = result.error;
-    return null;
+    this.dismissError();
+    const started = await this.call(exportManager().downloads.start({ profileId, mode, exportIds }));
+    return started?.jobId ?? null;
   }
 
   /** Cancels a running job. */
   async cancel(jobId: string): Promise<void> {
-    const result = await exportManager().downloads.cancel({ jobId });
-    if (!result.ok) this.#error = result.error;
+    await this.call(exportManager().downloads.cancel({ jobId }));
   }
 
-  dismissError(): void {
-    this.#error = null;
+  /** Saves a URL-mode job's list via the save dialog; resolves to the path, null when cancelled, undefined on failure. */
+  async saveUrls(jobId: string, format: 'txt' | 'csv' | 'json', onerror: (error: AppError) => void): Promise<string | null | undefined> {
+    // The job's card shows this error beside its buttons, not in the screen's banner.
+    return (await unwrap(exportManager().downloads.saveUrls({ jobId, format }), onerror))?.path;
   }
 
-  #listen(): void {
-    if (this.#listening) return;
-    this.#listening = true;
-    const api = exportManager();
-    api.on('downloads.started', (job) => this.#upsert(job));
-    api.on('downloads.finished', (job) => this.#upsert(job));
-    api.on('downloads.progress', (progress) => this.#progress(progress));
+  /** Downloads each URL of a URL-mode job into a folder the user picks, as a new job; resolves to its id (null: cancelled). */
+  async fetchUrls(jobId: string, onerror: (error: AppError) => void): Promise<string | null | undefined> {
+    return (await unwrap(exportManager().downloads.fetchUrls({ jobId }), onerror))?.jobId;
   }
 
   /**
    * Events may have arrived while the list was on its way: a job the events already saw end
-   * keeps that state, and jobs started after the snapshot stay listed.
+   * keeps that state, a running one keeps the name it was given, and jobs started after the
+   * snapshot stay listed.
    */
   #merge(listed: DownloadJob[]): DownloadJob[] {
     const known = new Map(this.#jobs.map((job) => [job.jobId, job]));
     const merged = listed.map((job) => {
       const seen = known.get(job.jobId);
-      return seen && seen.state !== 'running' ? seen : job;
+      if (!seen) return job;
+      return seen.state !== 'running' ? seen : { ...job, filename: job.filename ?? seen.filename };
     });
     const listedIds = new Set(listed.map((job) => job.jobId));
     return [...this.#jobs.filter((job) => !listedIds.has(job.jobId)), ...merged];
@@ -80,9 +79,20 @@ class DownloadsState {
     else this.#jobs[index] = job;
   }
 
+  /** The running job with this id; an event about a job that has ended is late and changes nothing. */
+  #running(jobId: string): DownloadJob | undefined {
+    return this.#jobs.find((job) => job.jobId === jobId && job.state === 'running');
+  }
+
+  /** The response headers are in: the card shows the file's name instead of "Zip archive". */
+  #name(jobId: string, filename: string): void {
+    const job = this.#running(jobId);
+    if (job) job.filename = filename;
+  }
+
   #progress(progress: DownloadProgress): void {
-    const job = this.#jobs.find((candidate) => candidate.jobId === progress.jobId);
-    if (job && job.state === 'running') job.progress = progress;
+    const job = this.#running(progress.jobId);
+    if (job) job.progress = progress;
   }
 }
 

@@ -1,51 +1,49 @@
 import type { HistoryItem } from '../../../shared/api/history';
-import type { AppError } from '../../../shared/errors';
 import { exportManager } from './api';
+import { FeatureState } from './feature-state.svelte';
 
 /** Past downloads, newest first. */
-class HistoryState {
+class HistoryState extends FeatureState {
   #items = $state<HistoryItem[]>([]);
   #total = $state(0);
-  #error = $state<AppError | null>(null);
-  #listening = false;
+  #loaded = false;
 
+  /** The newest entries (up to 200). */
   get items(): HistoryItem[] {
     return this.#items;
   }
 
+  /** How many entries there are in all. */
   get total(): number {
     return this.#total;
   }
 
-  get error(): AppError | null {
-    return this.#error;
+  /** Follows changes once the list has been shown: nobody looks at it before. */
+  override connect(): () => void {
+    return exportManager().on('history.changed', () => {
+      if (this.#loaded) void this.load();
+    });
   }
 
+  /** Loads the newest entries. */
   async load(): Promise<void> {
-    if (!this.#listening) {
-      this.#listening = true;
-      exportManager().on('history.changed', () => void this.load());
-    }
-    const result = await exportManager().history.list({ offset: 0, limit: 200 });
-    if (result.ok) {
-      this.#items = result.value.items;
-      this.#total = result.value.total;
-    } else this.#error = result.error;
+    this.#loaded = true;
+    const page = await this.call(exportManager().history.list({ offset: 0, limit: 200 }));
+    if (!page) return;
+    this.#items = page.items;
+    this.#total = page.total;
   }
 
+  // The list itself follows the `history.changed` event after each of these.
+
+  /** Removes one entry (the downloaded file stays). */
   async remove(id: string): Promise<void> {
-    // The list itself follows the `history.changed` event.
-    const result = await exportManager().history.remove({ id });
-    if (!result.ok) this.#error = result.error;
+    await this.call(exportManager().history.remove({ id }));
   }
 
+  /** Removes every entry (downloaded files stay). */
   async clear(): Promise<void> {
-    const result = await exportManager().history.clear();
-    if (!result.ok) this.#error = result.error;
-  }
-
-  dismissError(): void {
-    this.#error = null;
+    await this.call(exportManager().history.clear());
   }
 }
 

@@ -1,24 +1,19 @@
-import type { ConnectionCheck } from '../../../shared/api/profiles';
 import type { KeyStatus } from '../../../shared/api/keys';
-import type { Profile } from '../../../shared/api/profiles';
-import type { AppError } from '../../../shared/errors';
-import { exportManager } from './api';
+import type { ConnectionCheck, Profile } from '../../../shared/api/profiles';
+import type { Result } from '../../../shared/errors';
+import { exportManager, stopAll, unwrap } from './api';
+import { FeatureState } from './feature-state.svelte';
 import { settings } from './settings.svelte';
 
 /** Backend profiles, their key status and which one is active. */
-class ProfilesState {
+class ProfilesState extends FeatureState {
   #list = $state<Profile[]>([]);
   #keys = $state<Record<string, KeyStatus>>({});
   #checks = $state<Record<string, ConnectionCheck | 'checking'>>({});
-  #error = $state<AppError | null>(null);
-  #listening = false;
 
+  /** Every profile, in the order main lists them. */
   get list(): Profile[] {
     return this.#list;
-  }
-
-  get error(): AppError | null {
-    return this.#error;
   }
 
   /** The active profile: the one in settings, else the first (the sample backend). */
@@ -27,26 +22,31 @@ class ProfilesState {
     return this.#list.find((profile) => profile.id === id) ?? this.#list[0] ?? null;
   }
 
+  /** Whether a profile has a key, and its last characters. */
   keyOf(profileId: string): KeyStatus | null {
     return this.#keys[profileId] ?? null;
   }
 
+  /** The last connection check of a profile, or `checking` while one runs. */
   checkOf(profileId: string): ConnectionCheck | 'checking' | null {
     return this.#checks[profileId] ?? null;
   }
 
-  /** Loads the list and every profile's key status; follows changes. */
-  async load(): Promise<void> {
+  /** Follows changes to the list and to keys, wherever they were made. */
+  override connect(): () => void {
     const api = exportManager();
-    if (!this.#listening) {
-      this.#listening = true;
-      api.on('profiles.changed', () => void this.load());
-      api.on('keys.changed', ({ profileId }) => void this.#loadKey(profileId));
-    }
-    const result = await api.profiles.list();
-    if (!result.ok) return void (this.#error = result.error);
-    this.#list = result.value;
-    await Promise.all(result.value.map((profile) => this.#loadKey(profile.id)));
+    return stopAll([
+      api.on('profiles.changed', () => void this.load()),
+      api.on('keys.changed', ({ profileId }) => void this.#loadKey(profileId)),
+    ]);
+  }
+
+  /** Loads the list and every profile's key status. */
+  async load(): Promise<void> {
+    const list = await this.call(exportManager().profiles.list());
+    if (!list) return;
+    this.#list = list;
+    await Promise.all(list.map((profile) => this.#loadKey(profile.id)));
   }
 
   /** Makes a profile the active one. */
@@ -54,47 +54,60 @@ class ProfilesState {
     await settings.set({ activeProfileId: profileId });
   }
 
-  /** Runs an action; keeps its error for the screen. Resolves to whether it worked. */
-  async run<T>(action: Promise<{ ok: true; value: T } | { ok: false; error: AppError }>): Promise<T | null> {
-    const result = await action;
-    if (result.ok) {
-      this.#error = null;
-      return result.value;
-    }
-    this.#error = result.error;
-    return null;
+  // The list itself follows the `profiles.changed` event after each of these.
+
+  /** Adds a profile; resolves to it, or undefined when it was refused (see `error`). */
+  async create(name: string, baseUrl: string): Promise<Profile | undefined> {
+    return this.#run(exportManager().profiles.create({ name, baseUrl }));
   }
 
-  async create(name: string, baseUrl: string): Promise<Profile | null> {
-    // The list itself follows the `profiles.changed` event.
-    return this.run(exportManager().profiles.create({ name, baseUrl }));
+  /** Renames a profile; resolves to whether it worked. */
+  async rename(id: string, name: string): Promise<boolean> {
+    return (await this.#run(exportManager().profiles.rename({ id, name }))) !== undefined;
   }
 
+  /** Points a profile at another backend; resolves to whether it worked. */
+  async setBaseUrl(id: string, baseUrl: string): Promise<boolean> {
+    return (await this.#run(exportManager().profiles.setBaseUrl({ id, baseUrl }))) !== undefined;
+  }
+
+  /** Deletes a profile, its tracked exports and its key. */
+  async remove(id: string): Promise<void> {
+    await this.#run(exportManager().profiles.delete({ id }));
+  }
+
+  /** Stores a profile's API key; resolves to whether it worked. */
   async setKey(profileId: string, key: string): Promise<boolean> {
-    const status = await this.run(exportManager().keys.set({ profileId, key }));
+    const status = await this.#run(exportManager().keys.set({ profileId, key }));
     if (status) this.#keys[profileId] = status;
-    return status !== null;
+    return status !== undefined;
   }
 
+  /** Forgets a profile's API key. */
   async removeKey(profileId: string): Promise<void> {
-    const status = await this.run(exportManager().keys.remove({ profileId }));
+    const status = await this.#run(exportManager().keys.remove({ profileId }));
     if (status) this.#keys[profileId] = status;
   }
 
+  /** Asks the backend whether the profile's URL and key work. */
   async checkConnection(profileId: string): Promise<void> {
     this.#checks[profileId] = 'checking';
-    const check = await this.run(exportManager().profiles.checkConnection({ id: profileId }));
+    const check = await this.#run(exportManager().profiles.checkConnection({ id: profileId }));
     if (check) this.#checks[profileId] = check;
     else delete this.#checks[profileId];
   }
 
-  dismissError(): void {
-    this.#error = null;
+  /** A profile action: its error stays for the banner, and a success clears the last one. */
+  async #run<T>(action: Promise<Result<T>>): Promise<T | undefined> {
+    const value = await this.call(action);
+    if (value !== undefined) this.dismissError();
+    return value;
   }
 
   async #loadKey(profileId: string): Promise<void> {
-    const status = await exportManager().keys.status({ profileId });
-    if (status.ok) this.#keys[profileId] = status.value;
+    // A status that cannot be read shows as "none"; the card still offers to set a key.
+    const status = await unwrap(exportManager().keys.status({ profileId }), () => {});
+    if (status) this.#keys[profileId] = status;
   }
 }
 

@@ -1,40 +1,40 @@
 import type { Settings, SettingsPatch, StateStatus } from '../../../shared/api/settings';
-import type { AppError } from '../../../shared/errors';
-import { exportManager } from './api';
+import { exportManager, unwrap } from './api';
+import { FeatureState } from './feature-state.svelte';
 
 /** The app's settings and state status; applies the theme to the page. */
-class SettingsState {
+class SettingsState extends FeatureState {
   #settings = $state<Settings | null>(null);
   #status = $state<StateStatus | null>(null);
-  #error = $state<AppError | null>(null);
 
+  /** The settings, once loaded. */
   get settings(): Settings | null {
     return this.#settings;
   }
 
+  /** Where state and keys live, and what went wrong with them. */
   get status(): StateStatus | null {
     return this.#status;
   }
 
-  get error(): AppError | null {
-    return this.#error;
+  /** Follows changes made elsewhere (another window, the CLI). */
+  override connect(): () => void {
+    return exportManager().on('settings.changed', (settings) => this.#apply(settings));
   }
 
-  /** Loads settings and status, and follows changes made elsewhere (another window, the CLI). */
+  /** Loads settings and status. */
   async load(): Promise<void> {
     const api = exportManager();
-    api.on('settings.changed', (settings) => this.#apply(settings));
-    const [settings, status] = await Promise.all([api.settings.get(), api.settings.status()]);
-    if (settings.ok) this.#apply(settings.value);
-    else this.#error = settings.error;
-    if (status.ok) this.#status = status.value;
+    // Without a status the screens only miss their notices, so its failure is not shown.
+    const [settings, status] = await Promise.all([this.call(api.settings.get()), unwrap(api.settings.status(), () => {})]);
+    if (settings) this.#apply(settings);
+    if (status) this.#status = status;
   }
 
   /** Changes some settings. */
   async set(patch: SettingsPatch): Promise<void> {
-    const result = await exportManager().settings.set(patch);
-    if (result.ok) this.#apply(result.value);
-    else this.#error = result.error;
+    const settings = await this.call(exportManager().settings.set(patch));
+    if (settings) this.#apply(settings);
   }
 
   #apply(settings: Settings): void {

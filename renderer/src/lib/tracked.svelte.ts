@@ -1,49 +1,47 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { AddReport, TrackedExport } from '../../../shared/api/tracked';
-import type { AppError } from '../../../shared/errors';
 import { exportManager } from './api';
+import { FeatureState } from './feature-state.svelte';
 
 /** Rows a page shows. */
 export const PAGE_SIZE = 100;
 
 /** The active profile's tracked exports: one page, the filter, sort and selection. */
-class TrackedState {
+class TrackedState extends FeatureState {
   #profileId = $state<string | null>(null);
   #items = $state<TrackedExport[]>([]);
   #total = $state(0);
   #report = $state<AddReport | null>(null);
-  #error = $state<AppError | null>(null);
-  #listening = false;
   filter = $state('');
   sort = $state<'added' | 'label' | 'url'>('added');
   descending = $state(true);
   offset = $state(0);
   readonly selected = new SvelteSet<string>();
 
+  /** The rows of the current page. */
   get items(): TrackedExport[] {
     return this.#items;
   }
 
+  /** How many exports match the filter. */
   get total(): number {
     return this.#total;
   }
 
+  /** What the last paste or import added, until dismissed. */
   get report(): AddReport | null {
     return this.#report;
   }
 
-  get error(): AppError | null {
-    return this.#error;
+  /** Reloads the page when the list shown changes, wherever it was changed. */
+  override connect(): () => void {
+    return exportManager().on('tracked.changed', ({ profileId }) => {
+      if (profileId === this.#profileId) void this.reload();
+    });
   }
 
   /** Shows `profileId`'s list from the first page. */
   async show(profileId: string): Promise<void> {
-    if (!this.#listening) {
-      this.#listening = true;
-      exportManager().on('tracked.changed', ({ profileId: changed }) => {
-        if (changed === this.#profileId) void this.reload();
-      });
-    }
     if (profileId !== this.#profileId) {
       this.#profileId = profileId;
       this.offset = 0;
@@ -56,48 +54,50 @@ class TrackedState {
   /** Reloads the current page. */
   async reload(): Promise<void> {
     if (!this.#profileId) return;
-    const result = await exportManager().tracked.list({
-      profileId: this.#profileId,
-      filter: this.filter || undefined,
-      sort: this.sort,
-      descending: this.descending,
-      offset: this.offset,
-      limit: PAGE_SIZE,
-    });
-    if (result.ok) {
-      this.#items = result.value.items;
-      this.#total = result.value.total;
-    } else this.#error = result.error;
+    const page = await this.call(
+      exportManager().tracked.list({
+        profileId: this.#profileId,
+        filter: this.filter || undefined,
+        sort: this.sort,
+        descending: this.descending,
+        offset: this.offset,
+        limit: PAGE_SIZE,
+      }),
+    );
+    if (!page) return;
+    this.#items = page.items;
+    this.#total = page.total;
   }
 
   /** Adds pasted text (one URL a line, or JSON). */
   async add(text: string): Promise<AddReport | null> {
     if (!this.#profileId) return null;
-    return this.#afterAdd(await exportManager().tracked.add({ profileId: this.#profileId, text }));
+    return this.#afterAdd(await this.call(exportManager().tracked.add({ profileId: this.#profileId, text })));
   }
 
   /** Imports a file by path (from the dialog or a drop). */
   async importPath(path: string | null): Promise<void> {
     if (!this.#profileId) return;
     const api = exportManager();
-    const result = path ? await api.tracked.import({ profileId: this.#profileId, path }) : await api.tracked.chooseImportFile({ profileId: this.#profileId });
-    this.#afterAdd(result);
+    const profileId = this.#profileId;
+    this.#afterAdd(await this.call(path ? api.tracked.import({ profileId, path }) : api.tracked.chooseImportFile({ profileId })));
   }
 
+  /** Stops tracking the selected exports. */
   async removeSelected(): Promise<void> {
     if (!this.#profileId || this.selected.size === 0) return;
-    const result = await exportManager().tracked.remove({ profileId: this.#profileId, ids: [...this.selected] });
-    if (!result.ok) this.#error = result.error;
+    await this.call(exportManager().tracked.remove({ profileId: this.#profileId, ids: [...this.selected] }));
     // The page itself follows the `tracked.changed` event.
     this.selected.clear();
   }
 
+  /** Saves the whole list to a file the user picks. */
   async exportList(format: 'txt' | 'csv' | 'json'): Promise<void> {
     if (!this.#profileId) return;
-    const result = await exportManager().tracked.export({ profileId: this.#profileId, format });
-    if (!result.ok) this.#error = result.error;
+    await this.call(exportManager().tracked.export({ profileId: this.#profileId, format }));
   }
 
+  /** Selects or unselects one row. */
   toggle(id: string): void {
     if (!this.selected.delete(id)) this.selected.add(id);
   }
@@ -112,26 +112,26 @@ class TrackedState {
     }
   }
 
+  /** Moves `delta` pages on, staying inside the list. */
   page(delta: number): void {
     this.offset = Math.max(0, Math.min(this.offset + delta * PAGE_SIZE, Math.max(0, this.#total - 1)));
     void this.reload();
   }
 
+  /** Hides the error and the add report. */
   dismiss(): void {
-    this.#error = null;
+    this.dismissError();
     this.#report = null;
   }
 
-  #afterAdd(result: { ok: true; value: AddReport | null } | { ok: false; error: AppError }): AddReport | null {
-    if (!result.ok) {
-      this.#error = result.error;
-      return null;
-    }
-    this.#error = null;
-    if (result.value) this.#report = result.value;
-    return result.value;
+  /** Keeps an add's report; undefined: it failed (the error is kept), null: the dialog was cancelled. */
+  #afterAdd(report: AddReport | null | undefined): AddReport | null {
+    if (report === undefined) return null;
+    this.dismissError();
+    if (report) this.#report = report;
+    return report;
   }
 }
 
-/** The Exports screen's state. */
+/** The Tracked screen's state (its label is "Exports"). */
 export const tracked = new TrackedState();

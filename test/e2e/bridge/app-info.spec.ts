@@ -33,5 +33,5 @@ test('the Settings screen shows the version and platform', async ({ page }) => {
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
   await expect(page.getByTestId('app-platform')).toHaveText(/Linux|Windows|macOS/);
-  await screenshotThemes(page, 'about');
+  await screenshotThemes(page, 'settings');
 });

@@ -11,7 +11,7 @@ test('the sample profile opens with its tracked exports, filter and paging', asy
   const rows = await page.getByTestId('tracked-row').count();
   for (let index = 0; index < rows; index++) await expect(page.getByTestId('tracked-row').nth(index)).toContainText(/\.pdf/i);
   await page.getByLabel('Filter exports').fill('');
-  await screenshotThemes(page, 'exports');
+  await screenshotThemes(page, 'tracked');
 });
 
 test('pasting exports reports added, duplicate and invalid lines', async ({ page }) => {
@@ -44,7 +44,7 @@ test('a zip download streams to disk with progress and can be inspected', async 
   await expect(page.getByRole('heading', { name: 'Inspect' })).toBeVisible();
   await expect(page.getByTestId('archive-totals')).toContainText('entries');
   expect(await page.getByTestId('archive-entry').count()).toBeGreaterThan(10);
-  await screenshotThemes(page, 'inspect');
+  await screenshotThemes(page, 'archive');
 
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByTestId('history-row').first()).toHaveAttribute('data-result', 'success');

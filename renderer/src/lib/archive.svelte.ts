@@ -1,7 +1,8 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { ArchiveEntry, ArchiveListing, ExtractReport } from '../../../shared/api/archive';
-import type { AppError } from '../../../shared/errors';
 import { exportManager } from './api';
+import { FeatureState } from './feature-state.svelte';
+import { navigation } from './navigation.svelte';
 
 /** Columns the entry table sorts by. */
 export type EntrySortKey = 'name' | 'size' | 'compressedSize' | 'modified';
@@ -9,10 +10,9 @@ export type EntrySortKey = 'name' | 'size' | 'compressedSize' | 'modified';
 /** How many rows the table renders at once; the filter narrows the rest. */
 export const VISIBLE_ROWS = 500;
 
-/** The archive open in the Inspect screen: its listing, filter, sort, selection and reports. */
-class InspectorState {
+/** The archive open in the Archive screen (labelled "Inspect"): its listing, filter, sort, selection and reports. */
+class ArchiveState extends FeatureState {
   #listing = $state<ArchiveListing | null>(null);
-  #error = $state<AppError | null>(null);
   #busy = $state<'listing' | 'extracting' | null>(null);
   #report = $state<ExtractReport | null>(null);
   filter = $state('');
@@ -20,18 +20,17 @@ class InspectorState {
   sortAscending = $state(true);
   readonly selected = new SvelteSet<string>();
 
+  /** The open zip's entries and totals. */
   get listing(): ArchiveListing | null {
     return this.#listing;
   }
 
-  get error(): AppError | null {
-    return this.#error;
-  }
-
+  /** What runs now, if anything. */
   get busy(): 'listing' | 'extracting' | null {
     return this.#busy;
   }
 
+  /** What the last extraction wrote and refused. */
   get report(): ExtractReport | null {
     return this.#report;
   }
@@ -49,26 +48,32 @@ class InspectorState {
     });
   }
 
+  /** Nothing to follow yet: `archive.progress` belongs to verify jobs, which this screen does not run. */
+  override connect(): () => void {
+    return () => {};
+  }
+
   /** Asks for a zip with the open dialog, then lists it. */
   async choose(): Promise<void> {
-    const result = await exportManager().archive.chooseFile();
-    if (!result.ok) this.#error = result.error;
-    else if (result.value) await this.open(result.value);
+    const path = await this.call(exportManager().archive.chooseFile());
+    if (path) await this.open(path);
+  }
+
+  /** Shows the Archive screen and lists the zip at `path` there ("Inspect" on a download, a drop, a file handed to the app). */
+  async inspect(path: string): Promise<void> {
+    navigation.go('archive');
+    await this.open(path);
   }
 
   /** Lists the zip at `path`. */
   async open(path: string): Promise<void> {
     this.#busy = 'listing';
-    this.#error = null;
+    this.dismissError();
     this.#report = null;
     this.selected.clear();
-    const result = await exportManager().archive.list({ path });
+    const listing = await this.call(exportManager().archive.list({ path }));
     this.#busy = null;
-    if (result.ok) this.#listing = result.value;
-    else {
-      this.#listing = null;
-      this.#error = result.error;
-    }
+    this.#listing = listing ?? null;
   }
 
   /** Sorts by `key`, flipping the direction when it already sorts by it. */
@@ -80,6 +85,7 @@ class InspectorState {
     }
   }
 
+  /** Selects or unselects one entry. */
   toggle(name: string): void {
     if (!this.selected.delete(name)) this.selected.add(name);
   }
@@ -87,32 +93,23 @@ class InspectorState {
   /** Extracts every entry, or the selected ones, into a folder the user picks. */
   async extract(onlySelected: boolean): Promise<void> {
     if (!this.#listing) return;
-    const folder = await exportManager().archive.chooseFolder();
-    if (!folder.ok) return void (this.#error = folder.error);
-    if (!folder.value) return;
+    const destination = await this.call(exportManager().archive.chooseFolder());
+    if (!destination) return;
     this.#busy = 'extracting';
-    this.#error = null;
-    const result = await exportManager().archive.extract({
-      path: this.#listing.path,
-      destination: folder.value,
-      entries: onlySelected ? [...this.selected] : undefined,
-    });
+    this.dismissError();
+    const report = await this.call(
+      exportManager().archive.extract({ path: this.#listing.path, destination, entries: onlySelected ? [...this.selected] : undefined }),
+    );
     this.#busy = null;
-    if (result.ok) this.#report = result.value;
-    else this.#error = result.error;
+    if (report) this.#report = report;
   }
 
   /** Opens one entry with the system's default app. */
   async openEntry(name: string): Promise<void> {
     if (!this.#listing) return;
-    const result = await exportManager().archive.openEntry({ path: this.#listing.path, name });
-    if (!result.ok) this.#error = result.error;
-  }
-
-  dismissError(): void {
-    this.#error = null;
+    await this.call(exportManager().archive.openEntry({ path: this.#listing.path, name }));
   }
 }
 
-/** The Inspect screen's state. */
-export const inspector = new InspectorState();
+/** The Archive screen's state. */
+export const archive = new ArchiveState();

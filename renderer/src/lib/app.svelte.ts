@@ -1,0 +1,65 @@
+import type { AppInfo } from '../../../shared/api/app';
+import type { AppError } from '../../../shared/errors';
+import { exportManager, unwrap } from './api';
+import { archive } from './archive.svelte';
+import { urlsOfDeepLink } from './deep-link';
+import { FeatureState } from './feature-state.svelte';
+import { navigation } from './navigation.svelte';
+import { tracked } from './tracked.svelte';
+
+/** The app itself: what it tells about itself, the desktop around it, and what it is handed from outside. */
+class AppState extends FeatureState {
+  #info = $state<AppInfo | null>(null);
+
+  /** Version, platform and folders, once loaded; a failure is `error`. */
+  get info(): AppInfo | null {
+    return this.#info;
+  }
+
+  /** Acts on deep links and files the system hands the app. */
+  override connect(): () => void {
+    return exportManager().on('app.opened', (opened) => void this.#opened(opened));
+  }
+
+  /** Reads what the app tells about itself afresh: the sample backend may have started or stopped since. */
+  async loadInfo(): Promise<void> {
+    this.#info = null;
+    this.dismissError();
+    const info = await this.call(exportManager().app.info());
+    if (info) this.#info = info;
+  }
+
+  /** Reveals a downloaded file in the system's file manager. */
+  async showInFolder(path: string): Promise<void> {
+    // The cards that offer this have no place for an error; where it fails, nothing opens.
+    await unwrap(exportManager().app.showInFolder({ path }), () => {});
+  }
+
+  /** Opens an http(s) URL in the default browser; a refusal goes to `onerror`, shown where the link was. */
+  async openExternal(url: string, onerror: (error: AppError) => void): Promise<void> {
+    await unwrap(exportManager().app.openExternal({ url }), onerror);
+  }
+
+  /** Takes files dropped on the window: a zip opens in the Archive screen, anything else is added as a list of exports. */
+  async drop(files: Iterable<File>): Promise<void> {
+    for (const file of files) {
+      const path = exportManager().pathForFile(file);
+      if (path && file.name.toLowerCase().endsWith('.zip')) void archive.inspect(path);
+      else if (path) await tracked.importPath(path);
+      // A plain browser cannot know a dropped file's path, so the list travels as text.
+      else await tracked.add(await file.text());
+    }
+  }
+
+  /** Tracks a deep link's exports, or inspects a zip. */
+  async #opened(opened: { kind: 'deep-link' | 'file'; value: string }): Promise<void> {
+    if (opened.kind === 'file') return archive.inspect(opened.value);
+    const urls = urlsOfDeepLink(opened.value);
+    if (urls.length === 0) return;
+    navigation.go('tracked');
+    await tracked.add(urls.join('\n'));
+  }
+}
+
+/** The app's own state. */
+export const app = new AppState();
