@@ -44,6 +44,14 @@ describe('export-manager profiles, track and key', () => {
     expect((await runBuiltCli(['profiles', 'add', 'NoUrl'], { env })).code).toBe(2);
   });
 
+  it('words a refused value for a person, without the internal method it went through', async () => {
+    const blank = await runBuiltCli(['profiles', 'add', ' ', '--base-url', backend.url, '--json'], { env });
+    expect(blank.code).toBe(1);
+    expect(blank.json()).toEqual({ ok: false, error: { kind: 'validation', status: null, message: 'Give the profile a name.', backendMessage: null } });
+    const text = await runBuiltCli(['profiles', 'add', ' ', '--base-url', backend.url], { env });
+    expect(text.stderr).toBe('export-manager: Give the profile a name.\n');
+  });
+
   it('tracks exports by argument and by file, reporting invalid lines', async () => {
     const urls = sampleExportUrls(backend.url);
     const added = await runBuiltCli(['track', 'add', urls[0]!, urls[1]!, '--profile', profile, '--json'], { env });
