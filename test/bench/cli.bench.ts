@@ -3,7 +3,8 @@
  * script or a shell calls it. `--version` and `--help` must stay within 2x of `node -e 0` (a
  * bare Node start, timed in the same run as the reference, since the machine is shared and
  * noisy); a state command (`profiles list` on a fresh data folder) is shown beside them.
- * Knobs: `BENCH_ROUNDS=8`, `BENCH_CLI=<another build's cli.js>`. Needs `npm run build` first.
+ * Knobs: `BENCH_ROUNDS=8`, `BENCH_CLI=<another checkout's bin/export-manager.js>`. Needs
+ * `npm run build` first.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../../dist-electron/cli.js', import.meta.url));
+// The installed command (bin/), which runs the bundle in dist-electron/.
+const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../../bin/export-manager.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist-electron/cli.js', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const TARGET_RATIO = 2;
 // GNU time reports the child's peak RSS; where it is missing, Node's view of the child is used.
@@ -53,7 +56,7 @@ function runOnce(args: string[], env: NodeJS.ProcessEnv, useGnuTime: boolean): P
   });
 }
 
-if (!existsSync(CLI)) {
+if (!process.env.BENCH_CLI && !existsSync(BUILT)) {
   console.error('bench:cli: the command line is not built; run `npm run build` first.');
   process.exit(1);
 }
