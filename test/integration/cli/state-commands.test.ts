@@ -76,6 +76,18 @@ describe('export-manager profiles, track and key', () => {
     expect(run.json()).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringContaining('profiles list') } });
   });
 
+  it('takes the key from --api-key-stdin, then EXPORT_MANAGER_API_KEY, before the profile\'s keychain entry', async () => {
+    // Without a keychain in this session, reading it would fail the command: it is never read.
+    const fromEnv = await runBuiltCli(['download', '--profile', profile, '--all', '--urls', '--json'], { env: { ...env, EXPORT_MANAGER_API_KEY: key } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromEnv.json<{ exportedUrls: string[] }>().exportedUrls).toHaveLength(2);
+    expect(backend.received.at(-1)?.apiKey).toBe(key);
+    const args = ['download', '--profile', profile, '--all', '--urls', '--json', '--api-key-stdin'];
+    const fromStdin = await runBuiltCli(args, { env: { ...env, EXPORT_MANAGER_API_KEY: 'wrong-key' }, stdin: `${key}\n` });
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(backend.received.at(-1)?.apiKey).toBe(key);
+  });
+
   it.skipIf(keychainMissing !== null)('keeps the key in the keychain and downloads with --profile --all', async () => {
     const set = await runBuiltCli(['key', 'set', '--profile', profile, '--json'], { env, stdin: `${key}\n` });
     expect(set.code, set.stderr).toBe(0);
