@@ -1,4 +1,4 @@
 /** The archive inspector's plain functions: list, verify and safely extract zips of any size. */
 export { listArchive } from './list-archive';
-export { extractArchive, type ExtractOptions, type ProgressListener } from './extract-archive';
+export { extractArchive } from './extract-archive';
 export { verifyArchive } from './verify-archive';
