@@ -6,11 +6,11 @@ import type { ZipDestination } from '../../core/downloads/zip-download';
 import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
+import { downloadSource } from '../download-source';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { ProgressBar } from '../progress-bar';
-import { downloadSource } from '../download-source';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
 
