@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -16,11 +17,18 @@ const external: Array<string | RegExp> = [
   ...builtinModules.map((name) => `node:${name}`),
 ];
 
-/** Builds main (ESM) and the command line, both for Node; got is bundled in. */
-function nodeEntry(entry: string, fileName: string) {
+/**
+ * Builds main (ESM), the command line and the archive worker, all for Node; got is bundled in.
+ * With `chunksDir`, each dynamic `import()` becomes a chunk in `dist-electron/<chunksDir>/`
+ * (emptied first, so no stale chunk lingers), loaded only when the code runs: the command line
+ * imports one command at a time so `--help` and `--version` start fast. Without it, dynamic
+ * imports are inlined into the one file, as main and the worker have no use for chunks.
+ */
+function nodeEntry(entry: string, fileName: string, chunksDir?: string) {
   return {
     entry: here(entry),
     vite: {
+      plugins: chunksDir ? [{ name: 'empty-chunks-dir', buildStart: () => rmSync(here(`dist-electron/${chunksDir}`), { recursive: true, force: true }) }] : [],
       build: {
         outDir: here('dist-electron'),
         emptyOutDir: false,
@@ -28,7 +36,10 @@ function nodeEntry(entry: string, fileName: string) {
         sourcemap: true,
         target: 'node20',
         lib: { entry: here(entry), formats: ['es' as const], fileName: () => fileName },
-        rolldownOptions: { external },
+        rolldownOptions: {
+          external,
+          output: chunksDir ? { chunkFileNames: `${chunksDir}/[name]-[hash].js` } : { codeSplitting: false },
+        },
       },
     },
   };
@@ -43,7 +54,7 @@ export default defineConfig({
     svelte(),
     electron([
       nodeEntry('main/electron/index.ts', 'main.js'),
-      nodeEntry('main/cli.ts', 'cli.js'),
+      nodeEntry('main/cli.ts', 'cli.js', 'cli-chunks'),
       // Archive work runs in a worker thread, started from its own bundle beside main.js/cli.js.
       nodeEntry('main/core/archive/archive-worker.ts', 'archive-worker.js'),
       {

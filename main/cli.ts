@@ -1,17 +1,20 @@
 /**
  * The export-manager command: arguments and output only, on the same core as the app.
- * Each command lives in main/cli/commands/; this file only lists them and runs one.
+ * Each command lives in main/cli/commands/ and is imported only when it runs, so `--help`,
+ * `--version` and the state commands start without the download and archive engines.
  */
 import { version } from '../package.json';
-import { downloadCommand } from './cli/commands/download';
-import { extractCommand } from './cli/commands/extract';
-import { inspectCommand } from './cli/commands/inspect';
-import { keyCommand } from './cli/commands/key';
-import { profilesCommand } from './cli/commands/profiles';
-import { trackCommand } from './cli/commands/track';
+import type { CommandEntry } from './cli/command';
 import { processIo } from './cli/io';
 import { runCli } from './cli/run';
 
-const commands = [downloadCommand, inspectCommand, extractCommand, profilesCommand, keyCommand, trackCommand];
+const commands: CommandEntry[] = [
+  { name: 'download', summary: 'download exports as one zip, or get their URLs', load: async () => (await import('./cli/commands/download')).downloadCommand },
+  { name: 'inspect', summary: 'list what a zip holds, flagging unsafe names', load: async () => (await import('./cli/commands/inspect')).inspectCommand },
+  { name: 'extract', summary: 'extract a zip safely into a folder', load: async () => (await import('./cli/commands/extract')).extractCommand },
+  { name: 'profiles', summary: 'list, add or remove backend profiles', load: async () => (await import('./cli/commands/profiles')).profilesCommand },
+  { name: 'key', summary: "set, remove or check a profile's API key", load: async () => (await import('./cli/commands/key')).keyCommand },
+  { name: 'track', summary: 'add, import, list or remove tracked exports', load: async () => (await import('./cli/commands/track')).trackCommand },
+];
 
 process.exitCode = await runCli(process.argv.slice(2), processIo(), commands, version);

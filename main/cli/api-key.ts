@@ -1,17 +1,7 @@
-import type { CliIo } from './io';
 import { UsageError } from './usage-error';
 
 /** The environment variable the command reads an API key from. */
 export const API_KEY_ENV = 'EXPORT_MANAGER_API_KEY';
-
-/** Reads all of stdin as text (for `--api-key-stdin` and `key set` from a pipe). */
-export async function readStdin(io: CliIo): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin as AsyncIterable<Buffer | string>) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** The first line of piped text, without its line ending; a usage error when empty. */
 export function firstLine(text: string, command: string): string {

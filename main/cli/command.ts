@@ -3,11 +3,20 @@ import type { ParseArgsConfig } from 'node:util';
 import type { CliIo } from './io';
 import { UsageError } from './usage-error';
 
-/** One subcommand of export-manager. */
-export interface Command {
+/**
+ * One subcommand as the command list knows it: its name and summary for `--help`, and how to
+ * load the rest. Loading on demand keeps `--help`, `--version` and the state commands from
+ * reading the download and archive engines they never use.
+ */
+export interface CommandEntry {
   name: string;
   /** One line for the command list. */
   summary: string;
+  load(): Promise<Command>;
+}
+
+/** A subcommand once loaded. */
+export interface Command {
   /** The full `--help` text, with examples. */
   help: string;
   /** Runs the command; resolves to the exit code. */

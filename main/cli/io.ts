@@ -7,9 +7,21 @@ export interface CliIo {
   cwd: string;
 }
 
-/** The running process's streams. */
+/** The running process's streams, each opened on first use (most commands never read stdin). */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /** Writes one line. */
@@ -20,4 +32,13 @@ export function writeLine(stream: NodeJS.WritableStream, line = ''): void {
 /** Prints a value as one line of JSON on stdout. */
 export function printJson(io: CliIo, value: unknown): void {
   writeLine(io.stdout, JSON.stringify(value));
+}
+
+/** Reads all of stdin as text (for `--api-key-stdin` and `key set` from a pipe). */
+export async function readStdin(io: CliIo): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin as AsyncIterable<Buffer | string>) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,5 +1,5 @@
 import { EXIT } from './exit-codes';
-import type { Command } from './command';
+import type { CommandEntry } from './command';
 import { wantsJson } from './command';
 import type { CliIo } from './io';
 import { writeLine } from './io';
@@ -7,7 +7,7 @@ import { reportError } from './report-error';
 import { UsageError } from './usage-error';
 
 /** The top-level help: every command with its summary. */
-export function mainHelp(commands: readonly Command[], version: string): string {
+export function mainHelp(commands: readonly CommandEntry[], version: string): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return [
     `export-manager ${version} — download canvas exports in bulk, inspect and extract zips.`,
@@ -24,7 +24,7 @@ export function mainHelp(commands: readonly Command[], version: string): string 
 }
 
 /** Runs the command line; resolves to the exit code. */
-export async function runCli(argv: string[], io: CliIo, commands: readonly Command[], version: string): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, commands: readonly CommandEntry[], version: string): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     writeLine(name ? io.stdout : io.stderr, mainHelp(commands, version));
@@ -34,9 +34,10 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly Comma
     writeLine(io.stdout, version);
     return EXIT.ok;
   }
-  const command = commands.find((candidate) => candidate.name === name);
+  const entry = commands.find((candidate) => candidate.name === name);
   try {
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (!entry) throw new UsageError(`unknown command "${name}"`);
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       writeLine(io.stdout, command.help);
       return EXIT.ok;

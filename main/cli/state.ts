@@ -1,28 +1,32 @@
-import { payloadSchema } from '../../shared/api';
-import type { MethodValue } from '../../shared/api';
+import type { Methods, MethodValue } from '../../shared/api';
 import type { Profile } from '../../shared/api/profiles';
 import type { PayloadIn } from '../../shared/contract';
-import type { Methods } from '../../shared/api';
-import { fail } from '../core/app-error';
-import type { Dialogs } from '../core/ports';
-import { KeytarSecretStore } from '../core/secrets';
-import type { SecretStore } from '../core/secrets';
-import { createStoreHandlers, openStore } from '../core/store';
-import type { Store, StoreMethodName } from '../core/store';
+import { createApi } from '../core/api';
+import type { DescribeInvalid } from '../core/api';
+import { AppErrorException, fail } from '../core/app-error';
+import type { MethodsOf } from '../core/handlers';
+import type { Dialogs, EventSink } from '../core/ports';
+import { createKeysFeature } from '../core/secrets/keys-feature';
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import type { SecretStore } from '../core/secrets/secret-store';
+import { createProfilesFeature } from '../core/store/profiles-feature';
+import { openStore } from '../core/store/store';
+import type { Store } from '../core/store/store';
+import { createTrackedFeature } from '../core/store/tracked-feature';
 import { appDataDir } from './app-data-dir';
 
-/** The app's state as the command line uses it: the same database and keychain entries. */
+/** The methods the state commands call. */
+export type CliMethod = MethodsOf<'profiles'> | MethodsOf<'keys'> | MethodsOf<'tracked'>;
+
+/** The app's state as the command line uses it: the same database, keychain entries and handlers. */
 export interface CliState {
   store: Store;
+  /** The keychain, where the app keeps each profile's key. */
   secrets: SecretStore;
-  /** Calls a state method exactly as the app does (same validation, same rules). */
-  call<M extends StoreMethodName>(name: M, payload: PayloadIn<Methods[M]>): Promise<MethodValue<M>>;
+  /** Calls a method through the app's own handlers and `createApi` (same validation, same rules). */
+  call<M extends CliMethod>(name: M, payload: PayloadIn<Methods[M]>): Promise<MethodValue<M>>;
   /** The profile called `name` (case-insensitive), or a clear error. */
   profileByName(name: string): Profile;
-  /** The profile's key from the keychain, or null when it has none. */
-  apiKey(profileId: string): Promise<string | null>;
-  /** Every sourceFileUrl the profile tracks. */
-  trackedUrls(profileId: string): string[];
   close(): void;
 }
 
@@ -33,26 +37,36 @@ const noDialogs: Dialogs = {
   chooseFolder: () => fail('validation', 'The command line cannot show a folder dialog; give a path instead.'),
 };
 
+/** Nobody listens to change events in a one-shot command. */
+const noEvents: EventSink = { emit: () => {} };
+
+/**
+ * A refused payload in a command's words: only what was wrong, without the method's name (an
+ * internal a person at a terminal never typed).
+ */
+const describeInvalid: DescribeInvalid = (_name, issues) => issues.map((issue) => issue.message).join('; ');
+
 /** Opens the state in the app's data folder (or `EXPORT_MANAGER_USER_DATA`). */
 export function openCliState(env: NodeJS.ProcessEnv): CliState {
   const dataDir = appDataDir(env);
   const store = openStore(dataDir);
   const secrets = new KeytarSecretStore();
-  const handlers = createStoreHandlers({
-    store,
-    secrets,
-    secretsStatus: { backend: 'keychain' },
-    dialogs: noDialogs,
-    downloadsDir: dataDir,
-  });
+  const secretsStatus = { backend: 'keychain' } as const;
+  const api = createApi(
+    {
+      ...createProfilesFeature({ store, secrets, events: noEvents }).handlers,
+      ...createKeysFeature({ store, secrets, secretsStatus, events: noEvents }).handlers,
+      ...createTrackedFeature({ store, dialogs: noDialogs, downloadsDir: dataDir, events: noEvents }).handlers,
+    },
+    { describeInvalid },
+  );
   return {
     store,
     secrets,
     async call(name, payload) {
-      const parsed = payloadSchema(name).safeParse(payload);
-      if (!parsed.success) fail('validation', parsed.error.issues.map((issue) => issue.message).join('; '));
-      const handler = handlers[name] as (payload: unknown) => Promise<unknown> | unknown;
-      return (await handler(parsed.data)) as never;
+      const result = await api[name](payload);
+      if (!result.ok) throw new AppErrorException(result.error);
+      return result.value;
     },
     profileByName(name) {
       return (
@@ -60,8 +74,6 @@ export function openCliState(env: NodeJS.ProcessEnv): CliState {
         fail('not-found', `There is no profile called "${name}"; \`export-manager profiles list\` shows them.`)
       );
     },
-    apiKey: (profileId) => secrets.get(profileId),
-    trackedUrls: (profileId) => store.tracked.urls(profileId),
     close: () => store.close(),
   };
 }

@@ -2,20 +2,35 @@ import { methodNames, payloadSchema } from '../../shared/api';
 import type { ApiHandlers, MethodName } from '../../shared/api';
 import type { AppError, Result } from '../../shared/errors';
 import { appErrorOf } from './app-error';
-import type { AllHandlers, Handler } from './handlers';
+import type { Handler, HandlerTable } from './handlers';
+
+/** One reason a payload failed its schema. */
+export interface ValidationIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** How a refused payload is described; the default names the method (for logs and the UI). */
+export type DescribeInvalid = (name: MethodName, issues: readonly ValidationIssue[]) => string;
 
 /**
- * Wraps core's handlers into the API both transports serve: every payload arrives as
- * `unknown`, is validated against its schema from `shared/api.ts`, and every expected
- * failure comes back as `{ ok: false, error }`. Anything else thrown is a bug and rejects.
+ * Wraps handlers into the API both transports serve: every payload arrives as `unknown`, is
+ * validated against its schema from `shared/api.ts`, and every expected failure comes back as
+ * `{ ok: false, error }`. Anything else thrown is a bug and rejects. It wraps whichever methods
+ * it is given: every one for the app, a few for a command of the command line.
  */
-export function createApi(handlers: AllHandlers): ApiHandlers {
+export function createApi<N extends MethodName>(
+  handlers: HandlerTable<N>,
+  options: { describeInvalid?: DescribeInvalid } = {},
+): Pick<ApiHandlers, N> {
+  const describeInvalid = options.describeInvalid ?? describeForRequest;
   const api: Partial<Record<MethodName, (payload: unknown) => Promise<Result<unknown>>>> = {};
-  for (const name of methodNames) {
+  // In the contract's order, whatever order the features were spread in.
+  for (const name of methodNames.filter((candidate): candidate is N => Object.hasOwn(handlers, candidate))) {
     const handler = handlers[name] as Handler<MethodName>;
     api[name] = async (payload: unknown) => {
       const parsed = payloadSchema(name).safeParse(payload);
-      if (!parsed.success) return { ok: false, error: validationError(name, parsed.error.issues) };
+      if (!parsed.success) return { ok: false, error: { kind: 'validation', message: describeInvalid(name, parsed.error.issues) } satisfies AppError };
       try {
         return { ok: true, value: await handler(parsed.data as never) };
       } catch (error) {
@@ -25,18 +40,14 @@ export function createApi(handlers: AllHandlers): ApiHandlers {
       }
     };
   }
-  return api as ApiHandlers;
+  return api as Pick<ApiHandlers, N>;
 }
 
-interface Issue {
-  path: PropertyKey[];
-  message: string;
-}
-
-function validationError(name: MethodName, issues: readonly Issue[]): AppError {
+/** The default description: the method and up to three issues with their paths. */
+function describeForRequest(name: MethodName, issues: readonly ValidationIssue[]): string {
   const details = issues
     .slice(0, 3)
     .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ` : '') + issue.message)
     .join('; ');
-  return { kind: 'validation', message: `Invalid request for ${name}: ${details}` };
+  return `Invalid request for ${name}: ${details}`;
 }

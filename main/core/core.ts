@@ -1,14 +1,21 @@
 import type { ApiHandlers } from '../../shared/api';
 import { createApi } from './api';
-import { createAppHandlers } from './app/handlers';
-import type { AppIdentity } from './app/handlers';
-import { createArchiveHandlers } from './archive';
-import { createDownloadsFeature } from './downloads';
+import { createAppFeature } from './app/feature';
+import type { AppIdentity } from './app/feature';
+import { createArchiveFeature } from './archive/feature';
+import { createDownloadsFeature } from './downloads/feature';
+import type { Feature } from './handlers';
 import type { Ports } from './ports';
 import { sampleExportUrls, startSampleBackend } from './sample-backend';
 import type { SampleBackendOptions } from './sample-backend';
+import { createKeysFeature } from './secrets/keys-feature';
 import type { SecretsStatus } from './secrets/secret-store';
-import { createDownloadHistory, createDownloadPreferences, createDownloadSources, createStoreHandlers, openStore } from './store';
+import { createDownloadPreferences, createDownloadSources } from './store/download-adapters';
+import { createHistoryFeature } from './store/history-feature';
+import { createProfilesFeature } from './store/profiles-feature';
+import { createSettingsFeature } from './store/settings-feature';
+import { openStore } from './store/store';
+import { createTrackedFeature } from './store/tracked-feature';
 
 /** The running core: the API both transports serve, and how to stop it. */
 export interface Core {
@@ -30,16 +37,23 @@ export interface CoreOptions {
 
 /**
  * Builds core from its ports: the composition root shared by the app, the bridge and tests.
- * Order matters: state first, then the sample backend (whose profile lives in state), then
- * the features that use both. `close` stops them in reverse.
+ * It only composes: state first, then the sample backend (whose profile lives in state), then
+ * one feature per namespace of the contract. `close` stops them in reverse.
  */
 export async function createCore(ports: Ports, options: CoreOptions): Promise<Core> {
   const closers: Array<() => Promise<void> | void> = [];
   const close = async () => {
     for (const stop of closers.splice(0).reverse()) await stop();
   };
+  /** Keeps a feature's close for the way down, and hands the feature back. */
+  const started = <F extends Feature<never>>(feature: F): F => {
+    if (feature.close) closers.push(() => feature.close?.());
+    return feature;
+  };
   try {
-    const store = openStore(ports.paths.dataDir);
+    const { paths, secrets, dialogs, events, shell } = ports;
+    const secretsStatus = options.secretsStatus ?? { backend: 'keychain' };
+    const store = openStore(paths.dataDir);
     closers.push(() => store.close());
 
     const sample = options.sampleBackend === false ? null : await startSampleBackend(options.sampleBackend ?? {});
@@ -48,34 +62,34 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
       store.ensureSampleProfile(sample.url, sampleExportUrls(sample.url));
     }
 
-    const downloads = createDownloadsFeature({
-      sources: createDownloadSources(store, ports.secrets),
-      history: createDownloadHistory(store, () => ports.events.emit('history.changed', null)),
-      preferences: createDownloadPreferences(store),
-      paths: ports.paths,
-      dialogs: ports.dialogs,
-      notifier: ports.notifier,
-      events: ports.events,
-    });
-    closers.push(() => downloads.close());
+    const app = started(createAppFeature({ identity: options.identity, dataDir: paths.dataDir, sampleBackendUrl: () => sample?.url ?? null, shell }));
+    const profiles = started(createProfilesFeature({ store, secrets, events }));
+    const keys = started(createKeysFeature({ store, secrets, secretsStatus, events }));
+    const tracked = started(createTrackedFeature({ store, dialogs, downloadsDir: paths.downloadsDir, events }));
+    const history = started(createHistoryFeature({ store, events }));
+    const settings = started(createSettingsFeature({ store, secretsStatus, events }));
+    const downloads = started(
+      createDownloadsFeature({
+        sources: createDownloadSources(store, secrets),
+        history: history.downloadHistory,
+        preferences: createDownloadPreferences(store),
+        paths,
+        dialogs,
+        notifier: ports.notifier,
+        events,
+      }),
+    );
+    const archive = started(createArchiveFeature({ dialogs, shell, events, paths }));
 
-    const api = createApi({
-      ...createAppHandlers({
-        identity: options.identity,
-        dataDir: ports.paths.dataDir,
-        sampleBackendUrl: () => sample?.url ?? null,
-        shell: ports.shell,
-      }),
-      ...createStoreHandlers({
-        store,
-        secrets: ports.secrets,
-        secretsStatus: options.secretsStatus ?? { backend: 'keychain' },
-        dialogs: ports.dialogs,
-        downloadsDir: ports.paths.downloadsDir,
-        events: ports.events,
-      }),
+    const api: ApiHandlers = createApi({
+      ...app.handlers,
+      ...profiles.handlers,
+      ...keys.handlers,
+      ...tracked.handlers,
+      ...history.handlers,
+      ...settings.handlers,
       ...downloads.handlers,
-      ...createArchiveHandlers({ dialogs: ports.dialogs, shell: ports.shell, events: ports.events, paths: ports.paths }),
+      ...archive.handlers,
     });
     return { api, sampleBackendUrl: sample?.url ?? null, close };
   } catch (error) {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import { createSecretStore, KeytarSecretStore } from '../core/secrets';
-import type { SecretChain } from '../core/secrets';
+import { createSecretStore } from '../core/secrets/create-secret-store';
+import type { SecretChain } from '../core/secrets/create-secret-store';
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import type { Paths } from '../core/ports';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 

@@ -1,5 +1,6 @@
-import { createSecretStore, KeytarSecretStore } from '../../main/core/secrets';
-import type { SecretChain } from '../../main/core/secrets';
+import { createSecretStore } from '../../main/core/secrets/create-secret-store';
+import type { SecretChain } from '../../main/core/secrets/create-secret-store';
+import { KeytarSecretStore } from '../../main/core/secrets/keytar-secret-store';
 
 /**
  * The bridge's keys: the real OS keychain, as the app uses it (in CI, the gnome-keyring of

@@ -13,7 +13,7 @@ import { isMethodName } from '../../shared/api';
 import type { EventName, EventPayload } from '../../shared/api';
 import { createCore } from '../../main/core/core';
 import type { Core, CoreOptions } from '../../main/core/core';
-import type { SecretChain } from '../../main/core/secrets';
+import type { SecretChain } from '../../main/core/secrets/create-secret-store';
 import { bridgeDialogs, bridgeNotifier, bridgePaths, bridgeShell, emptyDesktopLog } from './bridge-ports';
 import type { DesktopLog, DialogAnswers } from './bridge-ports';
 import { injectBridgeScript, readStatic } from './static-files';

@@ -1,4 +1,4 @@
-import { KeytarSecretStore } from '../../main/core/secrets';
+import { KeytarSecretStore } from '../../main/core/secrets/keytar-secret-store';
 
 /**
  * Why the OS keychain cannot be used here, or null when it can. Suites that need it skip with

@@ -1,16 +1,17 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { requestExportUrls, runZipDownload } from '../../core/downloads';
-import type { ZipDestination } from '../../core/downloads';
-import { API_KEY_ENV, firstLine, readStdin, refuseKeyArgument } from '../api-key';
+import { requestExportUrls } from '../../core/backend/export-urls';
+import { runZipDownload } from '../../core/downloads/zip-download';
+import type { ZipDestination } from '../../core/downloads/zip-download';
+import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
+import { downloadSource } from '../download-source';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { ProgressBar } from '../progress-bar';
 import { openCliState } from '../state';
-import { readSourceUrls } from '../source-urls';
 import { UsageError } from '../usage-error';
 
 const NAME = 'download';
@@ -90,15 +91,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   const state = values.profile ? openCliState(io.env) : null;
   try {
-    const profile = values.profile && state ? state.profileByName(values.profile) : null;
-    const baseUrl = values['base-url'] ?? profile?.baseUrl;
-    if (!baseUrl) throw new UsageError('--base-url is required (or --profile NAME)', NAME);
-    const sourceFileUrls = values.url ?? (values.from ? await readSourceUrls(resolve(io.cwd, values.from)) : await state!.trackedUrls(profile!.id));
-    // Explicit sources win over the profile's stored key: --api-key-stdin, then the variable.
-    const apiKey =
-      (values['api-key-stdin'] ? firstLine(await readStdin(io), NAME) : null) ??
-      (io.env[API_KEY_ENV] || null) ??
-      (profile && state ? await state.apiKey(profile.id) : null);
+    const { baseUrl, apiKey, sourceFileUrls } = await downloadSource(values, io, state, NAME);
 
     const interrupt = abortOnInterrupt();
     try {
@@ -138,4 +131,4 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `export-manager download`. */
-export const downloadCommand: Command = { name: NAME, summary: 'download exports as one zip, or get their URLs', help: HELP, run };
+export const downloadCommand: Command = { help: HELP, run };

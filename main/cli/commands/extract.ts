@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { extractArchive } from '../../core/archive';
+import { extractArchive } from '../../core/archive/extract-archive';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT } from '../exit-codes';
@@ -40,4 +40,4 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `export-manager extract`. */
-export const extractCommand: Command = { name: NAME, summary: 'extract a zip safely into a folder', help: HELP, run };
+export const extractCommand: Command = { help: HELP, run };

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { formatBytes } from '../../../shared/format';
-import { listArchive } from '../../core/archive';
+import { listArchive } from '../../core/archive/list-archive';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT } from '../exit-codes';
@@ -64,4 +64,4 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `export-manager inspect`. */
-export const inspectCommand: Command = { name: NAME, summary: 'list what a zip holds, flagging unsafe names', help: HELP, run };
+export const inspectCommand: Command = { help: HELP, run };

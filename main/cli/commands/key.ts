@@ -1,10 +1,10 @@
-import { firstLine, readStdin } from '../api-key';
+import { firstLine } from '../api-key';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT } from '../exit-codes';
 import { promptHidden } from '../hidden-prompt';
 import type { CliIo } from '../io';
-import { printJson, writeLine } from '../io';
+import { printJson, readStdin, writeLine } from '../io';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
 
@@ -58,4 +58,4 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `export-manager key`. */
-export const keyCommand: Command = { name: NAME, summary: "set, remove or check a profile's API key", help: HELP, run };
+export const keyCommand: Command = { help: HELP, run };

@@ -58,4 +58,4 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `export-manager profiles`. */
-export const profilesCommand: Command = { name: NAME, summary: 'list, add or remove backend profiles', help: HELP, run };
+export const profilesCommand: Command = { help: HELP, run };

@@ -72,4 +72,4 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `export-manager track`. */
-export const trackCommand: Command = { name: NAME, summary: 'add, import, list or remove tracked exports', help: HELP, run };
+export const trackCommand: Command = { help: HELP, run };

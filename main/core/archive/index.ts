@@ -1,6 +1,4 @@
-/** The archive inspector: list, verify and safely extract zips of any size (plain functions for the CLI, handlers for the app). */
+/** The archive inspector's plain functions: list, verify and safely extract zips of any size. */
 export { listArchive } from './list-archive';
-export { extractArchive, type ExtractOptions, type ProgressListener } from './extract-archive';
+export { extractArchive } from './extract-archive';
 export { verifyArchive } from './verify-archive';
-export { createArchiveHandlers, type ArchiveJobRunner } from './handlers';
-export { runArchiveJob, resolveWorkerEntry } from './worker-client';

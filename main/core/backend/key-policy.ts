@@ -1,3 +1,9 @@
+/**
+ * The one policy for base URLs and API keys: a base URL is absolute http(s), and a key goes
+ * only over https or over plain http to this machine, where it cannot be read on the network.
+ * Each place that applies it (saving a profile, setting a key, sending a request) words the
+ * refusal for what the user was doing, but the rule itself is written only here.
+ */
 import { isIP } from 'node:net';
 import { fail } from '../app-error';
 
@@ -10,6 +16,26 @@ export function isLoopbackHost(hostname: string): boolean {
   return false;
 }
 
+/** Whether a key may be sent to a base URL: https, or plain http to this machine. */
+export function keyAllowedFor(baseUrl: URL | string): boolean {
+  const url = typeof baseUrl === 'string' ? new URL(baseUrl) : baseUrl;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+/** Whether a URL's scheme can be a base URL at all. */
+function isHttp(url: URL): boolean {
+  return url.protocol === 'https:' || url.protocol === 'http:';
+}
+
+/** Parses a URL, or fails as `validation` with `invalid` (the caller's wording). */
+function parseOr(value: string, invalid: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    fail('validation', invalid);
+  }
+}
+
 /**
  * Parses a profile's base URL and checks that its key may be sent there. Refused as
  * `validation` (the profile's settings are the problem, nothing was sent yet): a URL that is not
@@ -17,22 +43,50 @@ export function isLoopbackHost(hostname: string): boolean {
  * in clear text.
  */
 export function checkedBaseUrl(baseUrl: string, apiKey: string | null): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    fail('validation', `The base URL "${baseUrl}" is not a valid URL; it looks like https://host/api.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+  const url = parseOr(baseUrl, `The base URL "${baseUrl}" is not a valid URL; it looks like https://host/api.`);
+  if (!isHttp(url)) {
     fail('validation', `The base URL must start with https:// (or http:// for this machine), not ${url.protocol}.`);
   }
-  if (apiKey !== null && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+  if (apiKey !== null && !keyAllowedFor(url)) {
     fail(
       'validation',
       `Refusing to send the API key over plain http to ${url.hostname}: anyone on the network could read it. Use an https:// base URL.`,
     );
   }
   return url;
+}
+
+/**
+ * Checks and normalises a base URL a profile is saved with: absolute http(s), no user name or
+ * password in it, trailing slashes dropped. With `hasKey`, plain http is accepted only for this
+ * machine, since the key would otherwise cross the network in clear text. Throws a
+ * `validation` AppError.
+ */
+export function checkProfileBaseUrl(value: string, hasKey: boolean): string {
+  const trimmed = value.trim();
+  const url = parseOr(trimmed, `"${trimmed}" is not a valid URL; a base URL looks like https://host/api.`);
+  if (!isHttp(url)) {
+    fail('validation', `A base URL starts with https:// (or http:// for this machine), not ${url.protocol}//.`);
+  }
+  if (url.username || url.password) {
+    fail('validation', 'Leave the user name and password out of the base URL; the API key is set separately.');
+  }
+  if (hasKey && !keyAllowedFor(url)) {
+    fail(
+      'validation',
+      `This profile has an API key, and plain http to ${url.hostname} would send it in clear text. Use https://, or remove the key first.`,
+    );
+  }
+  return trimmed.replace(/\/+$/, '');
+}
+
+/** Refuses to store a key for a profile whose base URL would send it in clear text (`validation`). */
+export function checkKeyAllowedFor(baseUrl: string): void {
+  if (keyAllowedFor(baseUrl)) return;
+  fail(
+    'validation',
+    `This profile's base URL uses plain http to ${new URL(baseUrl).hostname}, which would send the key in clear text. Change it to https:// first.`,
+  );
 }
 
 /** The batch route under a base URL, with `?responseType=urls` in URL mode. */

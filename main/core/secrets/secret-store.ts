@@ -1,3 +1,5 @@
+import type { SecretsBackend } from '../../../shared/api/keys';
+
 /**
  * Where API keys live: one secret per account (a profile id), under one service name.
  * Implementations: the OS keychain (keytar), Electron's safeStorage fallback, memory (tests).
@@ -12,9 +14,6 @@ export interface SecretStore {
   /** The accounts that have a secret. */
   list(): Promise<string[]>;
 }
-
-/** Where keys end up: the OS keychain, an encrypted file, or memory for this session only. */
-export type SecretsBackend = 'keychain' | 'encrypted-file' | 'session';
 
 /** Which backend a chain settled on, and what the user must be told when it is not the keychain. */
 export interface SecretsStatus {

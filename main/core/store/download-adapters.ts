@@ -1,10 +1,13 @@
 import { fail } from '../app-error';
-import type { DownloadHistory, DownloadPreferences, DownloadSources } from '../downloads/download-ports';
+import type { DownloadPreferences, DownloadSources } from '../downloads/download-ports';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from './store';
 
-/** The download engine's `DownloadSources` over the store and the key store. */
-export function createDownloadSources(store: Store, secrets: SecretStore): DownloadSources {
+/**
+ * The download engine's `DownloadSources` over the store and a key store: the app's and the
+ * command line's one way from a profile to its base URL, its key and its tracked URLs.
+ */
+export function createDownloadSources(store: Store, secrets: Pick<SecretStore, 'get'>): DownloadSources {
   return {
     async resolve(profileId, exportIds) {
       const profile = store.profiles.require(profileId);
@@ -14,16 +17,6 @@ export function createDownloadSources(store: Store, secrets: SecretStore): Downl
       }
       const apiKey = await secrets.get(profileId);
       return { baseUrl: profile.baseUrl, apiKey, sourceFileUrls, profileName: profile.name };
-    },
-  };
-}
-
-/** The download engine's `DownloadHistory`: each finished job becomes a history entry. */
-export function createDownloadHistory(store: Store, onRecorded?: () => void): DownloadHistory {
-  return {
-    record(entry) {
-      store.history.record(entry);
-      onRecorded?.();
     },
   };
 }

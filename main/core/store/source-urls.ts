@@ -1,6 +1,3 @@
-import { fail } from '../app-error';
-import { isLoopbackHost } from '../backend/key-policy';
-
 /** The longest `sourceFileUrl` accepted (what browsers and most servers handle). */
 export const MAX_SOURCE_URL_LENGTH = 2048;
 
@@ -40,38 +37,4 @@ export function labelFor(sourceFileUrl: string): string {
     // A stray `%` that is not an escape: show it as written.
     return last;
   }
-}
-
-/**
- * Checks and normalises a profile's base URL: absolute http(s), no user name or password in it,
- * trailing slashes dropped. With `hasKey`, plain http is accepted only for this machine, since
- * the key would otherwise cross the network in clear text. Throws a `validation` AppError.
- */
-export function checkProfileBaseUrl(value: string, hasKey: boolean): string {
-  const trimmed = value.trim();
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    fail('validation', `"${trimmed}" is not a valid URL; a base URL looks like https://host/api.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    fail('validation', `A base URL starts with https:// (or http:// for this machine), not ${url.protocol}//.`);
-  }
-  if (url.username || url.password) {
-    fail('validation', 'Leave the user name and password out of the base URL; the API key is set separately.');
-  }
-  if (hasKey && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    fail(
-      'validation',
-      `This profile has an API key, and plain http to ${url.hostname} would send it in clear text. Use https://, or remove the key first.`,
-    );
-  }
-  return trimmed.replace(/\/+$/, '');
-}
-
-/** Whether a key may be used with a base URL (https, or http to this machine). */
-export function keyAllowedFor(baseUrl: string): boolean {
-  const url = new URL(baseUrl);
-  return url.protocol === 'https:' || isLoopbackHost(url.hostname);
 }

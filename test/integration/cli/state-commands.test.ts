@@ -44,6 +44,14 @@ describe('export-manager profiles, track and key', () => {
     expect((await runBuiltCli(['profiles', 'add', 'NoUrl'], { env })).code).toBe(2);
   });
 
+  it('words a refused value for a person, without the internal method it went through', async () => {
+    const blank = await runBuiltCli(['profiles', 'add', ' ', '--base-url', backend.url, '--json'], { env });
+    expect(blank.code).toBe(1);
+    expect(blank.json()).toEqual({ ok: false, error: { kind: 'validation', status: null, message: 'Give the profile a name.', backendMessage: null } });
+    const text = await runBuiltCli(['profiles', 'add', ' ', '--base-url', backend.url], { env });
+    expect(text.stderr).toBe('export-manager: Give the profile a name.\n');
+  });
+
   it('tracks exports by argument and by file, reporting invalid lines', async () => {
     const urls = sampleExportUrls(backend.url);
     const added = await runBuiltCli(['track', 'add', urls[0]!, urls[1]!, '--profile', profile, '--json'], { env });
@@ -66,6 +74,18 @@ describe('export-manager profiles, track and key', () => {
     const run = await runBuiltCli(['track', 'list', '--profile', 'No such profile', '--json'], { env });
     expect(run.code).toBe(1);
     expect(run.json()).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringContaining('profiles list') } });
+  });
+
+  it('takes the key from --api-key-stdin, then EXPORT_MANAGER_API_KEY, before the profile\'s keychain entry', async () => {
+    // Without a keychain in this session, reading it would fail the command: it is never read.
+    const fromEnv = await runBuiltCli(['download', '--profile', profile, '--all', '--urls', '--json'], { env: { ...env, EXPORT_MANAGER_API_KEY: key } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromEnv.json<{ exportedUrls: string[] }>().exportedUrls).toHaveLength(2);
+    expect(backend.received.at(-1)?.apiKey).toBe(key);
+    const args = ['download', '--profile', profile, '--all', '--urls', '--json', '--api-key-stdin'];
+    const fromStdin = await runBuiltCli(args, { env: { ...env, EXPORT_MANAGER_API_KEY: 'wrong-key' }, stdin: `${key}\n` });
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(backend.received.at(-1)?.apiKey).toBe(key);
   });
 
   it.skipIf(keychainMissing !== null)('keeps the key in the keychain and downloads with --profile --all', async () => {

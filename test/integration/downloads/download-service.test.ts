@@ -4,7 +4,7 @@ import type { DownloadJob } from '../../../shared/api/downloads';
 import { fail } from '../../../main/core/app-error';
 import type { DownloadSources, HistoryEntry } from '../../../main/core/downloads/download-ports';
 import type { DownloadService } from '../../../main/core/downloads/download-service';
-import { createDownloadsFeature } from '../../../main/core/downloads/handlers';
+import { createDownloadsFeature } from '../../../main/core/downloads/feature';
 import { createApi } from '../../../main/core/api';
 import type { AllHandlers } from '../../../main/core/handlers';
 import { sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
@@ -139,10 +139,5 @@ describe('downloads.* handlers over the DownloadService', () => {
     expect(await api['downloads.start']({ profileId: 'p1', exportIds: [], mode: 'zip' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(await api['downloads.start']({ profileId: 'nope', mode: 'zip' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect(await api['downloads.start']({ profileId: 'p1', mode: 'tar' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
-  });
-
-  it('checks the connection of a profile through profiles.checkConnection', async () => {
-    const { api } = await setup({ apiKey: 'k' }, 'bad');
-    expect(await api['profiles.checkConnection']({ id: 'p1' })).toMatchObject({ ok: true, value: { outcome: 'key-rejected', status: 403 } });
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DownloadJob, DownloadProgress } from '../../../shared/api/downloads';
 import type { HistoryEntry } from '../../../main/core/downloads/download-ports';
 import type { DownloadService } from '../../../main/core/downloads/download-service';
-import { createDownloadsFeature } from '../../../main/core/downloads/handlers';
+import { createDownloadsFeature } from '../../../main/core/downloads/feature';
 import { fetchUrls } from '../../../main/core/downloads/fetch-urls';
 import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
 import type { SampleBackend } from '../../../main/core/sample-backend/server';

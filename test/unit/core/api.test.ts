@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApi } from '../../../main/core/api';
+import { createAppFeature } from '../../../main/core/app/feature';
 import { createCore } from '../../../main/core/core';
 import type { Core } from '../../../main/core/core';
 import { methodNames } from '../../../shared/api';
@@ -56,5 +58,29 @@ describe('app.openExternal and app.showInFolder', () => {
       await core.close();
       ports.cleanup();
     }
+  });
+});
+
+describe('createApi over a subset of handlers', () => {
+  const app = () =>
+    createAppFeature({
+      identity: { name: 'Export Manager', version: '1.0.0', platform: 'linux' },
+      dataDir: '/data',
+      sampleBackendUrl: () => null,
+      shell: { showInFolder: () => {}, openPath: async () => {}, openExternal: async () => {} },
+    }).handlers;
+
+  it('serves exactly the methods it is given', async () => {
+    const api = createApi(app());
+    expect(Object.keys(api).sort()).toEqual(['app.info', 'app.openExternal', 'app.showInFolder']);
+    expect(await api['app.info'](undefined)).toMatchObject({ ok: true, value: { dataDir: '/data', sampleBackendUrl: null } });
+  });
+
+  it('describes a refused payload as its caller asks, with every issue', async () => {
+    const api = createApi(app(), { describeInvalid: (_name, issues) => issues.map((issue) => issue.message).join('; ') });
+    expect(await api['app.openExternal']({ url: 'ftp://example.com/a' })).toEqual({
+      ok: false,
+      error: { kind: 'validation', message: 'Only http and https links can be opened.' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDownloadHistory, createDownloadPreferences, createDownloadSources } from '../../../../main/core/store/download-adapters';
+import { createDownloadPreferences, createDownloadSources } from '../../../../main/core/store/download-adapters';
 import { parseSourceUrls } from '../../../../main/core/store/parse-source-urls';
 import { createStoreFixture } from '../../../helpers/store-fixture';
 import type { StoreFixture } from '../../../helpers/store-fixture';
@@ -29,18 +29,6 @@ describe('download adapters', () => {
     await expect(sources.resolve('gone')).rejects.toMatchObject({ appError: { kind: 'not-found' } });
     const p = fx.store.profiles.create('P', 'https://p/api');
     await expect(sources.resolve(p.id, ['999'])).rejects.toMatchObject({ appError: { kind: 'not-found' } });
-  });
-
-  it('records finished jobs with what is needed to re-run them', async () => {
-    let recorded = 0;
-    const history = createDownloadHistory(fx.store, () => recorded++);
-    await history.record({
-      jobId: 'j', when: '2026-11-26T10:00:00.000Z', profileId: 'p', profileName: 'P', itemCount: 2, mode: 'urls',
-      result: 'failed', errorKind: 'unauthorized', path: null, bytes: null, exportIds: ['4', '7'], sourceFileUrls: ['https://h/4', 'https://h/7'],
-    });
-    const [item] = fx.store.history.list().items;
-    expect(item).toMatchObject({ jobId: 'j', result: 'failed', errorKind: 'unauthorized', exportIds: ['4', '7'], sourceFileUrls: ['https://h/4', 'https://h/7'] });
-    expect(recorded).toBe(1);
   });
 
   it('reads save preferences from settings and remembers the last folder', async () => {

@@ -2,8 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../main/core/api';
-import { createStoreHandlers } from '../../../../main/core/store/handlers';
-import type { StoreHandlerDeps } from '../../../../main/core/store/handlers';
+import type { EventSink } from '../../../../main/core/ports';
+import { createKeysFeature } from '../../../../main/core/secrets/keys-feature';
+import type { SecretsStatus } from '../../../../main/core/secrets/secret-store';
+import { createHistoryFeature } from '../../../../main/core/store/history-feature';
+import { createProfilesFeature } from '../../../../main/core/store/profiles-feature';
+import { createSettingsFeature } from '../../../../main/core/store/settings-feature';
+import type { Store } from '../../../../main/core/store/store';
+import { createTrackedFeature } from '../../../../main/core/store/tracked-feature';
 import { createStoreFixture } from '../../../helpers/store-fixture';
 import type { StoreFixture } from '../../../helpers/store-fixture';
 import { MemorySecretStore } from '../../../helpers/memory-secret-store';
@@ -11,9 +17,30 @@ import { ScriptedDialogs } from '../../../helpers/test-ports';
 
 const KEY = 'sk-live-0123456789abcdef';
 
-describe('state handlers', () => {
+/** What the state features are built from, as core passes it. */
+interface StateDeps {
+  store: Store;
+  secrets: MemorySecretStore;
+  secretsStatus: SecretsStatus;
+  dialogs: ScriptedDialogs;
+  downloadsDir: string;
+  events: EventSink;
+}
+
+/** The handlers of profiles, keys, tracked, history and settings, composed as core does. */
+function stateHandlers(deps: StateDeps) {
+  return {
+    ...createProfilesFeature(deps).handlers,
+    ...createKeysFeature(deps).handlers,
+    ...createTrackedFeature(deps).handlers,
+    ...createHistoryFeature(deps).handlers,
+    ...createSettingsFeature(deps).handlers,
+  };
+}
+
+describe('state features', () => {
   let fx: StoreFixture;
-  let deps: StoreHandlerDeps & { secrets: MemorySecretStore; dialogs: ScriptedDialogs };
+  let deps: StateDeps;
   let emitted: string[];
   beforeEach(() => {
     fx = createStoreFixture();
@@ -28,7 +55,7 @@ describe('state handlers', () => {
     };
   });
   afterEach(() => fx.cleanup());
-  const h = () => createStoreHandlers(deps);
+  const h = () => stateHandlers(deps);
 
   it('sets, replaces and removes a key, reporting only a masked hint', async () => {
     const p = await h()['profiles.create']({ name: 'P', baseUrl: 'https://p/api' });
@@ -111,8 +138,7 @@ describe('state handlers', () => {
   });
 
   it('validates payloads through the API and returns errors as data', async () => {
-    // Only this feature's handlers: the other methods are never called here.
-    const api = createApi(h() as unknown as Parameters<typeof createApi>[0]);
+    const api = createApi(h());
     const bad = await api['profiles.create']({ name: '', baseUrl: 'https://x' });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const missing = await api['tracked.list']({ profileId: 'nope' });
@@ -144,5 +170,20 @@ describe('state handlers', () => {
     expect(await h()['history.remove']({ id: page.items[0]!.id })).toEqual({ removed: true });
     expect(await h()['history.clear'](undefined)).toEqual({ removed: 2 });
     expect(emitted.filter((e) => e === 'history.changed')).toHaveLength(2);
+  });
+
+  it('records finished downloads through the history feature, which announces each one', async () => {
+    const history = createHistoryFeature(deps);
+    await history.downloadHistory.record({
+      jobId: 'j', when: '2026-11-26T10:00:00.000Z', profileId: 'p', profileName: 'P', itemCount: 2, mode: 'urls',
+      result: 'failed', errorKind: 'unauthorized', path: null, bytes: null, exportIds: ['4', '7'], sourceFileUrls: ['https://h/4', 'https://h/7'],
+    });
+    const [item] = fx.store.history.list().items;
+    expect(item).toMatchObject({ jobId: 'j', result: 'failed', errorKind: 'unauthorized', exportIds: ['4', '7'], sourceFileUrls: ['https://h/4', 'https://h/7'] });
+    expect(emitted).toEqual(['history.changed']);
+  });
+
+  it('answers profiles.checkConnection from the profiles feature, refusing an unknown profile', async () => {
+    await expect(h()['profiles.checkConnection']({ id: 'nope' })).rejects.toMatchObject({ appError: { kind: 'not-found' } });
   });
 });

@@ -2,18 +2,20 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
-import { createArchiveHandlers } from '../../../main/core/archive';
+import { createArchiveFeature } from '../../../main/core/archive/feature';
 import { createTestPorts, type TestPorts } from '../../helpers/test-ports';
 import { fixtureDir, runArchiver, writeZip } from '../../helpers/zip-fixtures';
 
 // These run the real worker thread (from source through tsx), as the app does.
 const { dir, cleanup } = fixtureDir();
 let ports: TestPorts;
-let handlers: ReturnType<typeof createArchiveHandlers>;
+let feature: ReturnType<typeof createArchiveFeature>;
+let handlers: ReturnType<typeof createArchiveFeature>['handlers'];
 
 beforeAll(() => {
   ports = createTestPorts();
-  handlers = createArchiveHandlers({ dialogs: ports.dialogs, shell: ports.shell, events: ports.events, paths: ports.paths });
+  feature = createArchiveFeature({ dialogs: ports.dialogs, shell: ports.shell, events: ports.events, paths: ports.paths });
+  handlers = feature.handlers;
   const src = join(dir, 'src');
   mkdirSync(join(src, 'docs'), { recursive: true });
   writeFileSync(join(src, 'docs', 'note.txt'), 'open me');
@@ -24,7 +26,7 @@ afterAll(() => {
   cleanup();
 });
 
-describe('archive handlers', () => {
+describe('archive feature', () => {
   it('lists on the worker thread', async () => {
     const listing = await handlers['archive.list']({ path: join(dir, 'tar.zip') });
     expect(listing.entries.map((entry) => entry.name)).toContain('docs/note.txt');
@@ -77,5 +79,12 @@ describe('archive handlers', () => {
     expect(await handlers['archive.cancel']({ jobId: 'v2' })).toEqual({ cancelled: true });
     expect(appErrorOf(await running)?.kind).toBe('cancelled');
     expect(await handlers['archive.cancel']({ jobId: 'v2' })).toEqual({ cancelled: false });
+  });
+
+  it('aborts running verify jobs on close and waits for them to stop', async () => {
+    const running = Promise.resolve(handlers['archive.verify']({ path: join(dir, 'tar.zip'), jobId: 'v3' })).then(() => null, (e: unknown) => e);
+    await feature.close?.();
+    expect(appErrorOf(await running)?.kind).toBe('cancelled');
+    expect(await handlers['archive.cancel']({ jobId: 'v3' })).toEqual({ cancelled: false });
   });
 });

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { fail } from '../core/app-error';
+import type { DownloadSource } from '../core/downloads/download-ports';
+import type { SecretStore } from '../core/secrets/secret-store';
+import { createDownloadSources } from '../core/store/download-adapters';
+import { readSourceFile, validUrls } from '../core/store/parse-source-urls';
+import { API_KEY_ENV, firstLine } from './api-key';
+import type { CliIo } from './io';
+import { readStdin } from './io';
+import type { CliState } from './state';
+import { UsageError } from './usage-error';
+
+/** The flags of `download` that say what to fetch, from where, and with which key. */
+export interface SourceFlags {
+  'base-url'?: string;
+  url?: string[];
+  from?: string;
+  profile?: string;
+  all?: boolean;
+  'api-key-stdin'?: boolean;
+}
+
+/**
+ * The sourceFileUrls of a .txt/.csv/.json file, with the same parser and rules as the app's
+ * import. Invalid lines stop the command: a script should not download half a list silently.
+ */
+async function readSourceUrls(path: string): Promise<string[]> {
+  const lines = await readSourceFile(path);
+  const invalid = lines.filter((line) => line.reason);
+  if (invalid.length > 0) {
+    const first = invalid[0]!;
+    fail('validation', `${path}: ${invalid.length} invalid ${invalid.length === 1 ? 'line' : 'lines'}; line ${first.line}: ${first.reason}.`);
+  }
+  const urls = validUrls(lines);
+  if (urls.length === 0) fail('validation', `${path} holds no sourceFileUrl.`);
+  return urls;
+}
+
+/** The keys a download may use: an explicit key wins, and then the keychain is never read. */
+function explicitKeyFirst(explicit: string | null, keychain: Pick<SecretStore, 'get'>): Pick<SecretStore, 'get'> {
+  return { get: (account) => (explicit !== null ? Promise.resolve(explicit) : keychain.get(account)) };
+}
+
+/**
+ * What `download` fetches, from where and with which key. A profile is resolved by the app's
+ * own `createDownloadSources` (its base URL, its tracked URLs with `--all`, its keychain
+ * entry); flags win over it: `--base-url`, `--url`/`--from`, and the key from
+ * `--api-key-stdin`, then `EXPORT_MANAGER_API_KEY`, then the profile's keychain entry.
+ */
+export async function downloadSource(flags: SourceFlags, io: CliIo, state: CliState | null, command: string): Promise<Omit<DownloadSource, 'profileName'>> {
+  const profile = flags.profile && state ? state.profileByName(flags.profile) : null;
+  const baseUrl = flags['base-url'] ?? profile?.baseUrl;
+  if (!baseUrl) throw new UsageError('--base-url is required (or --profile NAME)', command);
+  const listed = flags.url ?? (flags.from ? await readSourceUrls(resolve(io.cwd, flags.from)) : null);
+  const explicitKey = (flags['api-key-stdin'] ? firstLine(await readStdin(io), command) : null) ?? (io.env[API_KEY_ENV] || null);
+  if (!profile || !state) {
+    if (!listed) throw new UsageError('--all needs --profile NAME', command);
+    return { baseUrl, apiKey: explicitKey, sourceFileUrls: listed };
+  }
+  // `[]`: the profile's key only; absent: with every export it tracks (`--all`).
+  const source = await createDownloadSources(state.store, explicitKeyFirst(explicitKey, state.secrets)).resolve(profile.id, listed ? [] : undefined);
+  return { baseUrl, apiKey: source.apiKey, sourceFileUrls: listed ?? source.sourceFileUrls };
+}

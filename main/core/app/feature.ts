@@ -1,0 +1,32 @@
+import type { AppInfo } from '../../../shared/api/app';
+import type { Feature, MethodsOf } from '../handlers';
+import type { DesktopShell } from '../ports';
+
+/** What the host tells core about the running app. */
+export type AppIdentity = Pick<AppInfo, 'name' | 'version' | 'platform'>;
+
+/** `app.*`: what the app is and where it keeps state, and the desktop's browser and file manager. */
+export function createAppFeature(deps: {
+  identity: AppIdentity;
+  dataDir: string;
+  sampleBackendUrl: () => string | null;
+  shell: DesktopShell;
+}): Feature<MethodsOf<'app'>> {
+  return {
+    handlers: {
+      'app.info': (): AppInfo => ({
+        ...deps.identity,
+        sampleBackendUrl: deps.sampleBackendUrl(),
+        dataDir: deps.dataDir,
+      }),
+      'app.openExternal': async ({ url }) => {
+        await deps.shell.openExternal(url);
+        return null;
+      },
+      'app.showInFolder': ({ path }) => {
+        deps.shell.showInFolder(path);
+        return null;
+      },
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fail } from '../app-error';
+import type { Feature, MethodsOf } from '../handlers';
+import type { Dialogs, DesktopShell, EventSink, Paths } from '../ports';
+import { runArchiveJob } from './worker-client';
+
+/** Runs an archive job somewhere (a worker thread in the app; injectable for tests). */
+export type ArchiveJobRunner = typeof runArchiveJob;
+
+/** A verify job in flight: how to stop it, and when it has stopped. */
+interface RunningJob {
+  controller: AbortController;
+  settled: Promise<unknown>;
+}
+
+/**
+ * `archive.*`: every read of an archive runs on a worker thread. The feature keeps the verify
+ * jobs it started, by the renderer's job id, so they can be cancelled one by one, and `close`
+ * aborts those still running and waits for their workers to stop.
+ */
+export function createArchiveFeature(deps: {
+  dialogs: Pick<Dialogs, 'openFiles' | 'chooseFolder'>;
+  shell: Pick<DesktopShell, 'openPath'>;
+  events: EventSink;
+  paths: Pick<Paths, 'tempDir' | 'downloadsDir'>;
+  runJob?: ArchiveJobRunner;
+}): Feature<MethodsOf<'archive'>> {
+  const runJob = deps.runJob ?? runArchiveJob;
+  const jobs = new Map<string, RunningJob>();
+
+  const verify = async (path: string, jobId: string) => {
+    if (jobs.has(jobId)) fail('validation', `A job with id "${jobId}" is already running.`);
+    const controller = new AbortController();
+    const running = runJob(
+      { op: 'verify', path },
+      { signal: controller.signal, onProgress: (progress) => deps.events.emit('archive.progress', { jobId, ...progress }) },
+    );
+    jobs.set(jobId, { controller, settled: running.catch(() => undefined) });
+    try {
+      return await running;
+    } finally {
+      jobs.delete(jobId);
+    }
+  };
+
+  return {
+    handlers: {
+      'archive.list': ({ path }) => runJob({ op: 'list', path }),
+      'archive.chooseFile': async () => {
+        const files = await deps.dialogs.openFiles({
+          title: 'Open a zip archive',
+          filters: [{ name: 'Zip archives', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }],
+          multiple: false,
+        });
+        return files?.[0] ?? null;
+      },
+      'archive.chooseFolder': () => deps.dialogs.chooseFolder({ title: 'Extract into folder', defaultPath: deps.paths.downloadsDir }),
+      'archive.extract': ({ path, destination, entries }) => runJob({ op: 'extract', path, destination, entries }),
+      'archive.openEntry': async ({ path, name }) => {
+        await mkdir(deps.paths.tempDir, { recursive: true });
+        // A fresh folder each time: nothing there to collide with, and nothing else is touched.
+        const folder = await mkdtemp(join(deps.paths.tempDir, 'open-'));
+        const report = await runJob({ op: 'extract', path, destination: folder, entries: [name] });
+        const refused = report.refused[0];
+        if (refused) fail('archive', `"${name}" cannot be opened: ${refused.reason}.`);
+        const saved = report.extracted[0];
+        if (!saved) fail('validation', `"${name}" is a folder; only files can be opened.`);
+        await deps.shell.openPath(join(report.destination, ...saved.split('/')));
+        return null;
+      },
+      'archive.verify': ({ path, jobId }) => verify(path, jobId),
+      'archive.cancel': ({ jobId }) => {
+        const job = jobs.get(jobId);
+        job?.controller.abort();
+        return { cancelled: job !== undefined };
+      },
+    },
+    async close() {
+      const running = [...jobs.values()];
+      for (const job of running) job.controller.abort();
+      await Promise.all(running.map((job) => job.settled));
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { DownloadHistory } from '../downloads/download-ports';
+import type { Feature, MethodsOf } from '../handlers';
+import type { EventSink } from '../ports';
+import type { Store } from './store';
+
+/** `history.*`, plus the door through which finished downloads are recorded. */
+export interface HistoryFeature extends Feature<MethodsOf<'history'>> {
+  /** Records a finished job and announces it, like every other change to the history. */
+  downloadHistory: DownloadHistory;
+}
+
+/** `history.*`: the list of finished jobs. It alone changes the history, so it alone emits `history.changed`. */
+export function createHistoryFeature(deps: { store: Store; events: EventSink }): HistoryFeature {
+  const { store } = deps;
+  const changed = () => deps.events.emit('history.changed', null);
+  return {
+    handlers: {
+      'history.list': ({ offset, limit }) => store.history.list(offset, limit),
+      'history.remove': ({ id }) => {
+        const removed = store.history.remove(id);
+        if (removed) changed();
+        return { removed };
+      },
+      'history.clear': () => {
+        const removed = store.history.clear();
+        changed();
+        return { removed };
+      },
+    },
+    downloadHistory: {
+      record(entry) {
+        store.history.record(entry);
+        changed();
+      },
+    },
+  };
+}

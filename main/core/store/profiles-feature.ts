@@ -1,0 +1,57 @@
+import type { Feature, MethodsOf } from '../handlers';
+import { appErrorOf } from '../app-error';
+import { checkProfileBaseUrl } from '../backend/key-policy';
+import type { EventSink } from '../ports';
+import type { SecretStore } from '../secrets/secret-store';
+import type { Store } from './store';
+
+/** How long a connection check waits to connect, then for each read. */
+const CHECK_TIMEOUTS = { connectMs: 10_000, idleMs: 15_000 };
+
+/** `profiles.*`: backend profiles in the store, their keys' lifetime, and the connection check. */
+export function createProfilesFeature(deps: { store: Store; secrets: SecretStore; events: EventSink }): Feature<MethodsOf<'profiles'>> {
+  const { store, secrets } = deps;
+  const changed = () => deps.events.emit('profiles.changed', null);
+  return {
+    handlers: {
+      'profiles.list': () => store.profiles.list(),
+      'profiles.create': ({ name, baseUrl }) => {
+        const profile = store.profiles.create(name, checkProfileBaseUrl(baseUrl, false));
+        changed();
+        return profile;
+      },
+      'profiles.rename': ({ id, name }) => {
+        const profile = store.profiles.rename(id, name);
+        changed();
+        return profile;
+      },
+      'profiles.setBaseUrl': async ({ id, baseUrl }) => {
+        store.profiles.require(id);
+        const hasKey = (await secrets.get(id)) !== null;
+        const profile = store.profiles.setBaseUrl(id, checkProfileBaseUrl(baseUrl, hasKey));
+        changed();
+        return profile;
+      },
+      'profiles.checkConnection': async ({ id }) => {
+        const { baseUrl } = store.profiles.require(id);
+        const apiKey = await secrets.get(id);
+        // Loaded on first use: the HTTP client is heavy, and the command line's profile
+        // commands (which build this feature) never check a connection.
+        const { checkConnection } = await import('../backend/check-connection');
+        return checkConnection({ baseUrl, apiKey, timeouts: CHECK_TIMEOUTS });
+      },
+      'profiles.delete': async ({ id }) => {
+        store.profiles.delete(id);
+        if (store.settings.get().activeProfileId === id) store.settings.set({ activeProfileId: null });
+        changed();
+        // The profile is gone either way; a key left behind is reported, not hidden.
+        try {
+          return { keyRemoved: await secrets.delete(id) };
+        } catch (error) {
+          const reason = appErrorOf(error)?.message ?? 'the keychain could not be reached.';
+          return { keyRemoved: false, warning: `The profile was deleted, but its API key may still be in the keychain: ${reason}` };
+        }
+      },
+    },
+  };
+}

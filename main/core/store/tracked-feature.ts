@@ -1,0 +1,76 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fail } from '../app-error';
+import type { Feature, MethodsOf } from '../handlers';
+import type { Dialogs, EventSink } from '../ports';
+import { readSourceFile, parseSourceUrls } from './parse-source-urls';
+import type { Store } from './store';
+import { formatTrackedList } from './tracked-file';
+
+const IMPORT_FILTERS = [
+  { name: 'Lists of exports', extensions: ['txt', 'csv', 'json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** A file-name-safe form of a profile name. */
+function safeName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'profile';
+}
+
+/** `tracked.*`: the exports each profile tracks: add, import, list, remove, export to a file. */
+export function createTrackedFeature(deps: {
+  store: Store;
+  dialogs: Pick<Dialogs, 'openFiles' | 'saveAs'>;
+  /** Where the export dialog starts. */
+  downloadsDir: string;
+  events: EventSink;
+}): Feature<MethodsOf<'tracked'>> {
+  const { store } = deps;
+  const changed = (profileId: string) => deps.events.emit('tracked.changed', { profileId });
+  const importFile = async (profileId: string, path: string) => {
+    store.profiles.require(profileId);
+    const report = store.tracked.add(profileId, await readSourceFile(path));
+    if (report.added) changed(profileId);
+    return report;
+  };
+  return {
+    handlers: {
+      'tracked.add': ({ profileId, text }) => {
+        const report = store.tracked.add(profileId, parseSourceUrls(text, 'auto'));
+        if (report.added) changed(profileId);
+        return report;
+      },
+      'tracked.import': ({ profileId, path }) => importFile(profileId, path),
+      'tracked.chooseImportFile': async ({ profileId }) => {
+        store.profiles.require(profileId);
+        const paths = await deps.dialogs.openFiles({ title: 'Import tracked exports', filters: IMPORT_FILTERS, multiple: false });
+        if (!paths?.[0]) return null;
+        return importFile(profileId, paths[0]);
+      },
+      'tracked.list': ({ profileId, ...query }) => {
+        store.profiles.require(profileId);
+        return store.tracked.list(profileId, query);
+      },
+      'tracked.remove': ({ profileId, ids }) => {
+        const removed = store.tracked.remove(profileId, ids);
+        if (removed) changed(profileId);
+        return { removed };
+      },
+      'tracked.export': async ({ profileId, format }) => {
+        const profile = store.profiles.require(profileId);
+        const path = await deps.dialogs.saveAs({
+          title: 'Export the tracked list',
+          defaultPath: join(deps.downloadsDir, `tracked-exports-${safeName(profile.name)}.${format}`),
+          filters: [{ name: format.toUpperCase(), extensions: [format] }],
+        });
+        if (!path) return { path: null };
+        try {
+          await writeFile(path, formatTrackedList(store.tracked.all(profileId), format), 'utf8');
+        } catch (error) {
+          fail('disk', `Could not write ${path}: ${(error as Error).message}. Choose another folder.`, { cause: error });
+        }
+        return { path };
+      },
+    },
+  };
+}
