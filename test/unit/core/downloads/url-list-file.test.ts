@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkedFetchUrl, fetchedFileName } from '../../../../main/core/downloads/fetch-one-url';
-import { csvField, formatUrlList } from '../../../../main/core/downloads/url-list-file';
+import { formatUrlList } from '../../../../main/core/downloads/url-list-file';
+import { csvField } from '../../../../main/core/store/csv';
 
 const list = {
   exportedUrls: ['https://cdn.example/a.png', 'https://cdn.example/b,c.png'],
