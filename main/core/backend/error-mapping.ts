@@ -1,4 +1,3 @@
-import type { ErrorKind } from '../../../shared/errors';
 import { kindForStatus } from '../../../shared/errors';
 import { appError } from '../app-error';
 import type { AppErrorException } from '../app-error';
@@ -17,11 +16,6 @@ function messageForStatus(status: number, retryAfter: number | null): string {
   }
   if (status >= 500) return `The backend failed (${status}). Try again later, or tell the backend's operators.`;
   return `The backend answered with an unexpected status ${status}.`;
-}
-
-/** The error kind of a status; 429 counts as the server's failure to serve (no kind of SPEC.md fits better). */
-export function kindOfStatus(status: number): ErrorKind {
-  return status === 429 ? 'server' : kindForStatus(status);
 }
 
 /**
@@ -53,7 +47,7 @@ export function backendMessageOf(body: string, contentType: string | undefined, 
 
 /** The exception for an HTTP error status, with the backend's own message where it sent one. */
 export function statusError(status: number, backendMessage: string | undefined, retryAfter: number | null): AppErrorException {
-  return appError(kindOfStatus(status), messageForStatus(status, retryAfter), { status, backendMessage });
+  return appError(kindForStatus(status), messageForStatus(status, retryAfter), { status, backendMessage });
 }
 
 /** The exception for a body that stopped arriving for `idleMs`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../../main/core/app-error';
-import { backendMessageOf, kindOfStatus } from '../../../../main/core/backend/error-mapping';
+import { kindForStatus } from '../../../../shared/errors';
+import { backendMessageOf } from '../../../../main/core/backend/error-mapping';
 import { batchUrl, checkedBaseUrl, isLoopbackHost } from '../../../../main/core/backend/key-policy';
 import { retryAfterSeconds } from '../../../../main/core/backend/retry';
 import { normaliseSkipped } from '../../../../main/core/backend/skipped';
@@ -42,7 +43,7 @@ describe('key policy', () => {
 
 describe('error mapping', () => {
   it('maps statuses to the kinds of SPEC.md, 429 as server', () => {
-    expect([400, 401, 403, 404, 408, 429, 500, 503].map(kindOfStatus)).toEqual(['bad-request', 'unauthorized', 'forbidden', 'not-found', 'timeout', 'server', 'server', 'server']);
+    expect([400, 401, 403, 404, 408, 429, 500, 503].map(kindForStatus)).toEqual(['bad-request', 'unauthorized', 'forbidden', 'not-found', 'timeout', 'server', 'server', 'server']);
   });
 
   it('reads the backend message from JSON message, error and error.message', () => {
