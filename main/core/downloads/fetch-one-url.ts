@@ -64,6 +64,7 @@ export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile
   const url = checkedFetchUrl(options.url);
   const idleMs = options.timeouts?.idleMs ?? DEFAULT_TIMEOUTS.idleMs;
   try {
+    await mkdir(options.folder, { recursive: true });
     return await withTempFile(options.tempDir, 'fetch', async (temp) => {
       const response = await openStream({
         url, method: 'GET', headers: { accept: '*/*', 'accept-encoding': 'identity' },
@@ -71,7 +72,6 @@ export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile
         decompress: false, signal: options.signal, timeouts: options.timeouts, retry: { limit: 0 },
       });
       const name = fetchedFileName(new URL(response.url), response.headers['content-disposition']);
-      await mkdir(options.folder, { recursive: true });
       const bytes = await saveBody(response, temp, { idleMs, onProgress: options.onProgress, signal: options.signal });
       const path = await moveIntoPlace(temp, join(options.folder, name), 'unique');
       return { url: options.url, path, bytes };

@@ -31,12 +31,16 @@ export interface SaveBodyOptions {
 
 /**
  * Streams a response body into the new file `temp` with throttled progress and the idle
- * timeout, then checks that as many bytes arrived as Content-Length promised. Returns the byte
- * count; throws what the meter or the stream failed with (the caller maps it once).
+ * timeout, then checks that as many bytes arrived as Content-Length promised. The body is
+ * consumed or destroyed whatever happens. Returns the byte count; throws what the meter or the
+ * stream failed with (the caller maps it once).
  */
 export async function saveBody(response: OpenResponse, temp: string, options: SaveBodyOptions): Promise<number> {
   const total = contentLength(response.headers);
-  await mkdir(dirname(temp), { recursive: true });
+  await mkdir(dirname(temp), { recursive: true }).catch((error: unknown) => {
+    response.body.destroy(); // never leave the connection hanging on a body nobody reads
+    throw error;
+  });
   const meter = new ProgressMeter(response.body, {
     total,
     idleMs: options.idleMs,
