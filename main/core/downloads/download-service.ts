@@ -10,7 +10,7 @@ import { diskError, toAppError } from '../backend/to-app-error';
 import type { Dialogs, EventSink, Notifier, Paths } from '../ports';
 import type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources } from './download-ports';
 import { fetchUrls } from './fetch-urls';
-import { newJob, notification } from './job-records';
+import { historyEntry, newJob, notification } from './job-records';
 import type { UrlList, UrlListFormat } from './url-list-file';
 import { writeUrlList } from './url-list-file';
 import { runZipDownload } from './zip-download';
@@ -232,24 +232,9 @@ export class DownloadService {
     this.updateTaskbar();
     this.deps.events.emit('downloads.finished', { ...job });
     if (job.state !== 'cancelled') this.deps.notifier.notify(notification(job));
-    const zip = job.result?.mode === 'zip' ? job.result : null;
     if (subject === null) return;
-    const { request, sourceFileUrls } = subject;
     try {
-      await this.deps.history.record({
-        jobId: job.jobId,
-        when: job.startedAt,
-        profileId: job.profileId,
-        profileName: job.profileName,
-        itemCount: job.itemCount,
-        mode: request.mode,
-        result: job.state === 'succeeded' ? 'success' : job.state === 'cancelled' ? 'cancelled' : 'failed',
-        errorKind: job.error?.kind ?? null,
-        path: zip?.path ?? null,
-        bytes: zip?.bytes ?? null,
-        exportIds: request.exportIds ?? null,
-        sourceFileUrls,
-      });
+      await this.deps.history.record(historyEntry(job, subject.request, subject.sourceFileUrls));
     } catch (error) {
       // The download itself is done; a history failure must not turn it into a failed job.
       if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);
