@@ -75,14 +75,7 @@ function eventually<T>(find: () => T | undefined): Promise<T> {
 }
 
 function finished(jobId: string): Promise<DownloadJob> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const event = ports.events.recorded.find((e) => e.name === 'downloads.finished' && (e.payload as DownloadJob).jobId === jobId);
-      if (event) resolve(event.payload as DownloadJob);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
+  return eventually(() => ports.events.recorded.find((e) => e.name === 'downloads.finished' && (e.payload as DownloadJob).jobId === jobId)?.payload as DownloadJob | undefined);
 }
 
 describe('downloads.* handlers over the DownloadService', () => {

@@ -19,6 +19,11 @@ describe('URL list files', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 
+  it('writes URL lists with the one CSV writer of the app: edge white space is quoted so spreadsheets keep it', () => {
+    const padded = formatUrlList({ exportedUrls: [], skipped: [{ sourceFileUrl: 'https://cdn.example/x.png', reason: ' Export not found ', raw: '{}' }] }, 'csv');
+    expect(padded).toBe('url,status,reason\r\nhttps://cdn.example/x.png,skipped," Export not found "\r\n');
+  });
+
   it('writes CSV as a url,status,reason table: exported rows, then skipped rows', () => {
     expect(formatUrlList(list, 'csv')).toBe(
       'url,status,reason\r\nhttps://cdn.example/a.png,exported,\r\n"https://cdn.example/b,c.png",exported,\r\n' +
