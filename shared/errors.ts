@@ -35,14 +35,17 @@ export interface AppError {
 /** How every method's outcome crosses a process boundary. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-/** The error kind an HTTP error status stands for. */
+/**
+ * The error kind an HTTP error status stands for. 429 counts as the server's failure to serve
+ * (no kind fits better; the message says when to try again).
+ */
 export function kindForStatus(status: number): ErrorKind {
   if (status === 400) return 'bad-request';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status === 408) return 'timeout';
-  if (status >= 500) return 'server';
+  if (status === 429 || status >= 500) return 'server';
   return 'invalid-response';
 }
 

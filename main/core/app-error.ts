@@ -14,14 +14,31 @@ export class AppErrorException extends Error {
   }
 }
 
-/** Throws an AppError of `kind`. */
-export function fail(
-  kind: ErrorKind,
-  message: string,
-  extra: { status?: number; backendMessage?: string; cause?: unknown } = {},
-): never {
-  const { cause, ...rest } = extra;
-  throw new AppErrorException({ kind, message, ...rest }, { cause });
+/** What an AppError may carry beside its kind and message. */
+export interface AppErrorExtra {
+  status?: number;
+  backendMessage?: string;
+  cause?: unknown;
+}
+
+/** The one constructor of expected failures: returns the exception for the caller to throw. */
+export function appError(kind: ErrorKind, message: string, extra: AppErrorExtra = {}): AppErrorException {
+  const { cause, status, backendMessage } = extra;
+  // Only the fields that are set: AppError crosses IPC and JSON, where `undefined` keys are noise.
+  const error: AppError = { kind, message };
+  if (status !== undefined) error.status = status;
+  if (backendMessage !== undefined) error.backendMessage = backendMessage;
+  return new AppErrorException(error, cause === undefined ? undefined : { cause });
+}
+
+/** Throws an AppError of `kind` (shorthand for `throw appError(...)`). */
+export function fail(kind: ErrorKind, message: string, extra: AppErrorExtra = {}): never {
+  throw appError(kind, message, extra);
+}
+
+/** A `cancelled` failure; the message defaults to the one every download uses. */
+export function cancelled(message = 'The download was cancelled.'): AppErrorException {
+  return appError('cancelled', message);
 }
 
 /** The AppError carried by an exception, or null when the exception is not one of ours. */

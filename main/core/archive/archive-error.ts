@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { appErrorOf, fail } from '../app-error';
+import { AppErrorException, appError } from '../app-error';
 
 /** yauzl and zlib messages, and what they mean for a person holding the file. */
 const MEANINGS: Array<[RegExp, string]> = [
@@ -19,14 +19,15 @@ export function describeReadError(error: unknown): string {
   return `could not be read (${message})`;
 }
 
-/** Rethrows any failure while reading `path` as a clear AppError (already-mapped ones pass through). */
-export function failArchive(path: string, error: unknown): never {
-  if (appErrorOf(error)) throw error;
+/** Any failure while reading the archive at `path` as a clear AppError (already-mapped ones pass through). */
+export function archiveError(path: string, error: unknown): AppErrorException {
+  if (error instanceof AppErrorException) return error;
   const name = basename(path);
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') fail('not-found', `The file "${name}" does not exist (${path}).`, { cause: error });
-  if (code === 'EISDIR') fail('archive', `"${name}" is a folder, not a zip archive.`, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM') fail('disk', `No permission to read "${name}".`, { cause: error });
-  if (code === 'EMFILE' || code === 'EIO') fail('disk', `The disk could not read "${name}" (${code}).`, { cause: error });
-  fail('archive', `"${name}" ${describeReadError(error)}.`, { cause: error });
+  const extra = { cause: error };
+  if (code === 'ENOENT') return appError('not-found', `The file "${name}" does not exist (${path}).`, extra);
+  if (code === 'EISDIR') return appError('archive', `"${name}" is a folder, not a zip archive.`, extra);
+  if (code === 'EACCES' || code === 'EPERM') return appError('disk', `No permission to read "${name}".`, extra);
+  if (code === 'EMFILE' || code === 'EIO') return appError('disk', `The disk could not read "${name}" (${code}).`, extra);
+  return appError('archive', `"${name}" ${describeReadError(error)}.`, extra);
 }

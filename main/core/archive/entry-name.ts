@@ -32,10 +32,3 @@ export function unsafeNameReason(name: string, platform: string = process.platfo
 export function nameSegments(name: string): string[] {
   return name.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
 }
-
-/** `name (n).ext` for the n-th copy of a file name (the extension stays last). */
-export function numberedName(fileName: string, n: number): string {
-  const dot = fileName.lastIndexOf('.');
-  if (dot <= 0) return `${fileName} (${n})`;
-  return `${fileName.slice(0, dot)} (${n})${fileName.slice(dot)}`;
-}

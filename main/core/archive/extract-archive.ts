@@ -1,12 +1,11 @@
 import { mkdir, realpath, statfs } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { ExtractReport } from '../../../shared/api/archive';
-import { appErrorOf, fail } from '../app-error';
-import { failArchive } from './archive-error';
+import { cancelled, fail } from '../app-error';
 import { entryFailureReason, readPlannedEntries, type PlannedEntry } from './planned-entries';
 import { ExtractPlan } from './extract-plan';
 import type { OpenZip } from './open-zip';
-import { openZip } from './open-zip';
+import { withZip } from './open-zip';
 import { DataCheck, writeNewFile } from './write-entry';
 
 /** Progress of a long job: bytes (declared, uncompressed) done of total, and the entry at hand. */
@@ -28,8 +27,7 @@ export interface ExtractOptions {
  * space the archive declares, or the signal aborts (partial files removed).
  */
 export async function extractArchive(path: string, destination: string, options: ExtractOptions = {}): Promise<ExtractReport> {
-  const opened = await openZip(path);
-  try {
+  return withZip(path, async (opened) => {
     const root = await prepareDestination(destination);
     const report: ExtractReport = { destination: root, extracted: [], refused: [], renamed: [] };
     const { writable, refused } = await readPlannedEntries(opened.zip, options.entries);
@@ -40,19 +38,18 @@ export async function extractArchive(path: string, destination: string, options:
     const folders = new FolderGuard(root);
     let done = 0;
     for (const item of writable) {
-      if (options.signal?.aborted) fail('cancelled', 'Extraction was cancelled; files already extracted were kept.');
+      if (options.signal?.aborted) throw extractionCancelled();
       options.onProgress?.({ done, total, entry: item.name });
       await extractOne(opened, root, folders, plan, item, report, options.signal);
       done += item.entry.uncompressedSize;
     }
     options.onProgress?.({ done, total, entry: null });
     return report;
-  } catch (error) {
-    if (appErrorOf(error)) throw error;
-    failArchive(path, error);
-  } finally {
-    await opened.close();
-  }
+  });
+}
+
+function extractionCancelled() {
+  return cancelled('Extraction was cancelled; files already extracted were kept.');
 }
 
 /** Creates the destination when needed and resolves it through any links, once, up front. */
@@ -112,7 +109,7 @@ async function extractOne(
     report.extracted.push(savedAs);
     if (savedAs !== target.segments.join('/') || target.renamedFrom) report.renamed.push({ name: item.name, savedAs });
   } catch (error) {
-    if (signal?.aborted || (error as Error).name === 'AbortError') fail('cancelled', 'Extraction was cancelled; files already extracted were kept.');
+    if (signal?.aborted || (error as Error).name === 'AbortError') throw extractionCancelled();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') fail('disk', 'The disk is full; extraction stopped.', { cause: error });
     report.refused.push({ name: item.name, reason: entryFailureReason(error) });

@@ -1,4 +1,5 @@
-import { nameSegments, numberedName } from './entry-name';
+import { numberedName } from '../backend/filename';
+import { nameSegments } from './entry-name';
 
 /** Where one entry goes, relative to the destination, as segments. */
 export interface PlannedTarget {

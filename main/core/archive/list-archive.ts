@@ -1,7 +1,6 @@
 import type { ArchiveEntry, ArchiveListing } from '../../../shared/api/archive';
-import { failArchive } from './archive-error';
 import { describeEntry } from './describe-entry';
-import { openZip } from './open-zip';
+import { withZip } from './open-zip';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -18,8 +17,7 @@ export function decodeComment(raw: Buffer | string): string | null {
 
 /** Lists every entry of the zip at `path` with totals, reading only its central directory. */
 export async function listArchive(path: string): Promise<ArchiveListing> {
-  const opened = await openZip(path);
-  try {
+  return withZip(path, async (opened) => {
     const entries: ArchiveEntry[] = [];
     let totalSize = 0;
     let totalCompressedSize = 0;
@@ -31,9 +29,5 @@ export async function listArchive(path: string): Promise<ArchiveListing> {
     }
     const comment = decodeComment(opened.zip.comment as unknown as Buffer);
     return { path, count: entries.length, totalSize, totalCompressedSize, comment, entries };
-  } catch (error) {
-    failArchive(path, error);
-  } finally {
-    await opened.close();
-  }
+  });
 }

@@ -1,7 +1,8 @@
 import { close, fstat, open, read } from 'node:fs';
 import { promisify } from 'node:util';
 import yauzl from 'yauzl';
-import { failArchive } from './archive-error';
+import { archiveError } from './archive-error';
+import { END_SCAN_LENGTH, findEndRecord } from './end-record';
 import { BufferedFileReader } from './file-reader';
 
 const openAsync = promisify(open);
@@ -27,7 +28,7 @@ export async function openZip(path: string): Promise<OpenZip> {
   try {
     fd = await openAsync(path, 'r');
   } catch (error) {
-    failArchive(path, error);
+    throw archiveError(path, error);
   }
   try {
     const stats = await fstatAsync(fd);
@@ -51,7 +52,22 @@ export async function openZip(path: string): Promise<OpenZip> {
     };
   } catch (error) {
     await closeAsync(fd).catch(() => {});
-    failArchive(path, error);
+    throw archiveError(path, error);
+  }
+}
+
+/**
+ * Opens the zip at `path`, runs `use` on it and closes it again. Any failure that is not
+ * already an AppError is described once, as an error reading that archive.
+ */
+export async function withZip<T>(path: string, use: (opened: OpenZip) => Promise<T>): Promise<T> {
+  const opened = await openZip(path);
+  try {
+    return await use(opened);
+  } catch (error) {
+    throw archiveError(path, error);
+  } finally {
+    await opened.close();
   }
 }
 
@@ -61,18 +77,12 @@ export async function openZip(path: string): Promise<OpenZip> {
  * the end record says it starts. Zero for ordinary archives and for zip64 ones.
  */
 async function prefixShift(fd: number, size: number): Promise<number> {
-  const length = Math.min(size, 22 + 0xffff);
+  const length = Math.min(size, END_SCAN_LENGTH);
   if (length < 22) return 0;
   const tail = Buffer.alloc(length);
   await readAsync(fd, tail, 0, length, size - length);
-  for (let at = length - 22; at >= 0; at--) {
-    if (tail.readUInt32LE(at) !== 0x06054b50) continue;
-    if (at + 22 + tail.readUInt16LE(at + 20) !== length) continue;
-    if (at >= 20 && tail.readUInt32LE(at - 20) === 0x07064b50) return 0; // zip64: offsets live elsewhere
-    const directorySize = tail.readUInt32LE(at + 12);
-    const directoryOffset = tail.readUInt32LE(at + 16);
-    const shift = size - length + at - directorySize - directoryOffset;
-    return shift > 0 ? shift : 0;
-  }
-  return 0;
+  const end = findEndRecord(tail);
+  if (end === null || end.zip64Locator) return 0; // zip64: offsets live elsewhere
+  const shift = size - length + end.at - end.directorySize - end.directoryOffset;
+  return shift > 0 ? shift : 0;
 }

@@ -1,8 +1,7 @@
 import type { VerifyReport } from '../../../shared/api/archive';
-import { appErrorOf, fail } from '../app-error';
-import { failArchive } from './archive-error';
+import { cancelled } from '../app-error';
 import type { ProgressListener } from './extract-archive';
-import { openZip } from './open-zip';
+import { withZip } from './open-zip';
 import { entryFailureReason, readPlannedEntries } from './planned-entries';
 import { DataCheck, checkData } from './write-entry';
 
@@ -16,8 +15,7 @@ export async function verifyArchive(
   options: { signal?: AbortSignal; onProgress?: ProgressListener } = {},
 ): Promise<VerifyReport> {
   const { signal, onProgress } = options;
-  const opened = await openZip(path);
-  try {
+  return withZip(path, async (opened) => {
     const { writable, refused: failed } = await readPlannedEntries(opened.zip, undefined, false);
     // Entries refused up front (encrypted, unknown method) count as checked, and failed.
     const refusedUpFront = failed.length;
@@ -25,7 +23,7 @@ export async function verifyArchive(
     let done = 0;
     let checked = 0;
     for (const item of writable) {
-      if (signal?.aborted) fail('cancelled', 'Verification was cancelled.');
+      if (signal?.aborted) throw cancelled('Verification was cancelled.');
       onProgress?.({ done, total, entry: item.name });
       checked++;
       if (item.directory) continue;
@@ -33,17 +31,12 @@ export async function verifyArchive(
         const data = await opened.zip.openReadStreamPromise(item.entry);
         await checkData(data, new DataCheck(item.entry.uncompressedSize, item.entry.crc32), signal);
       } catch (error) {
-        if (signal?.aborted) fail('cancelled', 'Verification was cancelled.');
+        if (signal?.aborted) throw cancelled('Verification was cancelled.');
         failed.push({ name: item.name, reason: entryFailureReason(error) });
       }
       done += item.entry.uncompressedSize;
     }
     onProgress?.({ done, total, entry: null });
     return { ok: failed.length === 0, checked: checked + refusedUpFront, failed };
-  } catch (error) {
-    if (appErrorOf(error)) throw error;
-    failArchive(path, error);
-  } finally {
-    await opened.close();
-  }
+  });
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppErrorException, fail } from '../app-error';
+import { AppErrorException, appError, cancelled } from '../app-error';
 import type { ProgressListener } from './extract-archive';
 import type { AbortMessage, ArchiveJob, ArchiveJobResults, WorkerMessage } from './worker-protocol';
 
@@ -50,7 +50,7 @@ export function runArchiveJob<J extends ArchiveJob>(
       worker.postMessage({ type: 'abort' } satisfies AbortMessage);
       killTimer = setTimeout(() => {
         void worker.terminate();
-        finish(() => reject(new AppErrorException({ kind: 'cancelled', message: 'The archive job was cancelled.' })));
+        finish(() => reject(cancelled('The archive job was cancelled.')));
       }, ABORT_GRACE_MS);
     };
     if (options.signal?.aborted) onAbort();
@@ -61,19 +61,11 @@ export function runArchiveJob<J extends ArchiveJob>(
       else finish(() => reject(message.error ? new AppErrorException(message.error) : workerFailure(message.message)));
     });
     worker.on('error', (error) => finish(() => reject(workerFailure(error.message, error))));
-    worker.on('exit', (code) => {
-      finish(() => {
-        try {
-          fail('archive', `The archive worker stopped unexpectedly (exit code ${code}).`);
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
+    worker.on('exit', (code) => finish(() => reject(appError('archive', `The archive worker stopped unexpectedly (exit code ${code}).`))));
   });
 }
 
 /** A failure inside the worker that it could not describe itself: still an `archive` error the user can read. */
 function workerFailure(detail: string, cause?: unknown): AppErrorException {
-  return new AppErrorException({ kind: 'archive', message: `The archive could not be processed: ${detail}` }, { cause });
+  return appError('archive', `The archive could not be processed: ${detail}`, { cause });
 }

@@ -1,7 +1,7 @@
 import type { ConnectionCheck } from '../../../shared/api/profiles';
 import { appErrorOf } from '../app-error';
 import { openBatch } from './batch-client';
-import type { Timeouts } from './batch-client';
+import type { Timeouts } from './http-stream';
 
 /**
  * Probes a profile's batch route without downloading anything: POST `?responseType=urls` with

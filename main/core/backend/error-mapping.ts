@@ -1,6 +1,6 @@
-import type { AppError, ErrorKind } from '../../../shared/errors';
 import { kindForStatus } from '../../../shared/errors';
-import { AppErrorException, appErrorOf } from '../app-error';
+import { appError } from '../app-error';
+import type { AppErrorException } from '../app-error';
 
 const MAX_BACKEND_MESSAGE = 300;
 
@@ -16,11 +16,6 @@ function messageForStatus(status: number, retryAfter: number | null): string {
   }
   if (status >= 500) return `The backend failed (${status}). Try again later, or tell the backend's operators.`;
   return `The backend answered with an unexpected status ${status}.`;
-}
-
-/** The error kind of a status; 429 counts as the server's failure to serve (no kind of SPEC.md fits better). */
-export function kindOfStatus(status: number): ErrorKind {
-  return status === 429 ? 'server' : kindForStatus(status);
 }
 
 /**
@@ -50,41 +45,12 @@ export function backendMessageOf(body: string, contentType: string | undefined, 
   return message.length > MAX_BACKEND_MESSAGE ? `${message.slice(0, MAX_BACKEND_MESSAGE)}…` : message;
 }
 
-/** The AppError for an HTTP error status. */
-export function statusError(status: number, backendMessage: string | undefined, retryAfter: number | null): AppError {
-  const error: AppError = { kind: kindOfStatus(status), message: messageForStatus(status, retryAfter), status };
-  if (backendMessage !== undefined) error.backendMessage = backendMessage;
-  return error;
+/** The exception for an HTTP error status, with the backend's own message where it sent one. */
+export function statusError(status: number, backendMessage: string | undefined, retryAfter: number | null): AppErrorException {
+  return appError(kindForStatus(status), messageForStatus(status, retryAfter), { status, backendMessage });
 }
 
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: 'Nothing is listening at the base URL (connection refused). Check the address and port.',
-  ENOTFOUND: 'The backend host name does not resolve. Check the base URL.',
-  EAI_AGAIN: 'The backend host name could not be resolved right now (DNS). Check the network.',
-  ECONNRESET: 'The connection to the backend was reset.',
-  EPIPE: 'The connection to the backend was closed while sending.',
-  EHOSTUNREACH: 'The backend host is unreachable. Check the network.',
-  ENETUNREACH: 'The network is unreachable.',
-};
-
-/** Maps anything thrown by got (or the streams around it) to an AppError of SPEC.md. */
-export function requestErrorToAppError(error: unknown): AppError {
-  const own = appErrorOf(error);
-  if (own) return own;
-  const record = (error ?? {}) as { code?: string; name?: string; event?: string; message?: string };
-  if (record.name === 'TimeoutError' || record.code === 'ETIMEDOUT') {
-    const phase = record.event === 'connect' || record.event === 'lookup' ? 'connecting to' : 'waiting for';
-    return { kind: 'timeout', message: `Timed out ${phase} the backend. Check the base URL and the network, then try again.` };
-  }
-  if (record.name === 'MaxRedirectsError') return { kind: 'invalid-response', message: 'The backend redirected too many times.' };
-  if (record.code && NETWORK_CODES[record.code]) return { kind: 'network', message: NETWORK_CODES[record.code]! };
-  if (record.code === 'ERR_STREAM_PREMATURE_CLOSE' || record.name === 'ReadError' || /aborted|premature|socket hang up/i.test(record.message ?? '')) {
-    return { kind: 'network', message: 'The connection closed before the download finished. Try again.' };
-  }
-  return { kind: 'network', message: `The request to the backend failed${record.code ? ` (${record.code})` : ''}. Check the network and try again.` };
-}
-
-/** Wraps an AppError for throwing. */
-export function toException(error: AppError, cause?: unknown): AppErrorException {
-  return new AppErrorException(error, { cause });
+/** The exception for a body that stopped arriving for `idleMs`. */
+export function stalledError(idleMs: number): AppErrorException {
+  return appError('timeout', `The backend stopped sending data for ${Math.round(idleMs / 1000)} s. Try again.`);
 }

@@ -1,6 +1,7 @@
-import { AppErrorException } from '../app-error';
+import { appError } from '../app-error';
 import { openBatch } from './batch-client';
 import type { BatchRequest } from './batch-client';
+import { DEFAULT_TIMEOUTS } from './http-stream';
 import { backendMessageOf } from './error-mapping';
 import { readCapped } from './read-capped';
 import { normaliseSkipped } from './skipped';
@@ -15,13 +16,13 @@ export interface ExportUrls {
 const MAX_JSON = 32 * 1024 * 1024;
 
 function invalid(message: string, backendMessage?: string): never {
-  throw new AppErrorException({ kind: 'invalid-response', message, ...(backendMessage ? { backendMessage } : {}) });
+  throw appError('invalid-response', message, { backendMessage });
 }
 
 /** URL mode: POSTs `?responseType=urls` and reads `{ success, exportedUrls, skipped }` as JSON (never as a zip). */
 export async function requestExportUrls(request: Omit<BatchRequest, 'mode'>): Promise<ExportUrls> {
   const response = await openBatch({ ...request, mode: 'urls' });
-  const idleMs = request.timeouts?.idleMs ?? 60_000;
+  const idleMs = request.timeouts?.idleMs ?? DEFAULT_TIMEOUTS.idleMs;
   const contentType = response.headers['content-type'];
   const text = await readCapped(response.body, MAX_JSON, idleMs, true);
   if (/html/i.test(contentType ?? '')) invalid('The backend answered with a web page instead of JSON: check the base URL.');
@@ -33,11 +34,8 @@ export async function requestExportUrls(request: Omit<BatchRequest, 'mode'>): Pr
   }
   const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (record.success === false) {
-    throw new AppErrorException({
-      kind: 'server',
-      message: 'The backend reported that the export failed (success: false).',
-      ...(backendMessageOf(text, 'application/json', request.apiKey) ? { backendMessage: backendMessageOf(text, 'application/json', request.apiKey)! } : {}),
-    });
+    const backendMessage = backendMessageOf(text, 'application/json', request.apiKey);
+    throw appError('server', 'The backend reported that the export failed (success: false).', { backendMessage });
   }
   if (!Array.isArray(record.exportedUrls)) invalid('The backend answered URL mode without an "exportedUrls" list.');
   const exportedUrls = (record.exportedUrls as unknown[]).filter((url): url is string => typeof url === 'string');

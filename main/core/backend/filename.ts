@@ -81,3 +81,10 @@ export function zipFilenameFrom(contentDisposition: string | null | undefined): 
   const withExt = /\.[^.\s]{1,16}$/.test(safe) ? safe : sanitizeFilename(`${truncateBytes(safe, MAX_BYTES - 4)}.zip`);
   return { filename: withExt ?? FALLBACK_ZIP_NAME, source: withExt ? 'content-disposition' : 'fallback' };
 }
+
+/** `name (n).ext` for the n-th copy of a file name (the extension stays last; a leading dot is no extension). */
+export function numberedName(fileName: string, n: number): string {
+  const dot = fileName.lastIndexOf('.');
+  if (dot <= 0) return `${fileName} (${n})`;
+  return `${fileName.slice(0, dot)} (${n})${fileName.slice(dot)}`;
+}

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import { AppErrorException } from '../app-error';
-import { requestErrorToAppError } from './error-mapping';
+import { appError } from '../app-error';
+import { stalledError } from './error-mapping';
+import { toAppError } from './to-app-error';
 
 /**
  * Reads a body as UTF-8 text, at most `cap` bytes (the rest is dropped: error pages and JSON
@@ -26,7 +27,7 @@ export async function readCapped(body: Readable, cap: number, idleMs: number, st
       arm();
       const room = cap - length;
       if (chunk.length > room) {
-        if (strict) throw new AppErrorException({ kind: 'invalid-response', message: `The backend's answer is larger than ${Math.round(cap / 1048576)} MiB.` });
+        if (strict) throw appError('invalid-response', `The backend's answer is larger than ${Math.round(cap / 1048576)} MiB.`);
         chunks.push(chunk.subarray(0, room));
         length = cap;
         break;
@@ -35,16 +36,11 @@ export async function readCapped(body: Readable, cap: number, idleMs: number, st
       length += chunk.length;
     }
   } catch (error) {
-    if (stalled) throw stallError(idleMs);
-    if (error instanceof AppErrorException) throw error;
-    throw new AppErrorException(requestErrorToAppError(error), { cause: error });
+    if (stalled) throw stalledError(idleMs);
+    throw toAppError(error);
   } finally {
     clearTimeout(timer);
   }
-  if (stalled) throw stallError(idleMs);
+  if (stalled) throw stalledError(idleMs);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function stallError(idleMs: number): AppErrorException {
-  return new AppErrorException({ kind: 'timeout', message: `The backend stopped sending data for ${Math.round(idleMs / 1000)} s. Try again.` });
 }

@@ -1,16 +1,16 @@
 import { dirname, join } from 'node:path';
-import type { DownloadJob, DownloadMode, DownloadProgress } from '../../../shared/api/downloads';
-import { AppErrorException, fail } from '../app-error';
-import type { Timeouts } from '../backend/batch-client';
-import { requestErrorToAppError } from '../backend/error-mapping';
+import type { HandlerPayload } from '../../../shared/api';
+import type { DownloadJob, DownloadProgress, DownloadResult } from '../../../shared/api/downloads';
+import { AppErrorException, appError, cancelled, fail } from '../app-error';
 import { requestExportUrls } from '../backend/export-urls';
+import type { Timeouts } from '../backend/http-stream';
 import { checkedBaseUrl } from '../backend/key-policy';
 import type { RetryOptions } from '../backend/retry';
+import { diskError, toAppError } from '../backend/to-app-error';
 import type { Dialogs, EventSink, Notifier, Paths } from '../ports';
 import type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources } from './download-ports';
-import { failureOf } from './failure';
 import { fetchUrls } from './fetch-urls';
-import { newJob, notification } from './job-records';
+import { historyEntry, newJob, notification } from './job-records';
 import type { UrlList, UrlListFormat } from './url-list-file';
 import { writeUrlList } from './url-list-file';
 import { runZipDownload } from './zip-download';
@@ -31,12 +31,13 @@ export interface DownloadServiceDeps {
   fetchConcurrency?: number;
 }
 
-/** What `start` takes (the validated payload of `downloads.start`). */
-export interface StartRequest {
-  profileId: string;
-  exportIds?: string[];
-  mode: DownloadMode;
-  saveTo?: 'ask' | 'default';
+/** What `start` takes: the validated payload of `downloads.start`, as the contract declares it. */
+export type StartRequest = HandlerPayload<'downloads.start'>;
+
+/** What history records of a job: only `downloads.start` jobs (a files job is re-run from its URL-mode job). */
+interface HistorySubject {
+  request: StartRequest;
+  sourceFileUrls: string[];
 }
 
 const KEEP_FINISHED = 50;
@@ -64,7 +65,7 @@ export class DownloadService {
     if (source.sourceFileUrls.length === 0) fail('validation', 'There are no exports to download: track some exports first.');
     checkedBaseUrl(source.baseUrl, source.apiKey); // refuse an unsafe profile before a job exists
     const entry = this.register(newJob(request.profileId, source.profileName, request.mode, source.sourceFileUrls.length));
-    entry.done = this.run(entry, source, request);
+    entry.done = this.runJob(entry, (signal) => this.download(entry.job, source, request, signal), { request, sourceFileUrls: source.sourceFileUrls });
     return { jobId: entry.job.jobId };
   }
 
@@ -80,7 +81,7 @@ export class DownloadService {
     try {
       await writeUrlList(path, list, format);
     } catch (error) {
-      throw failureOf(error, () => ({ kind: 'disk', message: 'The list could not be written. Choose another place.' }));
+      throw diskError(error) ?? appError('disk', 'The list could not be written. Choose another place.', { cause: error });
     }
     return { path };
   }
@@ -95,7 +96,7 @@ export class DownloadService {
     const job = newJob(sourceJob.profileId, sourceJob.profileName, 'files', list.exportedUrls.length);
     job.sourceJobId = jobId;
     const entry = this.register(job);
-    entry.done = this.runFiles(entry, [...list.exportedUrls], folder);
+    entry.done = this.runJob(entry, (signal) => this.fetchFiles(job, [...list.exportedUrls], folder, signal), null);
     return { jobId: job.jobId };
   }
 
@@ -136,58 +137,53 @@ export class DownloadService {
     return job.result;
   }
 
-  private async runFiles(entry: Running, urls: string[], folder: string): Promise<void> {
+  /**
+   * Runs one job to its end: `work` produces the result or throws; either way the job's state,
+   * events, notification and history are settled in one place.
+   */
+  private async runJob(entry: Running, work: (signal: AbortSignal) => Promise<DownloadResult>, subject: HistorySubject | null): Promise<void> {
     const { job, controller } = entry;
     try {
-      const result = await fetchUrls({
-        urls, folder, tempDir: this.deps.paths.tempDir, signal: controller.signal, timeouts: this.deps.timeouts,
-        concurrency: this.deps.fetchConcurrency,
-        onProgress: (progress) => this.progress(job, { jobId: job.jobId, ...progress }),
-      });
-      job.result = { mode: 'files', folder, ...result };
-      const first = result.failures[0];
-      if (controller.signal.aborted) {
-        job.state = 'cancelled';
-        job.error = { kind: 'cancelled', message: `The download was cancelled after ${result.saved.length} of ${urls.length} files.` };
-      } else if (result.saved.length === 0 && first) {
-        job.state = 'failed';
-        job.error = { ...first.error, message: `None of the ${urls.length} files could be downloaded. First failure: ${first.error.message}` };
-      } else {
-        job.state = 'succeeded';
-      }
-    } catch (error) {
-      job.error = failureOf(error, requestErrorToAppError).appError;
-      job.state = job.error.kind === 'cancelled' ? 'cancelled' : 'failed';
-    }
-    await this.finish(job, null, urls);
-  }
-
-  private async run(entry: Running, source: DownloadSource, request: StartRequest): Promise<void> {
-    const { job, controller } = entry;
-    try {
-      if (request.mode === 'urls') {
-        const urls = await requestExportUrls({ ...this.common(source), signal: controller.signal });
-        job.result = { mode: 'urls', ...urls };
-      } else {
-        const { destination, asks } = await this.destination(request.saveTo);
-        const saved = await runZipDownload({
-          ...this.common(source),
-          destination,
-          tempDir: this.deps.paths.tempDir,
-          signal: controller.signal,
-          onFilename: (filename) => void (job.filename = filename),
-          onProgress: (snapshot) => this.progress(job, { jobId: job.jobId, ...snapshot }),
-        });
-        job.result = { mode: 'zip', ...saved };
-        if (asks) await this.deps.preferences?.rememberFolder(dirname(saved.path)).catch(() => {});
-      }
+      job.result = await work(controller.signal);
       job.state = 'succeeded';
     } catch (error) {
-      const failure = failureOf(error, requestErrorToAppError).appError;
-      job.error = failure;
-      job.state = failure.kind === 'cancelled' ? 'cancelled' : 'failed';
+      job.error = toAppError(error).appError;
+      job.state = job.error.kind === 'cancelled' ? 'cancelled' : 'failed';
     }
-    await this.finish(job, request, source.sourceFileUrls);
+    await this.finish(job, subject);
+  }
+
+  /** Zip or URL mode: one batch request. */
+  private async download(job: DownloadJob, source: DownloadSource, request: StartRequest, signal: AbortSignal): Promise<DownloadResult> {
+    if (request.mode === 'urls') return { mode: 'urls', ...(await requestExportUrls({ ...this.common(source), signal })) };
+    const { destination, asks } = await this.destination(request.saveTo);
+    const saved = await runZipDownload({
+      ...this.common(source),
+      destination,
+      tempDir: this.deps.paths.tempDir,
+      signal,
+      onFilename: (filename) => this.named(job, filename),
+      onProgress: (snapshot) => this.progress(job, { jobId: job.jobId, ...snapshot }),
+    });
+    if (asks) await this.deps.preferences?.rememberFolder(dirname(saved.path)).catch(() => {});
+    return { mode: 'zip', ...saved };
+  }
+
+  /** Files mode: each exported URL into `folder`. Fails only when none could be saved; a cancel keeps the files saved so far in the result. */
+  private async fetchFiles(job: DownloadJob, urls: string[], folder: string, signal: AbortSignal): Promise<DownloadResult> {
+    const result = await fetchUrls({
+      urls, folder, tempDir: this.deps.paths.tempDir, signal, timeouts: this.deps.timeouts,
+      concurrency: this.deps.fetchConcurrency,
+      onProgress: (progress) => this.progress(job, { jobId: job.jobId, ...progress }),
+    });
+    job.result = { mode: 'files', folder, ...result };
+    const first = result.failures[0];
+    if (signal.aborted) throw cancelled(`The download was cancelled after ${result.saved.length} of ${urls.length} files.`);
+    if (result.saved.length === 0 && first) {
+      const { kind, message, ...extra } = first.error;
+      throw appError(kind, `None of the ${urls.length} files could be downloaded. First failure: ${message}`, extra);
+    }
+    return job.result;
   }
 
   private common(source: DownloadSource) {
@@ -201,6 +197,12 @@ export class DownloadService {
     if (!ask) return { destination: { kind: 'folder', dir: folder }, asks: false };
     const defaultDir = (await prefs?.lastFolder()) ?? folder;
     return { destination: { kind: 'ask', dialogs: this.deps.dialogs, defaultDir }, asks: true };
+  }
+
+  /** The response headers are in: the running card can show the real file name at once. */
+  private named(job: DownloadJob, filename: string): void {
+    job.filename = filename;
+    this.deps.events.emit('downloads.named', { jobId: job.jobId, filename });
   }
 
   private progress(job: DownloadJob, progress: DownloadProgress): void {
@@ -222,31 +224,17 @@ export class DownloadService {
     this.deps.notifier.progress(total > 0 ? Math.min(1, done / total) : null);
   }
 
-  /** `request` null: a files job, which history does not record (it is re-run from its URL-mode job). */
-  private async finish(job: DownloadJob, request: StartRequest | null, sourceFileUrls: string[]): Promise<void> {
+  /** `subject` null: a files job, which history does not record (it is re-run from its URL-mode job). */
+  private async finish(job: DownloadJob, subject: HistorySubject | null): Promise<void> {
     job.finishedAt = new Date().toISOString();
     this.running.delete(job.jobId);
     this.finished = [job, ...this.finished].slice(0, KEEP_FINISHED);
     this.updateTaskbar();
     this.deps.events.emit('downloads.finished', { ...job });
     if (job.state !== 'cancelled') this.deps.notifier.notify(notification(job));
-    const zip = job.result?.mode === 'zip' ? job.result : null;
-    if (request === null) return;
+    if (subject === null) return;
     try {
-      await this.deps.history.record({
-        jobId: job.jobId,
-        when: job.startedAt,
-        profileId: job.profileId,
-        profileName: job.profileName,
-        itemCount: job.itemCount,
-        mode: request.mode,
-        result: job.state === 'succeeded' ? 'success' : job.state === 'cancelled' ? 'cancelled' : 'failed',
-        errorKind: job.error?.kind ?? null,
-        path: zip?.path ?? null,
-        bytes: zip?.bytes ?? null,
-        exportIds: request.exportIds ?? null,
-        sourceFileUrls,
-      });
+      await this.deps.history.record(historyEntry(job, subject.request, subject.sourceFileUrls));
     } catch (error) {
       // The download itself is done; a history failure must not turn it into a failed job.
       if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);

@@ -1,21 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import got from 'got';
-import type { PlainResponse, Request } from 'got';
-import { AppErrorException } from '../app-error';
-import type { Timeouts } from '../backend/batch-client';
-import { DEFAULT_TIMEOUTS } from '../backend/batch-client';
+import { appError, cancelled } from '../app-error';
 import { parseContentDisposition } from '../backend/content-disposition';
-import { backendMessageOf, requestErrorToAppError, statusError } from '../backend/error-mapping';
 import { sanitizeFilename } from '../backend/filename';
-import { readCapped } from '../backend/read-capped';
-import { failureOf } from './failure';
+import { DEFAULT_TIMEOUTS, openStream } from '../backend/http-stream';
+import type { Timeouts } from '../backend/http-stream';
+import { toAppError } from '../backend/to-app-error';
 import { moveIntoPlace } from './move-into-place';
-import { ProgressMeter } from './progress-meter';
 import type { ProgressSnapshot } from './progress-meter';
+import { saveBody, withTempFile } from './save-body';
 
 /** The name used when neither the header nor the URL gives a usable one. */
 export const FALLBACK_FILE_NAME = 'download';
@@ -56,7 +49,7 @@ export function fetchedFileName(url: URL, contentDisposition: string | undefined
 export function checkedFetchUrl(raw: string): URL {
   const url = URL.canParse(raw) ? new URL(raw) : null;
   if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new AppErrorException({ kind: 'validation', message: 'Only http and https URLs can be downloaded; this one was skipped.' });
+    throw appError('validation', 'Only http and https URLs can be downloaded; this one was skipped.');
   }
   return url;
 }
@@ -69,50 +62,22 @@ export function checkedFetchUrl(raw: string): URL {
  */
 export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile> {
   const url = checkedFetchUrl(options.url);
-  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const temp = join(options.tempDir, `.fetch-${randomBytes(6).toString('hex')}.part`);
-  const stream: Request = got.stream(url, {
-    headers: { accept: '*/*', 'accept-encoding': 'identity' },
-    decompress: false,
-    throwHttpErrors: false,
-    retry: { limit: 0 },
-    maxRedirects: 5,
-    timeout: { lookup: timeouts.connectMs, connect: timeouts.connectMs, secureConnect: timeouts.connectMs, response: timeouts.idleMs },
-  });
-  const onAbort = () => stream.destroy(new AppErrorException({ kind: 'cancelled', message: 'The download was cancelled.' }));
-  options.signal.addEventListener('abort', onAbort, { once: true });
-  if (options.signal.aborted) onAbort();
+  const idleMs = options.timeouts?.idleMs ?? DEFAULT_TIMEOUTS.idleMs;
   try {
-    const response = await new Promise<PlainResponse>((resolve, reject) => {
-      stream.once('response', resolve);
-      stream.once('error', reject);
-    });
-    stream.on('error', () => {}); // later errors surface through pipeline
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      const body = await readCapped(stream, 16 * 1024, timeouts.idleMs).catch(() => '');
-      throw new AppErrorException(statusError(response.statusCode, backendMessageOf(body, response.headers['content-type'], null), null));
-    }
-    const name = fetchedFileName(new URL(response.url), response.headers['content-disposition']);
-    const lengthHeader = response.headers['content-length'];
-    const total = lengthHeader !== undefined && /^\d+$/.test(lengthHeader) && !response.headers['content-encoding'] ? Number(lengthHeader) : null;
-    await mkdir(options.tempDir, { recursive: true });
     await mkdir(options.folder, { recursive: true });
-    const meter = new ProgressMeter(stream, { total, idleMs: timeouts.idleMs, intervalMs: 100, onProgress: options.onProgress });
-    await pipeline(stream, createWriteStream(temp, { flags: 'wx', highWaterMark: 1024 * 1024 })).catch((error: unknown) => {
-      meter.rethrow();
-      throw error;
+    return await withTempFile(options.tempDir, 'fetch', async (temp) => {
+      const response = await openStream({
+        url, method: 'GET', headers: { accept: '*/*', 'accept-encoding': 'identity' },
+        apiKey: null, // these URLs point wherever the backend says: never a credential
+        decompress: false, signal: options.signal, timeouts: options.timeouts, retry: { limit: 0 },
+      });
+      const name = fetchedFileName(new URL(response.url), response.headers['content-disposition']);
+      const bytes = await saveBody(response, temp, { idleMs, onProgress: options.onProgress, signal: options.signal });
+      const path = await moveIntoPlace(temp, join(options.folder, name), 'unique');
+      return { url: options.url, path, bytes };
     });
-    if (total !== null && meter.bytes !== total) {
-      throw new AppErrorException({ kind: meter.bytes < total ? 'network' : 'invalid-response', message: `The download stopped at ${meter.bytes} of ${total} bytes. Try again.` });
-    }
-    const path = await moveIntoPlace(temp, join(options.folder, name), 'unique');
-    return { url: options.url, path, bytes: meter.bytes };
   } catch (error) {
-    stream.destroy();
-    if (options.signal.aborted) throw new AppErrorException({ kind: 'cancelled', message: 'The download was cancelled.' });
-    throw failureOf(error, requestErrorToAppError);
-  } finally {
-    options.signal.removeEventListener('abort', onAbort);
-    await rm(temp, { force: true }).catch(() => {});
+    if (options.signal.aborted) throw cancelled();
+    throw toAppError(error);
   }
 }

@@ -1,7 +1,6 @@
 import type { FetchFailure, SavedFile } from '../../../shared/api/downloads';
-import type { Timeouts } from '../backend/batch-client';
-import { requestErrorToAppError } from '../backend/error-mapping';
-import { failureOf } from './failure';
+import type { Timeouts } from '../backend/http-stream';
+import { toAppError } from '../backend/to-app-error';
 import { fetchOneUrl } from './fetch-one-url';
 import type { ProgressSnapshot } from './progress-meter';
 
@@ -75,7 +74,7 @@ export async function fetchUrls(options: FetchUrlsOptions): Promise<FetchUrlsRes
         doneBytes += file.bytes;
       } catch (error) {
         if (options.signal.aborted) return;
-        outcomes[index] = { failure: { url, error: failureOf(error, requestErrorToAppError).appError } };
+        outcomes[index] = { failure: { url, error: toAppError(error).appError } };
       } finally {
         live.delete(index);
       }

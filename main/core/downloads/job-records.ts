@@ -1,6 +1,8 @@
-/** Plain records of a job's life: the new job, and the notification when it ends. */
+/** Plain records of a job's life: the new job, and the notification and history entry when it ends. */
 import { randomUUID } from 'node:crypto';
+import type { HandlerPayload } from '../../../shared/api';
 import type { DownloadJob, JobMode, DownloadResult } from '../../../shared/api/downloads';
+import type { HistoryEntry } from './download-ports';
 
 /** A new running job record. */
 export function newJob(profileId: string, profileName: string, mode: JobMode, itemCount: number): DownloadJob {
@@ -20,4 +22,23 @@ export function notification(job: DownloadJob): { title: string; body: string } 
   }
   if (result?.mode === 'urls') return { title: 'Export URLs ready', body: `${result.exportedUrls.length} URLs, ${result.skipped.length} skipped.` };
   return { title: 'Download failed', body: job.error?.message ?? 'The download failed.' };
+}
+
+/** The history entry of a finished `downloads.start` job (what re-running it needs). */
+export function historyEntry(job: DownloadJob, request: HandlerPayload<'downloads.start'>, sourceFileUrls: string[]): HistoryEntry {
+  const zip = job.result?.mode === 'zip' ? job.result : null;
+  return {
+    jobId: job.jobId,
+    when: job.startedAt,
+    profileId: job.profileId,
+    profileName: job.profileName,
+    itemCount: job.itemCount,
+    mode: request.mode,
+    result: job.state === 'succeeded' ? 'success' : job.state === 'cancelled' ? 'cancelled' : 'failed',
+    errorKind: job.error?.kind ?? null,
+    path: zip?.path ?? null,
+    bytes: zip?.bytes ?? null,
+    exportIds: request.exportIds ?? null,
+    sourceFileUrls,
+  };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
-import { AppErrorException } from '../app-error';
+import { basename, dirname, join } from 'node:path';
+import { appError } from '../app-error';
+import { numberedName } from '../backend/filename';
 
 /** How to treat a file already at the destination. */
 export type ExistingFile =
@@ -14,12 +15,6 @@ export type ExistingFile =
 
 function code(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
-}
-
-/** `report.zip` → `report (n).zip`. */
-export function numberedName(path: string, n: number): string {
-  const ext = extname(path);
-  return join(dirname(path), `${basename(path, ext)} (${n})${ext}`);
 }
 
 /** Puts `source` at `target` without ever replacing a file: a hard link fails atomically if the name is taken. */
@@ -69,13 +64,13 @@ export async function moveIntoPlace(temp: string, target: string, existing: Exis
   }
   try {
     for (let n = 0; n < 10_000; n++) {
-      const candidate = n === 0 ? target : numberedName(target, n);
+      const candidate = n === 0 ? target : join(dirname(target), numberedName(basename(target), n));
       if ((await placeWithoutReplacing(source, candidate)) === 'placed') return candidate;
       if (existing === 'fail') {
-        throw new AppErrorException({ kind: 'disk', message: `A file already exists at ${target}; it was left untouched. Choose another name or folder.` });
+        throw appError('disk', `A file already exists at ${target}; it was left untouched. Choose another name or folder.`);
       }
     }
-    throw new AppErrorException({ kind: 'disk', message: `Could not find a free name for ${target}.` });
+    throw appError('disk', `Could not find a free name for ${target}.`);
   } finally {
     if (source !== temp) await rm(source, { force: true }).catch(() => {});
   }

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { AppErrorException } from '../app-error';
+import { AppErrorException, appError } from '../app-error';
+import { stalledError } from '../backend/error-mapping';
 
 /** Progress of one download as the UI and the CLI show it. */
 export interface ProgressSnapshot {
@@ -76,7 +77,7 @@ export class ProgressMeter {
       this.lastActivity = now;
       if (now - this.lastReport >= this.options.intervalMs) this.report(now);
     } else if (now - this.lastActivity >= this.options.idleMs) {
-      this.fail(new AppErrorException({ kind: 'timeout', message: `The backend stopped sending data for ${Math.round(this.options.idleMs / 1000)} s. Try again.` }));
+      this.fail(stalledError(this.options.idleMs));
     }
   }
 
@@ -87,7 +88,7 @@ export class ProgressMeter {
       this.options.checkStart?.(this.head);
       this.head = null;
     } catch (error) {
-      this.fail(error instanceof AppErrorException ? error : new AppErrorException({ kind: 'invalid-response', message: String(error) }));
+      this.fail(error instanceof AppErrorException ? error : appError('invalid-response', String(error)));
     }
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type { SkippedExport } from '../../../shared/api/downloads';
+import { formatCsv } from '../store/csv';
 
 /** The formats a URL-mode result can be saved in. */
 export type UrlListFormat = 'txt' | 'csv' | 'json';
@@ -9,11 +10,6 @@ export type UrlListFormat = 'txt' | 'csv' | 'json';
 export interface UrlList {
   exportedUrls: string[];
   skipped: SkippedExport[];
-}
-
-/** One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function skippedValue(item: SkippedExport): unknown {
@@ -36,8 +32,7 @@ export function formatUrlList(list: UrlList, format: UrlListFormat): string {
   const rows = [['url', 'status', 'reason']];
   for (const url of list.exportedUrls) rows.push([url, 'exported', '']);
   for (const item of list.skipped) rows.push([item.sourceFileUrl ?? item.raw, 'skipped', item.reason ?? '']);
-  // CRLF line ends: what RFC 4180 and spreadsheet programs expect.
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return formatCsv(rows);
 }
 
 /** Writes the list to `path` (already confirmed by the save dialog) via a temp file beside it, so a failure never leaves half a file. */

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { END_SCAN_LENGTH, ZIP64_LOCATOR, findEndRecord } from '../archive/end-record';
 
 /** What the end of a zip says about it. */
 export interface ZipDirectoryInfo {
@@ -9,8 +10,6 @@ export interface ZipDirectoryInfo {
   zip64: boolean;
 }
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const CHUNK = 1024 * 1024;
@@ -34,21 +33,11 @@ export async function readZipDirectory(path: string): Promise<ZipDirectoryInfo> 
   try {
     const { size } = await file.stat();
     if (size < 22) throw new NotAZip('too short to be a zip');
-    const tailLength = Math.min(size, 22 + 0xffff);
-    const tail = await readAt(file, size - tailLength, tailLength);
-    let at = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      // The EOCD's comment must run exactly to the end of the file: rules out a signature inside data.
-      if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
-        at = i;
-        break;
-      }
-    }
-    if (at < 0) throw new NotAZip('no end-of-central-directory record');
-    const eocdPosition = size - tailLength + at;
-    let entries = tail.readUInt16LE(at + 10);
-    let cdSize = tail.readUInt32LE(at + 12);
-    let cdOffset = tail.readUInt32LE(at + 16);
+    const tailLength = Math.min(size, END_SCAN_LENGTH);
+    const end = findEndRecord(await readAt(file, size - tailLength, tailLength));
+    if (end === null) throw new NotAZip('no end-of-central-directory record');
+    const eocdPosition = size - tailLength + end.at;
+    let { entries, directorySize: cdSize, directoryOffset: cdOffset } = end;
     let zip64 = false;
     let directoryEnd = eocdPosition;
     if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {

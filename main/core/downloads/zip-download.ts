@@ -1,21 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { AppErrorException } from '../app-error';
+import { appError, cancelled } from '../app-error';
 import { openBatch } from '../backend/batch-client';
-import type { Timeouts } from '../backend/batch-client';
-import { requestErrorToAppError } from '../backend/error-mapping';
+import { DEFAULT_TIMEOUTS } from '../backend/http-stream';
+import type { Timeouts } from '../backend/http-stream';
 import { zipFilenameFrom } from '../backend/filename';
 import type { FilenameSource } from '../backend/filename';
 import type { RetryOptions } from '../backend/retry';
+import { toAppError } from '../backend/to-app-error';
 import type { Dialogs } from '../ports';
-import { failureOf } from './failure';
 import { moveIntoPlace } from './move-into-place';
 import type { ExistingFile } from './move-into-place';
-import { ProgressMeter } from './progress-meter';
 import type { ProgressSnapshot } from './progress-meter';
+import { saveBody, withTempFile } from './save-body';
 import { readZipDirectory } from './zip-directory';
 
 /** Where a zip download ends up. */
@@ -54,25 +51,17 @@ export interface ZipDownloadResult {
   entries: number;
 }
 
-/**
- * Bytes the file stream may hold before it pushes back on the socket. Larger than the 16 KiB
- * default so socket chunks (≤ 64 KiB each) are batched into fewer writev calls; not larger,
- * because every buffered chunk is a live external buffer: measured with process CPU time on
- * 256 MiB bodies, 1 MiB cost less CPU (GC) than 4 or 16 MiB, and peak RSS stays flat.
- */
-const WRITE_BUFFER = 1024 * 1024;
-
 const ZIP_STARTS = ['504b0304', '504b0506']; // a local file header, or the end record of an empty zip
 
 function checkZipStart(head: Buffer): void {
   if (!ZIP_STARTS.includes(head.subarray(0, 4).toString('hex'))) {
     const looksHtml = /^\s*</.test(head.toString('latin1'));
-    throw new AppErrorException({
-      kind: 'invalid-response',
-      message: looksHtml
+    throw appError(
+      'invalid-response',
+      looksHtml
         ? 'The backend answered with a web page instead of a zip: check the base URL (a login page or proxy may be in the way).'
         : 'The backend answered with something that is not a zip file.',
-    });
+    );
   }
 }
 
@@ -86,66 +75,46 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
   const forward = () => abort.abort();
   options.signal?.addEventListener('abort', forward, { once: true });
   if (options.signal?.aborted) abort.abort();
-  const temp = join(options.tempDir, `.download-${randomBytes(6).toString('hex')}.zip.part`);
   let dialogCancelled = false;
   try {
-    const response = await openBatch({ ...options, mode: 'zip', signal: abort.signal });
-    const { filename, source } = zipFilenameFrom(response.headers['content-disposition']);
-    options.onFilename?.(filename, source);
-    const contentType = response.headers['content-type'] ?? '';
-    if (/text\/html/i.test(contentType)) {
-      response.body.destroy();
-      throw new AppErrorException({ kind: 'invalid-response', message: 'The backend answered with a web page instead of a zip: check the base URL.', status: response.status });
-    }
-    const lengthHeader = response.headers['content-length'];
-    const total = lengthHeader !== undefined && /^\d+$/.test(lengthHeader) && !response.headers['content-encoding'] ? Number(lengthHeader) : null;
-    const chosen = chooseTarget(options.destination, filename, () => {
-      dialogCancelled = true;
-      abort.abort();
-    });
-    chosen.catch(() => {}); // awaited below; a dialog failure must not go unhandled meanwhile
-    await mkdir(options.tempDir, { recursive: true });
-    const meter = new ProgressMeter(response.body, {
-      total,
-      idleMs: options.timeouts?.idleMs ?? 60_000,
-      intervalMs: options.progressIntervalMs ?? 100,
-      onProgress: options.onProgress,
-      checkStart: checkZipStart,
-    });
-    const file = createWriteStream(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER });
-    await pipeline(response.body, file, { signal: abort.signal }).catch((error: unknown) => {
-      meter.rethrow();
-      throw error;
-    });
-    meter.rethrow(); // a bad start found on 'end' of an empty body
-    if (total !== null && meter.bytes !== total) {
-      throw new AppErrorException({
-        kind: meter.bytes < total ? 'network' : 'invalid-response',
-        message: `The download stopped at ${meter.bytes} of ${total} bytes. Try again.`,
+    return await withTempFile(options.tempDir, 'download', async (temp) => {
+      const response = await openBatch({ ...options, mode: 'zip', signal: abort.signal });
+      const { filename, source } = zipFilenameFrom(response.headers['content-disposition']);
+      options.onFilename?.(filename, source);
+      if (/text\/html/i.test(response.headers['content-type'] ?? '')) {
+        response.body.destroy();
+        throw appError('invalid-response', 'The backend answered with a web page instead of a zip: check the base URL.', { status: response.status });
+      }
+      const chosen = chooseTarget(options.destination, filename, () => {
+        dialogCancelled = true;
+        abort.abort();
       });
-    }
-    const directory = await readZipDirectory(temp).catch((error: Error) => {
-      throw new AppErrorException({ kind: 'invalid-response', message: `The downloaded file is not a complete zip (${error.message}). Try again.` });
+      chosen.catch(() => {}); // awaited below; a dialog failure must not go unhandled meanwhile
+      const bytes = await saveBody(response, temp, {
+        idleMs: options.timeouts?.idleMs ?? DEFAULT_TIMEOUTS.idleMs,
+        intervalMs: options.progressIntervalMs,
+        onProgress: options.onProgress,
+        checkStart: checkZipStart,
+        signal: abort.signal,
+      });
+      const directory = await readZipDirectory(temp).catch((error: Error) => {
+        throw appError('invalid-response', `The downloaded file is not a complete zip (${error.message}). Try again.`);
+      });
+      const target = await chosen;
+      if (target === null) throw dialogCancel();
+      const path = await moveIntoPlace(temp, target.path, target.existing);
+      return { path, bytes, filename, filenameSource: source, entries: directory.entries };
     });
-    const target = await chosen;
-    if (target === null) throw cancelled(true);
-    const path = await moveIntoPlace(temp, target.path, target.existing);
-    return { path, bytes: meter.bytes, filename, filenameSource: source, entries: directory.entries };
   } catch (error) {
-    if (abort.signal.aborted) throw cancelled(dialogCancelled);
-    throw failureOf(error, requestErrorToAppError);
+    if (abort.signal.aborted) throw dialogCancelled ? dialogCancel() : cancelled();
+    throw toAppError(error);
   } finally {
     options.signal?.removeEventListener('abort', forward);
-    // Best effort: a cleanup failure must not hide the error that brought us here.
-    await rm(temp, { force: true }).catch(() => {});
   }
 }
 
-function cancelled(byDialog: boolean): AppErrorException {
-  return new AppErrorException({
-    kind: 'cancelled',
-    message: byDialog ? 'The download was cancelled: no file was chosen in the save dialog.' : 'The download was cancelled.',
-  });
+function dialogCancel() {
+  return cancelled('The download was cancelled: no file was chosen in the save dialog.');
 }
 
 /** Resolves to where the file goes, or null when the person cancels the dialog (which also calls `onCancel`). */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { numberedName } from '../backend/filename';
 import { writeBody } from './body-writer';
 import { answerWithFault, bodyShape } from './faults';
 import type { Fault } from './faults';
@@ -63,9 +64,7 @@ export function uniqueNames(names: string[]): string[] {
   const seen = new Set<string>();
   return names.map((name) => {
     let candidate = name;
-    const dot = name.lastIndexOf('.');
-    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${stem} (${n})${ext}`;
+    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = numberedName(name, n);
     seen.add(candidate.toLowerCase());
     return candidate;
   });

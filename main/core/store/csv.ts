@@ -55,7 +55,10 @@ export function parseCsv(text: string): CsvRow[] {
   return rows;
 }
 
-/** One CSV field, quoted when it has to be. */
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled),
+ * and when it starts or ends with white space, which spreadsheet programs would otherwise trim.
+ */
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

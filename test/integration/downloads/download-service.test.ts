@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DownloadJob } from '../../../shared/api/downloads';
+import type { DownloadJob, DownloadProgress } from '../../../shared/api/downloads';
 import { fail } from '../../../main/core/app-error';
 import type { DownloadSources, HistoryEntry } from '../../../main/core/downloads/download-ports';
 import type { DownloadService } from '../../../main/core/downloads/download-service';
@@ -62,15 +62,20 @@ async function setup(backendOptions: SampleBackendOptions = {}, apiKey?: string 
   return { backend, api };
 }
 
-function finished(jobId: string): Promise<DownloadJob> {
+/** Polls until `find` returns something (the test's own timeout bounds the wait). */
+function eventually<T>(find: () => T | undefined): Promise<T> {
   return new Promise((resolve) => {
     const poll = () => {
-      const event = ports.events.recorded.find((e) => e.name === 'downloads.finished' && (e.payload as DownloadJob).jobId === jobId);
-      if (event) resolve(event.payload as DownloadJob);
-      else setTimeout(poll, 10);
+      const found = find();
+      if (found !== undefined) resolve(found);
+      else setTimeout(poll, 5);
     };
     poll();
   });
+}
+
+function finished(jobId: string): Promise<DownloadJob> {
+  return eventually(() => ports.events.recorded.find((e) => e.name === 'downloads.finished' && (e.payload as DownloadJob).jobId === jobId)?.payload as DownloadJob | undefined);
 }
 
 describe('downloads.* handlers over the DownloadService', () => {
@@ -113,6 +118,27 @@ describe('downloads.* handlers over the DownloadService', () => {
     expect(job).toMatchObject({ state: 'cancelled', error: { kind: 'cancelled' } });
     expect(fx.files(ports.paths.tempDir)).toEqual([]);
     expect(await api['downloads.cancel']({ jobId: started.value.jobId })).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('pushes downloads.named with the file name once the headers are in, while the body is still arriving', async () => {
+    // The body stalls after 64 KiB of a larger zip: the job cannot have finished when the name arrives.
+    const { api } = await setup({ faults: [{ kind: 'stall', afterBytes: 64 * 1024 }] });
+    const started = await api['downloads.start']({ profileId: 'p1', mode: 'zip', saveTo: 'default' });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value;
+    const ofJob = (name: string) => (e: { name: string; payload: unknown }) => e.name === name && (e.payload as { jobId: string }).jobId === jobId;
+    const named = await eventually(() => ports.events.recorded.find(ofJob('downloads.named')));
+    expect(named.payload).toEqual({ jobId, filename: 'Canvas exports – sample.zip' });
+    expect(ports.events.recorded.some(ofJob('downloads.finished'))).toBe(false);
+    const running = await api['downloads.list'](undefined);
+    expect(running.ok && running.value.find((job) => job.jobId === jobId)).toMatchObject({ state: 'running', filename: 'Canvas exports – sample.zip' });
+    // Bytes are reported after the name: it came with the headers, not at the end.
+    const namedAt = ports.events.recorded.indexOf(named);
+    await eventually(() => ports.events.recorded.slice(namedAt).find((e) => ofJob('downloads.progress')(e) && (e.payload as DownloadProgress).bytes > 0));
+    await api['downloads.cancel']({ jobId });
+    const job = await finished(jobId);
+    expect(job).toMatchObject({ state: 'cancelled', filename: 'Canvas exports – sample.zip' });
+    expect(ports.events.recorded.findIndex(ofJob('downloads.finished'))).toBeGreaterThan(namedAt);
   });
 
   it('runs URL mode and finishes with the exported URLs and skipped items', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameSegments, numberedName, unsafeNameReason } from '../../../../main/core/archive/entry-name';
+import { nameSegments, unsafeNameReason } from '../../../../main/core/archive/entry-name';
+import { numberedName } from '../../../../main/core/backend/filename';
 
 describe('unsafeNameReason', () => {
   it('accepts ordinary relative names, unicode and Windows-style separators', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../../main/core/app-error';
-import { retryAfterSeconds } from '../../../../main/core/backend/batch-client';
-import { backendMessageOf, kindOfStatus, requestErrorToAppError } from '../../../../main/core/backend/error-mapping';
+import { kindForStatus } from '../../../../shared/errors';
+import { backendMessageOf } from '../../../../main/core/backend/error-mapping';
 import { batchUrl, checkedBaseUrl, isLoopbackHost } from '../../../../main/core/backend/key-policy';
+import { retryAfterSeconds } from '../../../../main/core/backend/retry';
 import { normaliseSkipped } from '../../../../main/core/backend/skipped';
+import { toAppError } from '../../../../main/core/backend/to-app-error';
 
 function refusal(baseUrl: string, key: string | null) {
   try {
@@ -41,7 +43,7 @@ describe('key policy', () => {
 
 describe('error mapping', () => {
   it('maps statuses to the kinds of SPEC.md, 429 as server', () => {
-    expect([400, 401, 403, 404, 408, 429, 500, 503].map(kindOfStatus)).toEqual(['bad-request', 'unauthorized', 'forbidden', 'not-found', 'timeout', 'server', 'server', 'server']);
+    expect([400, 401, 403, 404, 408, 429, 500, 503].map(kindForStatus)).toEqual(['bad-request', 'unauthorized', 'forbidden', 'not-found', 'timeout', 'server', 'server', 'server']);
   });
 
   it('reads the backend message from JSON message, error and error.message', () => {
@@ -57,9 +59,9 @@ describe('error mapping', () => {
   });
 
   it('maps got timeouts to timeout and refused connections to network', () => {
-    expect(requestErrorToAppError({ name: 'TimeoutError', code: 'ETIMEDOUT', event: 'connect' }).kind).toBe('timeout');
-    expect(requestErrorToAppError({ code: 'ECONNREFUSED' }).kind).toBe('network');
-    expect(requestErrorToAppError({ code: 'ENOTFOUND' }).message).toMatch(/does not resolve/);
+    expect(toAppError({ name: 'TimeoutError', code: 'ETIMEDOUT', event: 'connect' }).appError.kind).toBe('timeout');
+    expect(toAppError({ code: 'ECONNREFUSED' }).appError.kind).toBe('network');
+    expect(toAppError({ code: 'ENOTFOUND' }).appError.message).toMatch(/does not resolve/);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

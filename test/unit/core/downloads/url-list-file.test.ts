@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkedFetchUrl, fetchedFileName } from '../../../../main/core/downloads/fetch-one-url';
-import { csvField, formatUrlList } from '../../../../main/core/downloads/url-list-file';
+import { formatUrlList } from '../../../../main/core/downloads/url-list-file';
+import { csvField } from '../../../../main/core/store/csv';
 
 const list = {
   exportedUrls: ['https://cdn.example/a.png', 'https://cdn.example/b,c.png'],
@@ -16,6 +17,11 @@ describe('URL list files', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('writes URL lists with the one CSV writer of the app: edge white space is quoted so spreadsheets keep it', () => {
+    const padded = formatUrlList({ exportedUrls: [], skipped: [{ sourceFileUrl: 'https://cdn.example/x.png', reason: ' Export not found ', raw: '{}' }] }, 'csv');
+    expect(padded).toBe('url,status,reason\r\nhttps://cdn.example/x.png,skipped," Export not found "\r\n');
   });
 
   it('writes CSV as a url,status,reason table: exported rows, then skipped rows', () => {

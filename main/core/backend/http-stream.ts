@@ -1,0 +1,123 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import got from 'got';
+import type { PlainResponse, Request } from 'got';
+import { cancelled } from '../app-error';
+import { backendMessageOf, statusError } from './error-mapping';
+import { readCapped } from './read-capped';
+import { rememberRetryAfter, retryAfterSeconds, retryDelayMs, retryPause } from './retry';
+import type { RetryOptions } from './retry';
+import { toAppError } from './to-app-error';
+
+/** Connect and idle limits. There is deliberately no total timeout: big archives take what they take. */
+export interface Timeouts {
+  /** DNS + TCP (+ TLS) connect. */
+  connectMs: number;
+  /** No response headers, or no body byte, for this long: the request fails as `timeout`. */
+  idleMs: number;
+}
+
+/** Defaults for desktop use. */
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 15_000, idleMs: 60_000 };
+
+/** One streamed HTTP request: the batch route (zip or URL mode) or an exported file. */
+export interface StreamRequest {
+  url: URL;
+  method: 'GET' | 'POST';
+  /** A JSON body (the batch payload). */
+  json?: unknown;
+  headers: Record<string, string>;
+  /** Sent as `x-api-key` to `url`'s origin only (dropped on a redirect elsewhere); null sends no key. */
+  apiKey: string | null;
+  /** Inflate gzip/deflate bodies (JSON answers); off for files, whose Content-Length must describe the bytes stored. */
+  decompress: boolean;
+  signal?: AbortSignal;
+  timeouts?: Partial<Timeouts>;
+  /** Retries happen only before any body byte arrives: for a failed connection or a 429/502/503/504 answer. */
+  retry?: Partial<RetryOptions>;
+}
+
+/** A successful (2xx) response whose body has not been read yet. */
+export interface OpenResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The body; the caller must consume or destroy it. */
+  body: Readable;
+  /** The URL that answered (after redirects). */
+  url: string;
+}
+
+/**
+ * Sends the request and resolves once a 2xx response's headers are in; an error status throws
+ * its AppErrorException (with the backend's own message from a short error body) and so does a
+ * network failure. Retries, bounded, what is safe to retry, honouring Retry-After.
+ */
+export async function openStream(request: StreamRequest): Promise<OpenResponse> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...request.timeouts };
+  for (let attempt = 0; ; attempt++) {
+    if (request.signal?.aborted) throw cancelled();
+    try {
+      return await attemptOnce(request, timeouts);
+    } catch (error) {
+      if (request.signal?.aborted) throw cancelled();
+      const failure = toAppError(error);
+      const delay = retryDelayMs(failure, attempt, request.retry);
+      if (delay === null) throw failure;
+      await retryPause(delay, request.signal);
+    }
+  }
+}
+
+/** The body length a response promises: Content-Length, unless a content coding makes it describe other bytes. */
+export function contentLength(headers: IncomingHttpHeaders): number | null {
+  const value = headers['content-length'];
+  return value !== undefined && /^\d+$/.test(value) && !headers['content-encoding'] ? Number(value) : null;
+}
+
+async function attemptOnce(request: StreamRequest, timeouts: Timeouts): Promise<OpenResponse> {
+  const origin = request.url.origin;
+  const headers = request.apiKey === null ? request.headers : { ...request.headers, 'x-api-key': request.apiKey };
+  const stream: Request = got.stream(request.url, {
+    method: request.method,
+    ...(request.json === undefined ? {} : { json: request.json }),
+    headers,
+    decompress: request.decompress,
+    throwHttpErrors: false,
+    retry: { limit: 0 }, // ours, above: got's would also retry after body bytes
+    maxRedirects: 5,
+    timeout: { lookup: timeouts.connectMs, connect: timeouts.connectMs, secureConnect: timeouts.connectMs, response: timeouts.idleMs },
+    hooks: {
+      beforeRedirect: [
+        (options) => {
+          // got keeps custom headers across origins; the key belongs to the profile's origin only.
+          const target = options.url instanceof URL ? options.url.origin : null;
+          if (target !== origin) delete options.headers['x-api-key'];
+        },
+      ],
+    },
+  });
+  const onAbort = () => stream.destroy(cancelled());
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await new Promise<PlainResponse>((resolve, reject) => {
+      stream.once('response', resolve);
+      stream.once('error', reject);
+    });
+    // Errors after this point surface through whoever reads the body; keep one listener so an
+    // error between now and then cannot crash the process.
+    stream.on('error', () => {});
+    const status = response.statusCode;
+    if (status < 200 || status >= 300) {
+      const body = await readCapped(stream, 16 * 1024, timeouts.idleMs).catch(() => '');
+      const retryAfter = retryAfterSeconds(response.headers);
+      const backendMessage = backendMessageOf(body, response.headers['content-type'], request.apiKey);
+      throw rememberRetryAfter(statusError(status, backendMessage, retryAfter), retryAfter);
+    }
+    return { status, headers: response.headers, body: stream, url: response.url };
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  } finally {
+    request.signal?.removeEventListener('abort', onAbort);
+  }
+}
