@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppErrorException, appError, cancelled } from '../app-error';
 import type { ProgressListener } from './extract-archive';
+import { unpackedWorkerPath } from './worker-path';
 import type { AbortMessage, ArchiveJob, ArchiveJobResults, WorkerMessage } from './worker-protocol';
 
 // Held in variables so the bundler leaves these URLs alone and they resolve at run time.
@@ -20,8 +21,9 @@ const ABORT_GRACE_MS = 2000;
  * bootstrap registers tsx's hooks inside the worker first and then imports the source.
  */
 export function resolveWorkerEntry(): { source: URL | string; eval: boolean } {
-  const built = new URL(BUILT_WORKER, import.meta.url);
-  if (existsSync(fileURLToPath(built))) return { source: built, eval: false };
+  // In a packaged app the bundle sits in app.asar; the worker starts from its unpacked copy.
+  const built = unpackedWorkerPath(fileURLToPath(new URL(BUILT_WORKER, import.meta.url)));
+  if (existsSync(built)) return { source: built, eval: false };
   // require.resolve finds the CommonJS build; its ESM twin beside it is the one that registers hooks.
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const entry = new URL(SOURCE_WORKER, import.meta.url).href;
