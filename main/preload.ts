@@ -4,7 +4,8 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { buildExportManagerApi, ipcChannel } from '../shared/expose';
+import type { FileRef } from '../shared/api/file-ref';
+import { buildExportManagerApi, DROPPED_FILE_CHANNEL, ipcChannel } from '../shared/expose';
 import type { Result } from '../shared/errors';
 
 const exportManager = buildExportManagerApi(
@@ -15,13 +16,16 @@ const exportManager = buildExportManagerApi(
     ipcRenderer.on(ipcChannel(name), forward);
     return () => void ipcRenderer.removeListener(ipcChannel(name), forward);
   },
-  // Electron no longer puts `path` on dropped File objects; webUtils reads it in the preload.
-  (file) => {
+  // Electron no longer puts `path` on dropped File objects; webUtils reads it here, and main
+  // grants the id. The page never sees the path, and cannot make a File that has one.
+  async (file) => {
+    let path = '';
     try {
-      return webUtils.getPathForFile(file as File) || null;
+      path = webUtils.getPathForFile(file as File);
     } catch {
       return null;
     }
+    return path ? ((await ipcRenderer.invoke(DROPPED_FILE_CHANNEL, path)) as FileRef | null) : null;
   },
 );
 

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Caller, EventSpec, MethodSpec, PayloadOut, ValueOf } from './contract';
 import type { Result } from './errors';
+import type { FileRef } from './api/file-ref';
 import { appEvents, appMethods } from './api/app';
 import { archiveEvents, archiveMethods } from './api/archive';
 import { downloadsEvents, downloadsMethods } from './api/downloads';
@@ -69,10 +70,12 @@ export type ExportManagerApi = { [N in Namespace]: MethodsIn<N> } & {
   /** Listens to a pushed event; returns the function that stops listening. */
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   /**
-   * The path of a file dropped on the window (a DOM `File`), or null where the page cannot
-   * know it (a plain browser). Local to the page: no IPC.
+   * The id of a file dropped on the window (a DOM `File`), or null where it has none (a plain
+   * browser, or something that is not a file on disk). Only the preload can read a dropped
+   * file's path, and it hands it straight to main, which grants the id: the page never sends
+   * a path of its own.
    */
-  pathForFile(file: object): string | null;
+  droppedFile(file: object): Promise<FileRef | null>;
 };
 
 /** The transport-independent side of the API: one function per method, by name. */

@@ -1,5 +1,6 @@
 import { eventNames, isEventName, methodNames } from './api';
 import type { EventName, ExportManagerApi, MethodName } from './api';
+import type { FileRef } from './api/file-ref';
 import type { Result } from './errors';
 
 /** Sends one call across a transport (IPC or the test bridge). */
@@ -15,7 +16,7 @@ export type Subscribe = (name: EventName, listener: (payload: unknown) => void) 
 export function buildExportManagerApi(
   invoke: Invoke,
   subscribe: Subscribe,
-  pathForFile: (file: object) => string | null = () => null,
+  droppedFile: (file: object) => Promise<FileRef | null> = async () => null,
 ): ExportManagerApi {
   const api: Record<string, unknown> = {};
   for (const name of methodNames) {
@@ -28,9 +29,12 @@ export function buildExportManagerApi(
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
     return subscribe(name, listener);
   };
-  api.pathForFile = (file: object) => pathForFile(file);
+  api.droppedFile = (file: object) => droppedFile(file);
   return api as unknown as ExportManagerApi;
 }
+
+/** The IPC channel on which the preload hands main the path of a file dropped on the window. */
+export const DROPPED_FILE_CHANNEL = 'export-manager:dropped-file';
 
 /** The IPC channel of a method; derived, so no channel name is written by hand. */
 export function ipcChannel(name: MethodName | EventName): string {

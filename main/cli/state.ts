@@ -1,6 +1,7 @@
 import type { Methods, MethodValue } from '../../shared/api';
 import type { Profile } from '../../shared/api/profiles';
 import type { PayloadIn } from '../../shared/contract';
+import { FileGrants } from '../core/file-grants';
 import { createApi } from '../core/api';
 import type { DescribeInvalid } from '../core/api';
 import { AppErrorException, fail } from '../core/app-error';
@@ -25,6 +26,8 @@ export interface CliState {
   secrets: SecretStore;
   /** Calls a method through the app's own handlers and `createApi` (same validation, same rules). */
   call<M extends CliMethod>(name: M, payload: PayloadIn<Methods[M]>): Promise<MethodValue<M>>;
+  /** The id by which a state method takes a file the user named (an absolute path). */
+  fileId(path: string): string;
   /** The profile called `name` (case-insensitive), or a clear error. */
   profileByName(name: string): Profile;
   close(): void;
@@ -52,17 +55,19 @@ export function openCliState(env: NodeJS.ProcessEnv): CliState {
   const store = openStore(dataDir);
   const secrets = new KeytarSecretStore();
   const secretsStatus = { backend: 'keychain' } as const;
+  const grants = new FileGrants();
   const api = createApi(
     {
       ...createProfilesFeature({ store, secrets, events: noEvents }).handlers,
       ...createKeysFeature({ store, secrets, secretsStatus, events: noEvents }).handlers,
-      ...createTrackedFeature({ store, dialogs: noDialogs, downloadsDir: dataDir, events: noEvents }).handlers,
+      ...createTrackedFeature({ store, dialogs: noDialogs, downloadsDir: dataDir, events: noEvents, grants }).handlers,
     },
     { describeInvalid },
   );
   return {
     store,
     secrets,
+    fileId: (path) => grants.grant(path, 'file').id,
     async call(name, payload) {
       const result = await api[name](payload);
       if (!result.ok) throw new AppErrorException(result.error);

@@ -4,6 +4,7 @@ import { createAppFeature } from './app/feature';
 import type { AppIdentity } from './app/feature';
 import { createArchiveFeature } from './archive/feature';
 import { createDownloadsFeature } from './downloads/feature';
+import { FileGrants } from './file-grants';
 import type { Feature } from './handlers';
 import type { Ports } from './ports';
 import { sampleExportUrls, startSampleBackend } from './sample-backend';
@@ -22,6 +23,8 @@ export interface Core {
   api: ApiHandlers;
   /** The built-in sample backend's base URL, or null when it was not started. */
   sampleBackendUrl: string | null;
+  /** The files and folders the renderer may act on, by id (a dropped or OS-opened file gets its id here). */
+  grants: FileGrants;
   /** Stops jobs and servers and closes files; safe to call twice. */
   close(): Promise<void>;
 }
@@ -52,6 +55,7 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
   };
   try {
     const { paths, secrets, dialogs, events, shell } = ports;
+    const grants = new FileGrants();
     const secretsStatus = options.secretsStatus ?? { backend: 'keychain' };
     const store = openStore(paths.dataDir);
     closers.push(() => store.close());
@@ -62,12 +66,12 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
       store.ensureSampleProfile(sample.url, sampleExportUrls(sample.url));
     }
 
-    const app = started(createAppFeature({ identity: options.identity, dataDir: paths.dataDir, sampleBackendUrl: () => sample?.url ?? null, shell }));
+    const app = started(createAppFeature({ identity: options.identity, dataDir: paths.dataDir, sampleBackendUrl: () => sample?.url ?? null, shell, grants }));
     const profiles = started(createProfilesFeature({ store, secrets, events }));
     const keys = started(createKeysFeature({ store, secrets, secretsStatus, events }));
-    const tracked = started(createTrackedFeature({ store, dialogs, downloadsDir: paths.downloadsDir, events }));
-    const history = started(createHistoryFeature({ store, events }));
-    const settings = started(createSettingsFeature({ store, secretsStatus, events }));
+    const tracked = started(createTrackedFeature({ store, dialogs, downloadsDir: paths.downloadsDir, events, grants }));
+    const history = started(createHistoryFeature({ store, events, grants }));
+    const settings = started(createSettingsFeature({ store, secretsStatus, events, dialogs, downloadsDir: paths.downloadsDir }));
     const downloads = started(
       createDownloadsFeature({
         sources: createDownloadSources(store, secrets),
@@ -77,9 +81,10 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
         dialogs,
         notifier: ports.notifier,
         events,
+        grants,
       }),
     );
-    const archive = started(createArchiveFeature({ dialogs, shell, events, paths }));
+    const archive = started(createArchiveFeature({ dialogs, shell, events, paths, grants }));
 
     const api: ApiHandlers = createApi({
       ...app.handlers,
@@ -91,7 +96,7 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
       ...downloads.handlers,
       ...archive.handlers,
     });
-    return { api, sampleBackendUrl: sample?.url ?? null, close };
+    return { api, sampleBackendUrl: sample?.url ?? null, grants, close };
   } catch (error) {
     await close();
     throw error;

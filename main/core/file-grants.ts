@@ -51,6 +51,12 @@ export class FileGrants {
     return granted.path;
   }
 
+  /** The path behind a file or a folder id (for revealing either in the file manager). */
+  resolveAny(id: string): string {
+    const kind = this.byId.get(id)?.kind ?? 'file';
+    return this.resolve(id, kind);
+  }
+
   private forgetOldest(): void {
     while (this.byId.size > this.capacity) {
       const [oldest, granted] = this.byId.entries().next().value!;

@@ -22,7 +22,7 @@ export function setupDeepLinks(deliver: (opened: Opened) => void): void {
     event.preventDefault();
     deliver({ kind: 'file', value: path });
   });
-  app.on('second-instance', (_event, argv) => {
-    deliver(openedIn(argv) ?? { kind: 'focus' });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    deliver(openedIn(argv, workingDirectory) ?? { kind: 'focus' });
   });
 }

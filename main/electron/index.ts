@@ -8,6 +8,7 @@ import { app, BrowserWindow, Menu, shell } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { EventName, EventPayload } from '../../shared/api';
 import { createCore } from '../core/core';
+import { grantDroppedFile } from '../core/dropped-file';
 import type { Core } from '../core/core';
 import type { EventSink } from '../core/ports';
 import { registerAppScheme, serveAppFiles } from './app-protocol';
@@ -43,11 +44,18 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/** Tells the renderer what was opened; a zip comes with the id to act on it (the page never names a path). */
+function emitOpened(opened: Exclude<Opened, { kind: 'focus' }>): void {
+  if (!core) return;
+  if (opened.kind === 'deep-link') windowEvents.emit('app.opened', { kind: 'deep-link', value: opened.value });
+  else windowEvents.emit('app.opened', { kind: 'file', value: opened.value, fileId: core.grants.grant(opened.value, 'file').id });
+}
+
 /** Hands a deep link or zip to the renderer, or keeps it until the page has loaded. */
 function deliverOpened(opened: Opened): void {
   focusMainWindow();
   if (opened.kind === 'focus') return;
-  if (windowLoaded) windowEvents.emit('app.opened', opened);
+  if (windowLoaded) emitOpened(opened);
   else pendingOpened.push(opened);
 }
 
@@ -89,7 +97,8 @@ async function start(): Promise<void> {
     },
     { identity: { name: app.getName(), version: app.getVersion(), platform: process.platform }, secretsStatus: secrets.status },
   );
-  registerIpc(core.api, isTrustedCall);
+  const grants = core.grants;
+  registerIpc(core.api, isTrustedCall, (path) => grantDroppedFile(grants, path));
   openMainWindow();
   const launchedWith = openedIn(process.argv);
   if (launchedWith) deliverOpened(launchedWith);
@@ -107,7 +116,7 @@ function openMainWindow(): void {
   });
   window.webContents.once('did-finish-load', () => {
     windowLoaded = true;
-    for (const opened of pendingOpened.splice(0)) windowEvents.emit('app.opened', opened);
+    for (const opened of pendingOpened.splice(0)) emitOpened(opened);
   });
 }
 

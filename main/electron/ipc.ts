@@ -2,14 +2,21 @@ import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { methodNames } from '../../shared/api';
 import type { ApiHandlers, EventName, EventPayload } from '../../shared/api';
-import { ipcChannel } from '../../shared/expose';
+import type { FileRef } from '../../shared/api/file-ref';
+import { DROPPED_FILE_CHANNEL, ipcChannel } from '../../shared/expose';
 
 /**
  * Registers every method of shared/api.ts on ipcMain. Payloads are validated by the API
  * (createApi); here only the sender is checked: calls from anything but the main frame of the
  * app's window at the app's own origin are refused.
  */
-export function registerIpc(api: ApiHandlers, isTrusted: (event: IpcMainInvokeEvent) => boolean): () => void {
+export function registerIpc(
+  api: ApiHandlers,
+  isTrusted: (event: IpcMainInvokeEvent) => boolean,
+  droppedFile: (path: unknown) => Promise<FileRef | null>,
+): () => void {
+  // Only the preload sends here (the page has no ipcRenderer): the path of a file dropped on the window.
+  ipcMain.handle(DROPPED_FILE_CHANNEL, (event, path: unknown) => (isTrusted(event) ? droppedFile(path) : null));
   for (const name of methodNames) {
     ipcMain.handle(ipcChannel(name), (event, payload: unknown) => {
       if (!isTrusted(event)) {
@@ -19,6 +26,7 @@ export function registerIpc(api: ApiHandlers, isTrusted: (event: IpcMainInvokeEv
     });
   }
   return () => {
+    ipcMain.removeHandler(DROPPED_FILE_CHANNEL);
     for (const name of methodNames) ipcMain.removeHandler(ipcChannel(name));
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, method } from '../contract';
+import { refId } from './file-ref';
 
 /** What the app tells about itself. */
 export interface AppInfo {
@@ -20,12 +21,15 @@ export const appMethods = {
   'app.openExternal': method<null>()(
     z.object({ url: z.string().max(8192).regex(/^https?:\/\//i, 'Only http and https links can be opened.') }),
   ),
-  /** Reveals a file in the system file manager. */
-  'app.showInFolder': method<null>()(z.object({ path: z.string().min(1).max(32_767) })),
+  /** Reveals a file or folder main handed out (by its id) in the system file manager. */
+  'app.showInFolder': method<null>()(z.object({ id: refId })),
 } as const;
 
 /** Events about the app itself. */
 export const appEvents = {
-  /** A deep link or a file handed to the app from outside (export-manager://, drag onto the icon). */
-  'app.opened': event<{ kind: 'deep-link' | 'file'; value: string }>(),
+  /**
+   * A deep link or a file handed to the app from outside (export-manager://, a zip opened with
+   * the app); a file comes with the id to act on it.
+   */
+  'app.opened': event<{ kind: 'deep-link'; value: string } | { kind: 'file'; value: string; fileId: string }>(),
 } as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { event, method } from '../contract';
+import { refId } from './file-ref';
+import type { FileRef } from './file-ref';
 
 /** One entry of a zip as the inspector lists it. */
 export interface ArchiveEntry {
@@ -37,6 +39,11 @@ export interface ExtractReport {
   renamed: Array<{ name: string; savedAs: string }>;
 }
 
+/** What `archive.extract` answers: the report, and the id to show the destination folder. */
+export interface ExtractOutcome extends ExtractReport {
+  destinationId: string;
+}
+
 /** The outcome of reading every entry and checking its CRC. */
 export interface VerifyReport {
   /** True when every entry read back whole with a matching CRC. */
@@ -48,19 +55,21 @@ export interface VerifyReport {
 
 /** Methods of the archive inspector. */
 export const archiveMethods = {
-  'archive.list': method<ArchiveListing>()(z.object({ path: z.string().min(1) })),
+  /** Lists a zip main handed out (from the open dialog, a drop, the OS, or a finished download). */
+  'archive.list': method<ArchiveListing>()(z.object({ fileId: refId })),
   /** Asks for a zip with the open dialog; null when cancelled. */
-  'archive.chooseFile': method<string | null>()(z.undefined()),
+  'archive.chooseFile': method<FileRef | null>()(z.undefined()),
   /** Asks for a destination folder; null when cancelled. */
-  'archive.chooseFolder': method<string | null>()(z.undefined()),
-  'archive.extract': method<ExtractReport>()(
-    z.object({ path: z.string().min(1), destination: z.string().min(1), entries: z.array(z.string()).optional() }),
+  'archive.chooseFolder': method<FileRef | null>()(z.undefined()),
+  /** Extracts all entries, or those named, safely into a folder main handed out. */
+  'archive.extract': method<ExtractOutcome>()(
+    z.object({ fileId: refId, folderId: refId, entries: z.array(z.string().min(1).max(65_535)).max(1_000_000).optional() }),
   ),
   /** Extracts one entry safely into a fresh temp folder and opens it with the default app. */
-  'archive.openEntry': method<null>()(z.object({ path: z.string().min(1), name: z.string().min(1) })),
+  'archive.openEntry': method<null>()(z.object({ fileId: refId, name: z.string().min(1).max(65_535) })),
   /** Reads every entry and checks CRCs; progress via `archive.progress`; cancel with `archive.cancel`. */
-  'archive.verify': method<VerifyReport>()(z.object({ path: z.string().min(1), jobId: z.string().min(1) })),
-  'archive.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1) })),
+  'archive.verify': method<VerifyReport>()(z.object({ fileId: refId, jobId: z.string().min(1).max(100) })),
+  'archive.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) })),
 } as const;
 
 /** Events of the archive inspector. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, method } from '../contract';
 import type { AppError } from '../errors';
+import type { FileRef } from './file-ref';
 
 /** What `downloads.start` runs. Zip: one archive saved to disk. URLs: the backend's list of exported URLs. */
 export type DownloadMode = 'zip' | 'urls';
@@ -50,6 +51,8 @@ export type DownloadResult =
       mode: 'zip';
       /** Where the verified zip was saved. */
       path: string;
+      /** The id to show or inspect it. */
+      fileId: string;
       bytes: number;
       filename: string;
       /** Whether the name came from the backend's Content-Disposition or is the `canvas-exports.zip` fallback. */
@@ -62,6 +65,8 @@ export type DownloadResult =
       mode: 'files';
       /** The folder chosen for the files. */
       folder: string;
+      /** The id to show it. */
+      folderId: string;
       /** In the order of the exported URLs. */
       saved: SavedFile[];
       failures: FetchFailure[];
@@ -110,9 +115,9 @@ export const downloadsMethods = {
   /**
    * Saves the result of a finished URL-mode job via the save dialog (default `exported-urls.<ext>`
    * in the Downloads folder). txt: one URL a line; csv: `url,status,reason` rows (exported, then
-   * skipped); json: `{ exportedUrls, skipped }`. `path` is null when the dialog was cancelled.
+   * skipped); json: `{ exportedUrls, skipped }`. `file` is null when the dialog was cancelled.
    */
-  'downloads.saveUrls': method<{ path: string | null }>()(z.object({ jobId: z.string().min(1), format: z.enum(['txt', 'csv', 'json']) })),
+  'downloads.saveUrls': method<{ file: FileRef | null }>()(z.object({ jobId: z.string().min(1), format: z.enum(['txt', 'csv', 'json']) })),
   /**
    * Asks for a folder, then downloads each exported URL of a finished URL-mode job into it as a
    * new `files` job (progress and outcome as events; cancel with `downloads.cancel`). No API key

@@ -16,6 +16,8 @@ export interface HistoryItem {
   result: 'success' | 'failed' | 'cancelled';
   errorKind: ErrorKind | null;
   path: string | null;
+  /** The id to show or inspect the saved file; null when nothing was saved. */
+  fileId: string | null;
   bytes: number | null;
   /** The tracked exports asked for; null when the job took every tracked export. */
   exportIds: string[] | null;

@@ -28,8 +28,8 @@ export interface StateStatus {
 export const settingsPatchSchema = z
   .object({
     saveMode: z.enum(['ask', 'default-folder']),
-    defaultFolder: z.string().min(1).max(32_767).nullable(),
-    lastSaveFolder: z.string().min(1).max(32_767).nullable(),
+    /** Only back to the system Downloads folder: a folder is set with `settings.chooseDefaultFolder`. */
+    defaultFolder: z.null(),
     theme: z.enum(['system', 'light', 'dark']),
     activeProfileId: z.string().min(1).max(100).nullable(),
   })
@@ -44,6 +44,8 @@ export const settingsMethods = {
   'settings.get': method<Settings>()(z.undefined()),
   /** Applies a partial change; returns every setting. */
   'settings.set': method<Settings>()(settingsPatchSchema),
+  /** Asks for the default download folder with the folder dialog; returns every setting (unchanged when cancelled). */
+  'settings.chooseDefaultFolder': method<Settings>()(z.undefined()),
   /** Where state lives, a recovered damaged database, where keys are kept. */
   'settings.status': method<StateStatus>()(z.undefined()),
 } as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { event, method } from '../contract';
+import { refId } from './file-ref';
+import type { FileRef } from './file-ref';
 
 /** One tracked export of a profile. */
 export interface TrackedExport {
@@ -44,8 +46,8 @@ const profileId = z.string().min(1).max(100);
 export const trackedMethods = {
   /** Adds pasted text: one URL a line, or a JSON array of strings or of `{ sourceFileUrl }`. */
   'tracked.add': method<AddReport>()(z.object({ profileId, text: z.string().max(64 * 1024 * 1024) })),
-  /** Imports a .txt, .csv (a `sourceFileUrl` column) or .json file, e.g. one dropped on the window. */
-  'tracked.import': method<AddReport>()(z.object({ profileId, path: z.string().min(1).max(32_767) })),
+  /** Imports a .txt, .csv (a `sourceFileUrl` column) or .json file main handed out, e.g. one dropped on the window. */
+  'tracked.import': method<AddReport>()(z.object({ profileId, fileId: refId })),
   /** Asks for a file with the open dialog and imports it; null when cancelled. */
   'tracked.chooseImportFile': method<AddReport | null>()(z.object({ profileId })),
   'tracked.list': method<TrackedPage>()(
@@ -62,7 +64,7 @@ export const trackedMethods = {
     z.object({ profileId, ids: z.array(z.string().min(1).max(40)).max(1_000_000) }),
   ),
   /** Saves the whole list to a file the user picks; null when cancelled. */
-  'tracked.export': method<{ path: string | null }>()(z.object({ profileId, format: z.enum(['txt', 'csv', 'json']) })),
+  'tracked.export': method<{ file: FileRef | null }>()(z.object({ profileId, format: z.enum(['txt', 'csv', 'json']) })),
 } as const;
 
 /** Events about tracked exports. */

@@ -47,7 +47,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
     if (action === 'import') {
       if (positionals.length !== 1) throw new UsageError('import takes one FILE', NAME);
-      return printReport(io, await state.call('tracked.import', { profileId, path: resolve(io.cwd, positionals[0]!) }), json);
+      return printReport(io, await state.call('tracked.import', { profileId, fileId: state.fileId(resolve(io.cwd, positionals[0]!)) }), json);
     }
     if (action === 'list') {
       // Every match, oldest first: a script wants the whole list, not a page.

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/api/app';
 import type { Feature, MethodsOf } from '../handlers';
+import type { FileGrants } from '../file-grants';
 import type { DesktopShell } from '../ports';
 
 /** What the host tells core about the running app. */
@@ -11,6 +12,7 @@ export function createAppFeature(deps: {
   dataDir: string;
   sampleBackendUrl: () => string | null;
   shell: DesktopShell;
+  grants: FileGrants;
 }): Feature<MethodsOf<'app'>> {
   return {
     handlers: {
@@ -23,8 +25,8 @@ export function createAppFeature(deps: {
         await deps.shell.openExternal(url);
         return null;
       },
-      'app.showInFolder': ({ path }) => {
-        deps.shell.showInFolder(path);
+      'app.showInFolder': ({ id }) => {
+        deps.shell.showInFolder(deps.grants.resolveAny(id));
         return null;
       },
     },

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail } from '../app-error';
+import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { Dialogs, DesktopShell, EventSink, Paths } from '../ports';
 import { runArchiveJob } from './worker-client';
@@ -24,9 +25,11 @@ export function createArchiveFeature(deps: {
   shell: Pick<DesktopShell, 'openPath'>;
   events: EventSink;
   paths: Pick<Paths, 'tempDir' | 'downloadsDir'>;
+  grants: FileGrants;
   runJob?: ArchiveJobRunner;
 }): Feature<MethodsOf<'archive'>> {
   const runJob = deps.runJob ?? runArchiveJob;
+  const zip = (fileId: string) => deps.grants.resolve(fileId, 'file');
   const jobs = new Map<string, RunningJob>();
 
   const verify = async (path: string, jobId: string) => {
@@ -46,18 +49,25 @@ export function createArchiveFeature(deps: {
 
   return {
     handlers: {
-      'archive.list': ({ path }) => runJob({ op: 'list', path }),
+      'archive.list': async ({ fileId }) => runJob({ op: 'list', path: zip(fileId) }),
       'archive.chooseFile': async () => {
         const files = await deps.dialogs.openFiles({
           title: 'Open a zip archive',
           filters: [{ name: 'Zip archives', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }],
           multiple: false,
         });
-        return files?.[0] ?? null;
+        return files?.[0] ? deps.grants.grant(files[0], 'file') : null;
       },
-      'archive.chooseFolder': () => deps.dialogs.chooseFolder({ title: 'Extract into folder', defaultPath: deps.paths.downloadsDir }),
-      'archive.extract': ({ path, destination, entries }) => runJob({ op: 'extract', path, destination, entries }),
-      'archive.openEntry': async ({ path, name }) => {
+      'archive.chooseFolder': async () => {
+        const folder = await deps.dialogs.chooseFolder({ title: 'Extract into folder', defaultPath: deps.paths.downloadsDir });
+        return folder === null ? null : deps.grants.grant(folder, 'folder');
+      },
+      'archive.extract': async ({ fileId, folderId, entries }) => {
+        const report = await runJob({ op: 'extract', path: zip(fileId), destination: deps.grants.resolve(folderId, 'folder'), entries });
+        return { ...report, destinationId: deps.grants.grant(report.destination, 'folder').id };
+      },
+      'archive.openEntry': async ({ fileId, name }) => {
+        const path = zip(fileId);
         await mkdir(deps.paths.tempDir, { recursive: true });
         // A fresh folder each time: nothing there to collide with, and nothing else is touched.
         const folder = await mkdtemp(join(deps.paths.tempDir, 'open-'));
@@ -69,7 +79,7 @@ export function createArchiveFeature(deps: {
         await deps.shell.openPath(join(report.destination, ...saved.split('/')));
         return null;
       },
-      'archive.verify': ({ path, jobId }) => verify(path, jobId),
+      'archive.verify': async ({ fileId, jobId }) => verify(zip(fileId), jobId),
       'archive.cancel': ({ jobId }) => {
         const job = jobs.get(jobId);
         job?.controller.abort();

@@ -24,7 +24,7 @@ export interface DownloadSources {
 }
 
 /** One finished job, as history keeps it: a history item before the store gives it an id. */
-export type HistoryEntry = Omit<HistoryItem, 'id'>;
+export type HistoryEntry = Omit<HistoryItem, 'id' | 'fileId'>;
 
 /** Where finished jobs are recorded. */
 export interface DownloadHistory {

@@ -7,6 +7,8 @@ import type { Timeouts } from '../backend/http-stream';
 import { checkedBaseUrl } from '../backend/key-policy';
 import type { RetryOptions } from '../backend/retry';
 import { diskError, toAppError } from '../backend/to-app-error';
+import type { FileRef } from '../../../shared/api/file-ref';
+import { FileGrants } from '../file-grants';
 import type { Dialogs, EventSink, Notifier, Paths } from '../ports';
 import type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources } from './download-ports';
 import { fetchUrls } from './fetch-urls';
@@ -29,6 +31,8 @@ export interface DownloadServiceDeps {
   retry?: Partial<RetryOptions>;
   /** Files mode: exported URLs downloaded at the same time (default 3). */
   fetchConcurrency?: number;
+  /** Hands out the ids by which the renderer may show or inspect what a job saved (a private registry when absent). */
+  grants?: FileGrants;
 }
 
 /** What `start` takes: the validated payload of `downloads.start`, as the contract declares it. */
@@ -54,9 +58,11 @@ export class DownloadService {
   private readonly deps: DownloadServiceDeps;
   private readonly running = new Map<string, Running>();
   private finished: DownloadJob[] = [];
+  private readonly grants: FileGrants;
 
   constructor(deps: DownloadServiceDeps) {
     this.deps = deps;
+    this.grants = deps.grants ?? new FileGrants();
   }
 
   /** Resolves the profile and exports, then starts the job; fails at once for a bad profile or no exports. */
@@ -70,20 +76,20 @@ export class DownloadService {
   }
 
   /** Saves a finished URL-mode job's lists where the save dialog says; `path` null when it was cancelled. */
-  async saveUrls(jobId: string, format: UrlListFormat): Promise<{ path: string | null }> {
+  async saveUrls(jobId: string, format: UrlListFormat): Promise<{ file: FileRef | null }> {
     const list = this.urlList(jobId);
     const path = await this.deps.dialogs.saveAs({
       title: 'Save the exported URLs',
       defaultPath: join(this.deps.paths.downloadsDir, `exported-urls.${format}`),
       filters: [{ name: FORMAT_NAMES[format], extensions: [format] }],
     });
-    if (path === null) return { path: null };
+    if (path === null) return { file: null };
     try {
       await writeUrlList(path, list, format);
     } catch (error) {
       throw diskError(error) ?? appError('disk', 'The list could not be written. Choose another place.', { cause: error });
     }
-    return { path };
+    return { file: this.grants.grant(path, 'file') };
   }
 
   /** Asks for a folder and downloads every exported URL of a finished URL-mode job into it as a new `files` job. */
@@ -166,7 +172,7 @@ export class DownloadService {
       onProgress: (snapshot) => this.progress(job, { jobId: job.jobId, ...snapshot }),
     });
     if (asks) await this.deps.preferences?.rememberFolder(dirname(saved.path)).catch(() => {});
-    return { mode: 'zip', ...saved };
+    return { mode: 'zip', ...saved, fileId: this.grants.grant(saved.path, 'file').id };
   }
 
   /** Files mode: each exported URL into `folder`. Fails only when none could be saved; a cancel keeps the files saved so far in the result. */
@@ -176,14 +182,15 @@ export class DownloadService {
       concurrency: this.deps.fetchConcurrency,
       onProgress: (progress) => this.progress(job, { jobId: job.jobId, ...progress }),
     });
-    job.result = { mode: 'files', folder, ...result };
+    const files: DownloadResult = { mode: 'files', folder, folderId: this.grants.grant(folder, 'folder').id, ...result };
+    job.result = files;
     const first = result.failures[0];
     if (signal.aborted) throw cancelled(`The download was cancelled after ${result.saved.length} of ${urls.length} files.`);
     if (result.saved.length === 0 && first) {
       const { kind, message, ...extra } = first.error;
       throw appError(kind, `None of the ${urls.length} files could be downloaded. First failure: ${message}`, extra);
     }
-    return job.result;
+    return files;
   }
 
   private common(source: DownloadSource) {

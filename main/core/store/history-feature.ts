@@ -1,4 +1,5 @@
 import type { DownloadHistory } from '../downloads/download-ports';
+import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { EventSink } from '../ports';
 import type { Store } from './store';
@@ -10,12 +11,16 @@ export interface HistoryFeature extends Feature<MethodsOf<'history'>> {
 }
 
 /** `history.*`: the list of finished jobs. It alone changes the history, so it alone emits `history.changed`. */
-export function createHistoryFeature(deps: { store: Store; events: EventSink }): HistoryFeature {
+export function createHistoryFeature(deps: { store: Store; events: EventSink; grants: FileGrants }): HistoryFeature {
   const { store } = deps;
   const changed = () => deps.events.emit('history.changed', null);
   return {
     handlers: {
-      'history.list': ({ offset, limit }) => store.history.list(offset, limit),
+      'history.list': ({ offset, limit }) => {
+        const { items, total } = store.history.list(offset, limit);
+        // A saved file is one main recorded itself: the renderer may show or inspect it by id.
+        return { items: items.map((item) => ({ ...item, fileId: item.path ? deps.grants.grant(item.path, 'file').id : null })), total };
+      },
       'history.remove': ({ id }) => {
         const removed = store.history.remove(id);
         if (removed) changed();

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from './sqlite';
-import type { HistoryItem, HistoryPage } from '../../../shared/api/history';
+import type { HistoryItem } from '../../../shared/api/history';
 import type { HistoryEntry } from '../downloads/download-ports';
 
 interface HistoryRow {
@@ -18,7 +18,10 @@ interface HistoryRow {
   source_file_urls: string;
 }
 
-function toItem(row: HistoryRow): HistoryItem {
+/** A history item as stored: without the file id, which main hands out when it lists. */
+export type StoredHistoryItem = Omit<HistoryItem, 'fileId'>;
+
+function toItem(row: HistoryRow): StoredHistoryItem {
   return {
     id: String(row.id),
     jobId: row.job_id,
@@ -65,7 +68,7 @@ export class HistoryRepo {
   }
 
   /** A page of history, newest first. */
-  list(offset = 0, limit = 100): HistoryPage {
+  list(offset = 0, limit = 100): { items: StoredHistoryItem[]; total: number } {
     const items = this.db
       .prepare<[number, number], HistoryRow>('SELECT * FROM history ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?')
       .all(limit, offset)
@@ -75,7 +78,7 @@ export class HistoryRepo {
   }
 
   /** One entry by id, or null. */
-  get(id: string): HistoryItem | null {
+  get(id: string): StoredHistoryItem | null {
     const row = this.db.prepare<[string], HistoryRow>('SELECT * FROM history WHERE id = ?').get(id);
     return row ? toItem(row) : null;
   }

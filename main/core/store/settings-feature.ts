@@ -1,5 +1,6 @@
+import type { Settings } from '../../../shared/api/settings';
 import type { Feature, MethodsOf } from '../handlers';
-import type { EventSink } from '../ports';
+import type { Dialogs, EventSink } from '../ports';
 import type { SecretsStatus } from '../secrets/secret-store';
 import type { Store } from './store';
 
@@ -9,16 +10,31 @@ export function createSettingsFeature(deps: {
   /** Where keys live and any warning about it. */
   secretsStatus: SecretsStatus;
   events: EventSink;
+  dialogs: Pick<Dialogs, 'chooseFolder'>;
+  /** Where the folder dialog starts when no default folder is set. */
+  downloadsDir: string;
 }): Feature<MethodsOf<'settings'>> {
   const { store } = deps;
+  const change = (patch: Partial<Settings>) => {
+    const settings = store.settings.set(patch);
+    deps.events.emit('settings.changed', settings);
+    return settings;
+  };
   return {
     handlers: {
       'settings.get': () => store.settings.get(),
       'settings.set': (patch) => {
         if (patch.activeProfileId) store.profiles.require(patch.activeProfileId);
-        const settings = store.settings.set(patch);
-        deps.events.emit('settings.changed', settings);
-        return settings;
+        return change(patch);
+      },
+      // The renderer never names a folder: main asks, so a page cannot point downloads anywhere.
+      'settings.chooseDefaultFolder': async () => {
+        const current = store.settings.get();
+        const folder = await deps.dialogs.chooseFolder({
+          title: 'Choose the default download folder',
+          defaultPath: current.defaultFolder ?? deps.downloadsDir,
+        });
+        return folder === null ? current : change({ defaultFolder: folder });
       },
       'settings.status': () => ({
         recoveredFrom: store.recoveredFrom,

@@ -1,7 +1,16 @@
-import type { SqliteDatabase } from './sqlite';
+import { z } from 'zod';
 import { settingsPatchSchema } from '../../../shared/api/settings';
-import type { Settings, SettingsPatch } from '../../../shared/api/settings';
+import type { Settings } from '../../../shared/api/settings';
 import { fail } from '../app-error';
+import type { SqliteDatabase } from './sqlite';
+
+const folder = z.string().min(1).max(32_767).nullable();
+
+/**
+ * What may be stored: the renderer's patch, plus the folders that only main sets (from a
+ * folder dialog, or the last folder chosen in the save dialog).
+ */
+const storedSettingsSchema = settingsPatchSchema.extend({ defaultFolder: folder, lastSaveFolder: folder }).partial().strict();
 
 /** Every setting's value before the user changes it. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -30,15 +39,15 @@ export class SettingsRepo {
       } catch {
         continue;
       }
-      const checked = settingsPatchSchema.safeParse({ [key]: parsed });
+      const checked = storedSettingsSchema.safeParse({ [key]: parsed });
       if (checked.success) Object.assign(settings, checked.data);
     }
     return settings;
   }
 
   /** Applies a partial change (validated) and returns every setting. */
-  set(patch: SettingsPatch): Settings {
-    const checked = settingsPatchSchema.safeParse(patch);
+  set(patch: Partial<Settings>): Settings {
+    const checked = storedSettingsSchema.safeParse(patch);
     if (!checked.success) fail('validation', `Invalid setting: ${checked.error.issues.map((i) => i.message).join('; ')}.`);
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail } from '../app-error';
+import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { Dialogs, EventSink } from '../ports';
 import { readSourceFile, parseSourceUrls } from './parse-source-urls';
@@ -24,6 +25,7 @@ export function createTrackedFeature(deps: {
   /** Where the export dialog starts. */
   downloadsDir: string;
   events: EventSink;
+  grants: FileGrants;
 }): Feature<MethodsOf<'tracked'>> {
   const { store } = deps;
   const changed = (profileId: string) => deps.events.emit('tracked.changed', { profileId });
@@ -40,7 +42,7 @@ export function createTrackedFeature(deps: {
         if (report.added) changed(profileId);
         return report;
       },
-      'tracked.import': ({ profileId, path }) => importFile(profileId, path),
+      'tracked.import': async ({ profileId, fileId }) => importFile(profileId, deps.grants.resolve(fileId, 'file')),
       'tracked.chooseImportFile': async ({ profileId }) => {
         store.profiles.require(profileId);
         const paths = await deps.dialogs.openFiles({ title: 'Import tracked exports', filters: IMPORT_FILTERS, multiple: false });
@@ -63,13 +65,13 @@ export function createTrackedFeature(deps: {
           defaultPath: join(deps.downloadsDir, `tracked-exports-${safeName(profile.name)}.${format}`),
           filters: [{ name: format.toUpperCase(), extensions: [format] }],
         });
-        if (!path) return { path: null };
+        if (!path) return { file: null };
         try {
           await writeFile(path, formatTrackedList(store.tracked.all(profileId), format), 'utf8');
         } catch (error) {
           fail('disk', `Could not write ${path}: ${(error as Error).message}. Choose another folder.`, { cause: error });
         }
-        return { path };
+        return { file: deps.grants.grant(path, 'file') };
       },
     },
   };

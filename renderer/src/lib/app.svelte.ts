@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../../shared/api';
 import type { AppInfo } from '../../../shared/api/app';
 import type { AppError } from '../../../shared/errors';
 import { exportManager, unwrap } from './api';
@@ -29,10 +30,10 @@ class AppState extends FeatureState {
     if (info) this.#info = info;
   }
 
-  /** Reveals a downloaded file in the system's file manager. */
-  async showInFolder(path: string): Promise<void> {
+  /** Reveals a file or folder main handed out (by its id) in the system's file manager. */
+  async showInFolder(id: string): Promise<void> {
     // The cards that offer this have no place for an error; where it fails, nothing opens.
-    await unwrap(exportManager().app.showInFolder({ path }), () => {});
+    await unwrap(exportManager().app.showInFolder({ id }), () => {});
   }
 
   /** Opens an http(s) URL in the default browser; a refusal goes to `onerror`, shown where the link was. */
@@ -43,17 +44,17 @@ class AppState extends FeatureState {
   /** Takes files dropped on the window: a zip opens in the Archive screen, anything else is added as a list of exports. */
   async drop(files: Iterable<File>): Promise<void> {
     for (const file of files) {
-      const path = exportManager().pathForFile(file);
-      if (path && file.name.toLowerCase().endsWith('.zip')) void archive.inspect(path);
-      else if (path) await tracked.importPath(path);
+      const dropped = await exportManager().droppedFile(file);
+      if (dropped && file.name.toLowerCase().endsWith('.zip')) void archive.inspect(dropped);
+      else if (dropped) await tracked.importFile(dropped.id);
       // A plain browser cannot know a dropped file's path, so the list travels as text.
       else await tracked.add(await file.text());
     }
   }
 
   /** Tracks a deep link's exports, or inspects a zip. */
-  async #opened(opened: { kind: 'deep-link' | 'file'; value: string }): Promise<void> {
-    if (opened.kind === 'file') return archive.inspect(opened.value);
+  async #opened(opened: EventPayload<'app.opened'>): Promise<void> {
+    if (opened.kind === 'file') return archive.inspect({ id: opened.fileId, path: opened.value });
     const urls = urlsOfDeepLink(opened.value);
     if (urls.length === 0) return;
     navigation.go('tracked');

@@ -1,5 +1,5 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { ArchiveEntry, ArchiveListing, ExtractReport } from '../../../shared/api/archive';
+import type { ArchiveEntry, ArchiveListing, ExtractOutcome } from '../../../shared/api/archive';
 import { exportManager } from './api';
 import { FeatureState } from './feature-state.svelte';
 import { navigation } from './navigation.svelte';
@@ -10,11 +10,18 @@ export type EntrySortKey = 'name' | 'size' | 'compressedSize' | 'modified';
 /** How many rows the table renders at once; the filter narrows the rest. */
 export const VISIBLE_ROWS = 500;
 
+/** A zip main handed out: its id to act on, and its path to show. */
+export interface ZipRef {
+  id: string;
+  path: string;
+}
+
 /** The archive open in the Archive screen (labelled "Inspect"): its listing, filter, sort, selection and reports. */
 class ArchiveState extends FeatureState {
   #listing = $state<ArchiveListing | null>(null);
+  #zipId: string | null = null;
   #busy = $state<'listing' | 'extracting' | null>(null);
-  #report = $state<ExtractReport | null>(null);
+  #report = $state<ExtractOutcome | null>(null);
   filter = $state('');
   sortKey = $state<EntrySortKey>('name');
   sortAscending = $state(true);
@@ -31,7 +38,7 @@ class ArchiveState extends FeatureState {
   }
 
   /** What the last extraction wrote and refused. */
-  get report(): ExtractReport | null {
+  get report(): ExtractOutcome | null {
     return this.#report;
   }
 
@@ -55,23 +62,24 @@ class ArchiveState extends FeatureState {
 
   /** Asks for a zip with the open dialog, then lists it. */
   async choose(): Promise<void> {
-    const path = await this.call(exportManager().archive.chooseFile());
-    if (path) await this.open(path);
+    const zip = await this.call(exportManager().archive.chooseFile());
+    if (zip) await this.open(zip);
   }
 
-  /** Shows the Archive screen and lists the zip at `path` there ("Inspect" on a download, a drop, a file handed to the app). */
-  async inspect(path: string): Promise<void> {
+  /** Shows the Archive screen and lists a zip there ("Inspect" on a download, a drop, a file handed to the app). */
+  async inspect(zip: ZipRef): Promise<void> {
     navigation.go('archive');
-    await this.open(path);
+    await this.open(zip);
   }
 
-  /** Lists the zip at `path`. */
-  async open(path: string): Promise<void> {
+  /** Lists a zip main handed out. */
+  async open(zip: ZipRef): Promise<void> {
     this.#busy = 'listing';
     this.dismissError();
     this.#report = null;
     this.selected.clear();
-    const listing = await this.call(exportManager().archive.list({ path }));
+    this.#zipId = zip.id;
+    const listing = await this.call(exportManager().archive.list({ fileId: zip.id }));
     this.#busy = null;
     this.#listing = listing ?? null;
   }
@@ -92,13 +100,14 @@ class ArchiveState extends FeatureState {
 
   /** Extracts every entry, or the selected ones, into a folder the user picks. */
   async extract(onlySelected: boolean): Promise<void> {
-    if (!this.#listing) return;
-    const destination = await this.call(exportManager().archive.chooseFolder());
-    if (!destination) return;
+    const fileId = this.#zipId;
+    if (!this.#listing || !fileId) return;
+    const folder = await this.call(exportManager().archive.chooseFolder());
+    if (!folder) return;
     this.#busy = 'extracting';
     this.dismissError();
     const report = await this.call(
-      exportManager().archive.extract({ path: this.#listing.path, destination, entries: onlySelected ? [...this.selected] : undefined }),
+      exportManager().archive.extract({ fileId, folderId: folder.id, entries: onlySelected ? [...this.selected] : undefined }),
     );
     this.#busy = null;
     if (report) this.#report = report;
@@ -106,8 +115,8 @@ class ArchiveState extends FeatureState {
 
   /** Opens one entry with the system's default app. */
   async openEntry(name: string): Promise<void> {
-    if (!this.#listing) return;
-    await this.call(exportManager().archive.openEntry({ path: this.#listing.path, name }));
+    if (!this.#listing || !this.#zipId) return;
+    await this.call(exportManager().archive.openEntry({ fileId: this.#zipId, name }));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { FileRef } from '../../../shared/api/file-ref';
 import type { DownloadJob, DownloadMode, DownloadProgress } from '../../../shared/api/downloads';
 import type { AppError } from '../../../shared/errors';
 import { exportManager, stopAll, unwrap } from './api';
@@ -46,10 +47,10 @@ class DownloadsState extends FeatureState {
     await this.call(exportManager().downloads.cancel({ jobId }));
   }
 
-  /** Saves a URL-mode job's list via the save dialog; resolves to the path, null when cancelled, undefined on failure. */
-  async saveUrls(jobId: string, format: 'txt' | 'csv' | 'json', onerror: (error: AppError) => void): Promise<string | null | undefined> {
+  /** Saves a URL-mode job's list via the save dialog; resolves to the saved file, null when cancelled, undefined on failure. */
+  async saveUrls(jobId: string, format: 'txt' | 'csv' | 'json', onerror: (error: AppError) => void): Promise<FileRef | null | undefined> {
     // The job's card shows this error beside its buttons, not in the screen's banner.
-    return (await unwrap(exportManager().downloads.saveUrls({ jobId, format }), onerror))?.path;
+    return (await unwrap(exportManager().downloads.saveUrls({ jobId, format }), onerror))?.file;
   }
 
   /** Downloads each URL of a URL-mode job into a folder the user picks, as a new job; resolves to its id (null: cancelled). */

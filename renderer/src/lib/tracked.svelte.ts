@@ -75,12 +75,12 @@ class TrackedState extends FeatureState {
     return this.#afterAdd(await this.call(exportManager().tracked.add({ profileId: this.#profileId, text })));
   }
 
-  /** Imports a file by path (from the dialog or a drop). */
-  async importPath(path: string | null): Promise<void> {
+  /** Imports a file main handed out (a drop), or, given null, one the user picks in the open dialog. */
+  async importFile(fileId: string | null): Promise<void> {
     if (!this.#profileId) return;
     const api = exportManager();
     const profileId = this.#profileId;
-    this.#afterAdd(await this.call(path ? api.tracked.import({ profileId, path }) : api.tracked.chooseImportFile({ profileId })));
+    this.#afterAdd(await this.call(fileId ? api.tracked.import({ profileId, fileId }) : api.tracked.chooseImportFile({ profileId })));
   }
 
   /** Stops tracking the selected exports. */

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
 import { createArchiveFeature } from '../../../main/core/archive/feature';
+import { FileGrants } from '../../../main/core/file-grants';
 import { createTestPorts, type TestPorts } from '../../helpers/test-ports';
 import { fixtureDir, runArchiver, writeZip } from '../../helpers/zip-fixtures';
 
@@ -11,10 +12,14 @@ const { dir, cleanup } = fixtureDir();
 let ports: TestPorts;
 let feature: ReturnType<typeof createArchiveFeature>;
 let handlers: ReturnType<typeof createArchiveFeature>['handlers'];
+let grants: FileGrants;
+/** The id main would have handed out for a zip the user picked. */
+const zipId = (name: string) => grants.grant(join(dir, name), 'file').id;
 
 beforeAll(() => {
   ports = createTestPorts();
-  feature = createArchiveFeature({ dialogs: ports.dialogs, shell: ports.shell, events: ports.events, paths: ports.paths });
+  grants = new FileGrants();
+  feature = createArchiveFeature({ dialogs: ports.dialogs, shell: ports.shell, events: ports.events, paths: ports.paths, grants });
   handlers = feature.handlers;
   const src = join(dir, 'src');
   mkdirSync(join(src, 'docs'), { recursive: true });
@@ -28,34 +33,48 @@ afterAll(() => {
 
 describe('archive feature', () => {
   it('lists on the worker thread', async () => {
-    const listing = await handlers['archive.list']({ path: join(dir, 'tar.zip') });
+    const listing = await handlers['archive.list']({ fileId: zipId('tar.zip') });
     expect(listing.entries.map((entry) => entry.name)).toContain('docs/note.txt');
   });
 
   it('turns a non-zip into an archive AppError across the worker boundary', async () => {
     writeFileSync(join(dir, 'fake.zip'), 'nope');
-    const error = await Promise.resolve(handlers['archive.list']({ path: join(dir, 'fake.zip') })).then(() => null, (e: unknown) => e);
+    const error = await Promise.resolve(handlers['archive.list']({ fileId: zipId('fake.zip') })).then(() => null, (e: unknown) => e);
     expect(appErrorOf(error)).toMatchObject({ kind: 'archive', message: expect.stringMatching(/not a zip/) });
   });
 
   it('asks for a zip and a folder through the dialogs, null when cancelled', async () => {
     ports.dialogs.openAnswers.push([join(dir, 'tar.zip')]);
     ports.dialogs.folderAnswers.push('/chosen');
-    expect(await handlers['archive.chooseFile'](undefined)).toBe(join(dir, 'tar.zip'));
-    expect(await handlers['archive.chooseFolder'](undefined)).toBe('/chosen');
+    const zip = await handlers['archive.chooseFile'](undefined);
+    expect(zip).toMatchObject({ path: join(dir, 'tar.zip'), name: 'tar.zip' });
+    expect(grants.resolve(zip!.id, 'file')).toBe(join(dir, 'tar.zip'));
+    const folder = await handlers['archive.chooseFolder'](undefined);
+    expect(folder).toMatchObject({ path: '/chosen', name: 'chosen' });
+    expect(grants.resolve(folder!.id, 'folder')).toBe('/chosen');
     expect(await handlers['archive.chooseFile'](undefined)).toBeNull();
     expect(ports.dialogs.asked[0]?.options).toMatchObject({ filters: [{ extensions: ['zip'] }, { extensions: ['*'] }] });
   });
 
+  it('acts only on ids it handed out: a path or an unknown id is refused', async () => {
+    const asPath = await Promise.resolve(handlers['archive.list']({ fileId: join(dir, 'tar.zip') })).then(() => null, (e: unknown) => e);
+    expect(appErrorOf(asPath)).toMatchObject({ kind: 'validation', message: expect.stringMatching(/choose it again/) });
+    const folderAsFile = await Promise.resolve(
+      handlers['archive.extract']({ fileId: zipId('tar.zip'), folderId: zipId('tar.zip') }),
+    ).then(() => null, (e: unknown) => e);
+    expect(appErrorOf(folderAsFile)).toMatchObject({ kind: 'validation' });
+  });
+
   it('extracts through the worker and reports what it wrote', async () => {
     const dest = join(dir, 'dest');
-    const report = await handlers['archive.extract']({ path: join(dir, 'tar.zip'), destination: dest });
+    const report = await handlers['archive.extract']({ fileId: zipId('tar.zip'), folderId: grants.grant(dest, 'folder').id });
     expect(report.extracted).toEqual(['docs/note.txt']);
+    expect(grants.resolve(report.destinationId, 'folder')).toBe(report.destination);
     expect(readFileSync(join(dest, 'docs', 'note.txt'), 'utf8')).toBe('open me');
   });
 
   it('opens one entry from a fresh folder under the temp dir with the default app', async () => {
-    await handlers['archive.openEntry']({ path: join(dir, 'tar.zip'), name: 'docs/note.txt' });
+    await handlers['archive.openEntry']({ fileId: zipId('tar.zip'), name: 'docs/note.txt' });
     const opened = ports.opened.paths.at(-1)!;
     expect(relative(ports.paths.tempDir, opened)).toMatch(/^open-[^/]+\/docs\/note\.txt$/);
     expect(readFileSync(opened, 'utf8')).toBe('open me');
@@ -63,26 +82,26 @@ describe('archive feature', () => {
 
   it('refuses to open an unsafe entry with its reason', async () => {
     writeZip(join(dir, 'evil.zip'), [{ name: '../../x.sh', data: Buffer.from('x') }]);
-    const error = await Promise.resolve(handlers['archive.openEntry']({ path: join(dir, 'evil.zip'), name: '../../x.sh' })).then(() => null, (e: unknown) => e);
+    const error = await Promise.resolve(handlers['archive.openEntry']({ fileId: zipId('evil.zip'), name: '../../x.sh' })).then(() => null, (e: unknown) => e);
     expect(appErrorOf(error)).toMatchObject({ kind: 'archive', message: expect.stringMatching(/leaves the folder/) });
   });
 
   it('verifies with progress events under the job id', async () => {
-    const report = await handlers['archive.verify']({ path: join(dir, 'tar.zip'), jobId: 'v1' });
+    const report = await handlers['archive.verify']({ fileId: zipId('tar.zip'), jobId: 'v1' });
     expect(report.ok).toBe(true);
     const last = ports.events.recorded.filter((event) => event.name === 'archive.progress').at(-1);
     expect(last?.payload).toEqual({ jobId: 'v1', done: 7, total: 7, entry: null });
   });
 
   it('cancels a running verify job, and says when there was nothing to cancel', async () => {
-    const running = Promise.resolve(handlers['archive.verify']({ path: join(dir, 'tar.zip'), jobId: 'v2' })).then(() => null, (e: unknown) => e);
+    const running = Promise.resolve(handlers['archive.verify']({ fileId: zipId('tar.zip'), jobId: 'v2' })).then(() => null, (e: unknown) => e);
     expect(await handlers['archive.cancel']({ jobId: 'v2' })).toEqual({ cancelled: true });
     expect(appErrorOf(await running)?.kind).toBe('cancelled');
     expect(await handlers['archive.cancel']({ jobId: 'v2' })).toEqual({ cancelled: false });
   });
 
   it('aborts running verify jobs on close and waits for them to stop', async () => {
-    const running = Promise.resolve(handlers['archive.verify']({ path: join(dir, 'tar.zip'), jobId: 'v3' })).then(() => null, (e: unknown) => e);
+    const running = Promise.resolve(handlers['archive.verify']({ fileId: zipId('tar.zip'), jobId: 'v3' })).then(() => null, (e: unknown) => e);
     await feature.close?.();
     expect(appErrorOf(await running)?.kind).toBe('cancelled');
     expect(await handlers['archive.cancel']({ jobId: 'v3' })).toEqual({ cancelled: false });

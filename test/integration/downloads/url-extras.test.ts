@@ -74,7 +74,7 @@ describe('downloads.saveUrls', () => {
     const target = join(fx.saveDir, 'urls.csv');
     ports.dialogs.saveAnswers.push(target);
     const saved = await feature.handlers['downloads.saveUrls']({ jobId: job.jobId, format: 'csv' });
-    expect(saved).toEqual({ path: target });
+    expect(saved).toEqual({ file: { id: expect.any(String), path: target, name: 'urls.csv' } });
     expect(ports.dialogs.asked[0]).toMatchObject({ kind: 'saveAs', options: { defaultPath: join(ports.paths.downloadsDir, 'exported-urls.csv') } });
     const lines = readFileSync(target, 'utf8').split('\r\n');
     expect(lines[0]).toBe('url,status,reason');
@@ -89,7 +89,7 @@ describe('downloads.saveUrls', () => {
     ports.dialogs.saveAnswers.push(join(fx.saveDir, 'a.txt'), join(fx.saveDir, 'a.json'));
     await feature.service.saveUrls(job.jobId, 'txt');
     await feature.service.saveUrls(job.jobId, 'json');
-    expect(await feature.service.saveUrls(job.jobId, 'txt')).toEqual({ path: null });
+    expect(await feature.service.saveUrls(job.jobId, 'txt')).toEqual({ file: null });
     const result = job.result?.mode === 'urls' ? job.result : null;
     expect(readFileSync(join(fx.saveDir, 'a.txt'), 'utf8')).toBe(result!.exportedUrls.map((u) => `${u}\n`).join(''));
     expect(JSON.parse(readFileSync(join(fx.saveDir, 'a.json'), 'utf8'))).toEqual({ exportedUrls: result!.exportedUrls, skipped: ['not a url'] });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FileGrants } from '../../../main/core/file-grants';
 import { createApi } from '../../../main/core/api';
 import { createAppFeature } from '../../../main/core/app/feature';
 import { createCore } from '../../../main/core/core';
@@ -52,7 +53,11 @@ describe('app.openExternal and app.showInFolder', () => {
       const refused = await core.api['app.openExternal']({ url: 'file:///etc/passwd' });
       expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
       expect(ports.opened.urls).toEqual(['https://example.com/a.png']);
-      expect(await core.api['app.showInFolder']({ path: '/tmp/x.zip' })).toEqual({ ok: true, value: null });
+      const granted = core.grants.grant('/tmp/x.zip', 'file');
+      expect(await core.api['app.showInFolder']({ id: granted.id })).toEqual({ ok: true, value: null });
+      expect(ports.opened.revealed).toEqual(['/tmp/x.zip']);
+      // A path is not an id: the page cannot name a file main never handed out.
+      expect(await core.api['app.showInFolder']({ id: '/etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
       expect(ports.opened.revealed).toEqual(['/tmp/x.zip']);
     } finally {
       await core.close();
@@ -68,6 +73,7 @@ describe('createApi over a subset of handlers', () => {
       dataDir: '/data',
       sampleBackendUrl: () => null,
       shell: { showInFolder: () => {}, openPath: async () => {}, openExternal: async () => {} },
+      grants: new FileGrants(),
     }).handlers;
 
   it('serves exactly the methods it is given', async () => {

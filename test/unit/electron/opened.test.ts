@@ -14,6 +14,10 @@ describe('openedIn (launch arguments)', () => {
     expect(openedIn(['C:\\Program Files\\Export Manager.zip'])).toBeNull();
   });
 
+  it('makes a zip path absolute against the working folder of the instance that received it', () => {
+    expect(openedIn(['/opt/app/export-manager', 'exports/a.zip'], '/home/me')).toEqual({ kind: 'file', value: '/home/me/exports/a.zip' });
+  });
+
   it('returns null when there is nothing to open', () => {
     expect(openedIn(['/opt/app/export-manager', '.', '--inspect'])).toBeNull();
   });

@@ -9,6 +9,7 @@ import { createHistoryFeature } from '../../../../main/core/store/history-featur
 import { createProfilesFeature } from '../../../../main/core/store/profiles-feature';
 import { createSettingsFeature } from '../../../../main/core/store/settings-feature';
 import type { Store } from '../../../../main/core/store/store';
+import { FileGrants } from '../../../../main/core/file-grants';
 import { createTrackedFeature } from '../../../../main/core/store/tracked-feature';
 import { createStoreFixture } from '../../../helpers/store-fixture';
 import type { StoreFixture } from '../../../helpers/store-fixture';
@@ -25,6 +26,7 @@ interface StateDeps {
   dialogs: ScriptedDialogs;
   downloadsDir: string;
   events: EventSink;
+  grants: FileGrants;
 }
 
 /** The handlers of profiles, keys, tracked, history and settings, composed as core does. */
@@ -52,6 +54,7 @@ describe('state features', () => {
       dialogs: new ScriptedDialogs(),
       downloadsDir: fx.root,
       events: { emit: (name) => void emitted.push(name) },
+      grants: new FileGrants(),
     };
   });
   afterEach(() => fx.cleanup());
@@ -113,19 +116,22 @@ describe('state features', () => {
     expect(added).toMatchObject({ added: 2, duplicates: 0, invalid: 0 });
     const file = join(fx.root, 'drop.csv');
     writeFileSync(file, 'sourceFileUrl\nhttps://h/b.png\nhttps://h/c%20d.png\n');
-    expect(await h()['tracked.import']({ profileId: p.id, path: file })).toMatchObject({ added: 1, duplicates: 1 });
+    const dropped = deps.grants.grant(file, 'file').id;
+    expect(await h()['tracked.import']({ profileId: p.id, fileId: dropped })).toMatchObject({ added: 1, duplicates: 1 });
+    await expect(h()['tracked.import']({ profileId: p.id, fileId: file })).rejects.toMatchObject({ appError: { kind: 'validation' } });
     for (const format of ['txt', 'csv', 'json'] as const) {
       const target = join(fx.root, `out.${format}`);
       deps.dialogs.saveAnswers.push(target);
-      expect(await h()['tracked.export']({ profileId: p.id, format })).toEqual({ path: target });
+      const { file: saved } = await h()['tracked.export']({ profileId: p.id, format });
+      expect(saved).toMatchObject({ path: target, name: `out.${format}` });
       // Each exported file imports back as the same three URLs.
       const again = fx.store.profiles.create(`again-${format}`, 'https://p/api');
-      expect(await h()['tracked.import']({ profileId: again.id, path: target })).toMatchObject({ added: 3, invalid: 0 });
+      expect(await h()['tracked.import']({ profileId: again.id, fileId: saved!.id })).toMatchObject({ added: 3, invalid: 0 });
     }
     expect(readFileSync(join(fx.root, 'out.csv'), 'utf8').split('\r\n')[0]).toBe('sourceFileUrl,label,addedAt');
     expect(deps.dialogs.asked[0]!.options).toMatchObject({ defaultPath: join(fx.root, 'tracked-exports-My-P.txt') });
     deps.dialogs.saveAnswers.push(null);
-    expect(await h()['tracked.export']({ profileId: p.id, format: 'txt' })).toEqual({ path: null });
+    expect(await h()['tracked.export']({ profileId: p.id, format: 'txt' })).toEqual({ file: null });
   });
 
   it('imports the file chosen in the open dialog, or returns null when cancelled', async () => {
@@ -147,6 +153,16 @@ describe('state features', () => {
     expect(badSetting).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 
+  it('sets the default folder only through the folder dialog, and resets it to Downloads', async () => {
+    deps.dialogs.folderAnswers.push('/home/ana/Exports');
+    expect(await h()['settings.chooseDefaultFolder'](undefined)).toMatchObject({ defaultFolder: '/home/ana/Exports' });
+    expect(deps.dialogs.asked.at(-1)!.options).toMatchObject({ defaultPath: fx.root });
+    deps.dialogs.folderAnswers.push(null);
+    expect(await h()['settings.chooseDefaultFolder'](undefined)).toMatchObject({ defaultFolder: '/home/ana/Exports' });
+    expect(await h()['settings.set']({ defaultFolder: null })).toMatchObject({ defaultFolder: null });
+    expect(emitted.filter((e) => e === 'settings.changed')).toHaveLength(2);
+  });
+
   it('reports state status: recovered database, database path, secrets backend and warning', async () => {
     deps.secretsStatus = { backend: 'session', warning: 'kept until quit' };
     expect(await h()['settings.status'](undefined)).toEqual({
@@ -166,6 +182,8 @@ describe('state features', () => {
     }
     const page = await h()['history.list']({ offset: 0, limit: 2 });
     expect(page.total).toBe(3);
+    // The saved file comes with the id to show or inspect it.
+    expect(deps.grants.resolve(page.items[0]!.fileId!, 'file')).toBe('/x.zip');
     expect(page.items.map((i) => i.jobId)).toEqual(['j2', 'j1']);
     expect(await h()['history.remove']({ id: page.items[0]!.id })).toEqual({ removed: true });
     expect(await h()['history.clear'](undefined)).toEqual({ removed: 2 });
