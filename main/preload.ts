@@ -8,6 +8,15 @@ import type { FileRef } from '../shared/api/file-ref';
 import { buildExportManagerApi, DROPPED_FILE_CHANNEL, ipcChannel } from '../shared/expose';
 import type { Result } from '../shared/errors';
 
+/** The path of a dropped DOM `File`; empty for anything else (a page cannot make a File that has one). */
+function pathOf(file: object): string {
+  try {
+    return webUtils.getPathForFile(file as File);
+  } catch {
+    return '';
+  }
+}
+
 const exportManager = buildExportManagerApi(
   (name, payload) => ipcRenderer.invoke(ipcChannel(name), payload) as Promise<Result<unknown>>,
   (name, listener) => {
@@ -19,12 +28,7 @@ const exportManager = buildExportManagerApi(
   // Electron no longer puts `path` on dropped File objects; webUtils reads it here, and main
   // grants the id. The page never sees the path, and cannot make a File that has one.
   async (file) => {
-    let path = '';
-    try {
-      path = webUtils.getPathForFile(file as File);
-    } catch {
-      return null;
-    }
+    const path = pathOf(file);
     return path ? ((await ipcRenderer.invoke(DROPPED_FILE_CHANNEL, path)) as FileRef | null) : null;
   },
 );
