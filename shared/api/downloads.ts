@@ -96,20 +96,22 @@ export interface DownloadJob {
   sourceJobId?: string;
 }
 
+const jobId = z.string().min(1).max(100);
+
 /** Methods of the batch download feature. */
 export const downloadsMethods = {
   /** Starts a job; progress and the outcome arrive as events. `exportIds` absent: every tracked export. */
   'downloads.start': method<{ jobId: string }>()(
     z.object({
-      profileId: z.string().min(1),
-      exportIds: z.array(z.string().min(1)).max(100_000).optional(),
+      profileId: z.string().min(1).max(100),
+      exportIds: z.array(z.string().min(1).max(40)).max(100_000).optional(),
       mode: z.enum(['zip', 'urls']),
       /** `ask`: the save dialog; `default`: the default folder without asking; absent: the setting decides. */
       saveTo: z.enum(['ask', 'default']).optional(),
     }),
   ),
   /** Cancels a running job; `cancelled` is false when it had already finished. */
-  'downloads.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1) })),
+  'downloads.cancel': method<{ cancelled: boolean }>()(z.object({ jobId })),
   /** Running and recent jobs, newest first. */
   'downloads.list': method<DownloadJob[]>()(z.undefined()),
   /**
@@ -117,13 +119,13 @@ export const downloadsMethods = {
    * in the Downloads folder). txt: one URL a line; csv: `url,status,reason` rows (exported, then
    * skipped); json: `{ exportedUrls, skipped }`. `file` is null when the dialog was cancelled.
    */
-  'downloads.saveUrls': method<{ file: FileRef | null }>()(z.object({ jobId: z.string().min(1), format: z.enum(['txt', 'csv', 'json']) })),
+  'downloads.saveUrls': method<{ file: FileRef | null }>()(z.object({ jobId, format: z.enum(['txt', 'csv', 'json']) })),
   /**
    * Asks for a folder, then downloads each exported URL of a finished URL-mode job into it as a
    * new `files` job (progress and outcome as events; cancel with `downloads.cancel`). No API key
    * is sent to those URLs. `jobId` is null when the folder dialog was cancelled.
    */
-  'downloads.fetchUrls': method<{ jobId: string | null }>()(z.object({ jobId: z.string().min(1) })),
+  'downloads.fetchUrls': method<{ jobId: string | null }>()(z.object({ jobId })),
 } as const;
 
 /** Events of the batch download feature. */
