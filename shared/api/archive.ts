@@ -65,8 +65,11 @@ export const archiveMethods = {
   'archive.extract': method<ExtractOutcome>()(
     z.object({ fileId: refId, folderId: refId, entries: z.array(z.string().min(1).max(65_535)).max(1_000_000).optional() }),
   ),
-  /** Extracts one entry safely into a fresh temp folder and opens it with the default app. */
-  'archive.openEntry': method<null>()(z.object({ fileId: refId, name: z.string().min(1).max(65_535) })),
+  /**
+   * Extracts one entry safely into a fresh temp folder and opens it with the default app; a
+   * program or script (`type`: its extension) is shown in its folder instead, never run.
+   */
+  'archive.openEntry': method<{ action: 'opened' | 'revealed'; type: string | null }>()(z.object({ fileId: refId, name: z.string().min(1).max(65_535) })),
   /** Reads every entry and checks CRCs; progress via `archive.progress`; cancel with `archive.cancel`. */
   'archive.verify': method<VerifyReport>()(z.object({ fileId: refId, jobId: z.string().min(1).max(100) })),
   'archive.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) })),

@@ -4,6 +4,7 @@ import { fail } from '../app-error';
 import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { Dialogs, DesktopShell, EventSink, Paths } from '../ports';
+import { executableType } from './executable-types';
 import { runArchiveJob } from './worker-client';
 
 /** Runs an archive job somewhere (a worker thread in the app; injectable for tests). */
@@ -22,7 +23,7 @@ interface RunningJob {
  */
 export function createArchiveFeature(deps: {
   dialogs: Pick<Dialogs, 'openFiles' | 'chooseFolder'>;
-  shell: Pick<DesktopShell, 'openPath'>;
+  shell: Pick<DesktopShell, 'openPath' | 'showInFolder'>;
   events: EventSink;
   paths: Pick<Paths, 'tempDir' | 'downloadsDir'>;
   grants: FileGrants;
@@ -76,8 +77,15 @@ export function createArchiveFeature(deps: {
         if (refused) fail('archive', `"${name}" cannot be opened: ${refused.reason}.`);
         const saved = report.extracted[0];
         if (!saved) fail('validation', `"${name}" is a folder; only files can be opened.`);
-        await deps.shell.openPath(join(report.destination, ...saved.split('/')));
-        return null;
+        const file = join(report.destination, ...saved.split('/'));
+        // Opening a program or script would run it: show it in its folder, and let the person decide.
+        const type = executableType(saved);
+        if (type) {
+          deps.shell.showInFolder(file);
+          return { action: 'revealed' as const, type };
+        }
+        await deps.shell.openPath(file);
+        return { action: 'opened' as const, type: null };
       },
       'archive.verify': async ({ fileId, jobId }) => verify(zip(fileId), jobId),
       'archive.cancel': ({ jobId }) => {

@@ -22,6 +22,7 @@ class ArchiveState extends FeatureState {
   #zipId: string | null = null;
   #busy = $state<'listing' | 'extracting' | null>(null);
   #report = $state<ExtractOutcome | null>(null);
+  #notice = $state<string | null>(null);
   filter = $state('');
   sortKey = $state<EntrySortKey>('name');
   sortAscending = $state(true);
@@ -35,6 +36,11 @@ class ArchiveState extends FeatureState {
   /** What runs now, if anything. */
   get busy(): 'listing' | 'extracting' | null {
     return this.#busy;
+  }
+
+  /** What the last "open" did instead of opening (a program shown in its folder). */
+  get notice(): string | null {
+    return this.#notice;
   }
 
   /** What the last extraction wrote and refused. */
@@ -77,6 +83,7 @@ class ArchiveState extends FeatureState {
     this.#busy = 'listing';
     this.dismissError();
     this.#report = null;
+    this.#notice = null;
     this.selected.clear();
     this.#zipId = zip.id;
     const listing = await this.call(exportManager().archive.list({ fileId: zip.id }));
@@ -116,7 +123,11 @@ class ArchiveState extends FeatureState {
   /** Opens one entry with the system's default app. */
   async openEntry(name: string): Promise<void> {
     if (!this.#listing || !this.#zipId) return;
-    await this.call(exportManager().archive.openEntry({ fileId: this.#zipId, name }));
+    this.#notice = null;
+    const outcome = await this.call(exportManager().archive.openEntry({ fileId: this.#zipId, name }));
+    if (outcome?.action === 'revealed') {
+      this.#notice = `${name.split('/').pop()} is a program or script (.${outcome.type}): it was shown in its folder, not run. Open it from there if you trust it.`;
+    }
   }
 }
 

@@ -74,10 +74,25 @@ describe('archive feature', () => {
   });
 
   it('opens one entry from a fresh folder under the temp dir with the default app', async () => {
-    await handlers['archive.openEntry']({ fileId: zipId('tar.zip'), name: 'docs/note.txt' });
+    expect(await handlers['archive.openEntry']({ fileId: zipId('tar.zip'), name: 'docs/note.txt' })).toEqual({ action: 'opened', type: null });
     const opened = ports.opened.paths.at(-1)!;
     expect(relative(ports.paths.tempDir, opened)).toMatch(/^open-[^/]+\/docs\/note\.txt$/);
     expect(readFileSync(opened, 'utf8')).toBe('open me');
+  });
+
+  it('shows a program or script in its folder instead of opening it', async () => {
+    writeZip(join(dir, 'tools.zip'), [
+      { name: 'bin/setup.exe', data: Buffer.from('MZ') },
+      { name: 'run.sh', data: Buffer.from('#!/bin/sh\n') },
+    ]);
+    const opened = ports.opened.paths.length;
+    expect(await handlers['archive.openEntry']({ fileId: zipId('tools.zip'), name: 'bin/setup.exe' })).toEqual({ action: 'revealed', type: 'exe' });
+    expect(await handlers['archive.openEntry']({ fileId: zipId('tools.zip'), name: 'run.sh' })).toEqual({ action: 'revealed', type: 'sh' });
+    expect(ports.opened.paths).toHaveLength(opened);
+    expect(ports.opened.revealed.slice(-2).map((path) => relative(ports.paths.tempDir, path))).toEqual([
+      expect.stringMatching(/^open-[^/]+\/bin\/setup\.exe$/),
+      expect.stringMatching(/^open-[^/]+\/run\.sh$/),
+    ]);
   });
 
   it('refuses to open an unsafe entry with its reason', async () => {
