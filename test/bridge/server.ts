@@ -25,6 +25,8 @@ export interface Bridge {
   root: string;
   core: Core;
   desktop: DesktopLog;
+  /** Pushes an event to the page as main would (e.g. `app.opened` for a deep link the OS handed over). */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const streams = new Set<ServerResponse>();
   const desktop = emptyDesktopLog();
   const answers: DialogAnswers = { saveAs: [], openFiles: [], chooseFolder: [] };
+  const events = {
+    emit<E extends EventName>(name: E, payload: EventPayload<E>) {
+      const frame = `data: ${JSON.stringify({ name, payload })}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    },
+  };
   const core = await createCore(
     {
       paths: bridgePaths(options.root),
@@ -83,12 +91,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       dialogs: bridgeDialogs(answers, desktop),
       notifier: bridgeNotifier(desktop),
       shell: bridgeShell(desktop),
-      events: {
-        emit<E extends EventName>(name: E, payload: EventPayload<E>) {
-          const frame = `data: ${JSON.stringify({ name, payload })}\n\n`;
-          for (const stream of streams) stream.write(frame);
-        },
-      },
+      events,
     },
     { identity: options.identity, secretsStatus: options.secrets.status },
   );
@@ -149,6 +152,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     root: options.root,
     core,
     desktop,
+    emit: (name, payload) => events.emit(name, payload),
     async close() {
       for (const stream of streams) stream.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,7 +3,8 @@ import type { AppInfo } from '../../../shared/api/app';
 import type { AppError } from '../../../shared/errors';
 import { exportManager, unwrap } from './api';
 import { archive } from './archive.svelte';
-import { urlsOfDeepLink } from './deep-link';
+import { parseDeepLink } from './deep-link';
+import type { DeepLink } from './deep-link';
 import { FeatureState } from './feature-state.svelte';
 import { navigation } from './navigation.svelte';
 import { tracked } from './tracked.svelte';
@@ -11,10 +12,30 @@ import { tracked } from './tracked.svelte';
 /** The app itself: what it tells about itself, the desktop around it, and what it is handed from outside. */
 class AppState extends FeatureState {
   #info = $state<AppInfo | null>(null);
+  #link = $state<DeepLink | null>(null);
 
   /** Version, platform and folders, once loaded; a failure is `error`. */
   get info(): AppInfo | null {
     return this.#info;
+  }
+
+  /** A deep link waiting for the user: its exports to confirm, or why it cannot be read. */
+  get pendingLink(): DeepLink | null {
+    return this.#link;
+  }
+
+  /** Adds the waiting link's exports to the active profile, then shows them. */
+  async confirmLink(): Promise<void> {
+    const link = this.#link;
+    this.#link = null;
+    if (link?.kind !== 'track') return;
+    navigation.go('tracked');
+    await tracked.add(link.urls.join('\n'));
+  }
+
+  /** Drops the waiting link without adding anything. */
+  dismissLink(): void {
+    this.#link = null;
   }
 
   /** Acts on deep links and files the system hands the app. */
@@ -52,13 +73,10 @@ class AppState extends FeatureState {
     }
   }
 
-  /** Tracks a deep link's exports, or inspects a zip. */
+  /** Inspects a zip; a deep link waits for the user to confirm what it would add. */
   async #opened(opened: EventPayload<'app.opened'>): Promise<void> {
     if (opened.kind === 'file') return archive.inspect({ id: opened.fileId, path: opened.value });
-    const urls = urlsOfDeepLink(opened.value);
-    if (urls.length === 0) return;
-    navigation.go('tracked');
-    await tracked.add(urls.join('\n'));
+    this.#link = parseDeepLink(opened.value);
   }
 }
 
