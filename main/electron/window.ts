@@ -9,7 +9,7 @@ import type { WindowState } from './window-state';
 
 /** The Content-Security-Policy of every page the app shows (also the meta tag in renderer/index.html). */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Where the built app finds its pieces, relative to dist-electron/main.js. */
 export interface WindowSources {

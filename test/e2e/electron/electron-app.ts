@@ -17,6 +17,15 @@ export function launchArgs(...extra: string[]): string[] {
   return [...(process.platform === 'linux' ? ['--no-sandbox'] : []), appRoot, ...extra];
 }
 
+/** Launches the built app on a data folder. */
+export function launchApp(userData: string, ...extra: string[]): Promise<ElectronApplication> {
+  return electron.launch({
+    executablePath: binary ?? undefined,
+    args: launchArgs(...extra),
+    env: { ...process.env, EXPORT_MANAGER_USER_DATA: userData },
+  });
+}
+
 /** The built app in Electron with its own data folder, and its first window. */
 export const test = base.extend<{ userData: string; app: ElectronApplication; appWindow: Page }>({
   // eslint-disable-next-line no-empty-pattern
@@ -29,11 +38,7 @@ export const test = base.extend<{ userData: string; app: ElectronApplication; ap
     rmSync(dir, { recursive: true, force: true });
   },
   app: async ({ userData }, use) => {
-    const app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: launchArgs(),
-      env: { ...process.env, EXPORT_MANAGER_USER_DATA: userData },
-    });
+    const app = await launchApp(userData);
     await use(app);
     await app.close();
   },
