@@ -3,18 +3,7 @@
  * method's schema) with one field made hostile. Seeded, so a failure can be replayed.
  */
 import type { z } from 'zod';
-
-/** A small, fast, seeded random number generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../main/core/sample-backend/sample-content';
 
 interface Def {
   type: string;
