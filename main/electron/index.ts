@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, shell } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { EventName, EventPayload } from '../../shared/api';
+import type { AppCommand } from '../../shared/api/app';
 import { createCore } from '../core/core';
 import { grantDroppedFile } from '../core/dropped-file';
 import type { Core } from '../core/core';
@@ -83,7 +84,8 @@ function openHelp(): void {
 async function start(): Promise<void> {
   hardenDefaultSession();
   serveAppFiles(sources.rendererDir);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { isPackaged: app.isPackaged, actions: { openHelp } })));
+  const menuActions = { openHelp, command: (command: AppCommand) => windowEvents.emit('app.command', { command }) };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { isPackaged: app.isPackaged, actions: menuActions })));
   const paths = electronPaths();
   const secrets = await createElectronSecretStore(paths);
   core = await createCore(

@@ -1,20 +1,62 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/api/app';
 
 /**
  * The application menu as data: pure (Electron is imported for types only), so it is tested
  * without Electron. Standard roles give each OS its own items and accelerators: the macOS app
  * menu, Edit (which is what makes copy and paste work in text fields on macOS), View with
- * reload and zoom, Window, and Help with the documentation.
+ * reload and zoom, Window, and Help with the documentation. The app's own commands carry the
+ * same shortcuts as the window's keyboard handling, which they trigger.
  */
 
 /** What the menu's own items do. */
 export interface MenuActions {
   /** Opens the user documentation. */
   openHelp(): void;
+  /** Asks the window to run one of its commands. */
+  command(command: AppCommand): void;
 }
 
 /** The menu for `platform`; developer tools only in an unpackaged build. */
 export function menuTemplate(platform: NodeJS.Platform, options: { isPackaged: boolean; actions: MenuActions }): MenuItemConstructorOptions[] {
+  const { actions } = options;
+  const mac = platform === 'darwin';
+  const run = (command: AppCommand) => () => actions.command(command);
+  const settings: MenuItemConstructorOptions = { label: mac ? 'Settings…' : 'Settings', accelerator: 'CmdOrCtrl+,', click: run('settings') };
+  const appMenu: MenuItemConstructorOptions = {
+    role: 'appMenu',
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      settings,
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+  const file: MenuItemConstructorOptions = {
+    role: 'fileMenu',
+    submenu: [
+      { label: 'Open Zip…', accelerator: 'CmdOrCtrl+O', click: run('open-zip') },
+      { type: 'separator' },
+      ...(mac ? [] : [settings, { type: 'separator' } as const]),
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const exportsMenu: MenuItemConstructorOptions = {
+    label: 'Exports',
+    submenu: [
+      { label: 'Filter', accelerator: 'CmdOrCtrl+F', click: run('filter') },
+      { label: 'Download Zip', accelerator: 'CmdOrCtrl+Enter', click: run('download') },
+      // Shown, not registered: Delete must keep deleting text in fields; the window handles it on the table.
+      { label: 'Remove Selected', accelerator: 'Delete', registerAccelerator: false, click: run('remove-selected') },
+    ],
+  };
   const view: MenuItemConstructorOptions = {
     role: 'viewMenu',
     submenu: [
@@ -31,14 +73,7 @@ export function menuTemplate(platform: NodeJS.Platform, options: { isPackaged: b
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [{ label: 'Export Manager Help', click: () => options.actions.openHelp() }],
+    submenu: [{ label: 'Export Manager Help', click: () => actions.openHelp() }],
   };
-  return [
-    ...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    view,
-    { role: 'windowMenu' },
-    help,
-  ];
+  return [...(mac ? [appMenu] : []), file, { role: 'editMenu' }, exportsMenu, view, { role: 'windowMenu' }, help];
 }

@@ -14,6 +14,9 @@ export interface AppInfo {
   dataDir: string;
 }
 
+/** What the application menu asks the window to do (the same commands as its keyboard shortcuts). */
+export type AppCommand = 'open-zip' | 'filter' | 'download' | 'remove-selected' | 'settings';
+
 /** Methods about the app itself. */
 export const appMethods = {
   'app.info': method<AppInfo>()(z.undefined()),
@@ -32,4 +35,6 @@ export const appEvents = {
    * the app); a file comes with the id to act on it.
    */
   'app.opened': event<{ kind: 'deep-link'; value: string } | { kind: 'file'; value: string; fileId: string }>(),
+  /** A menu item was chosen (or its accelerator pressed): the window runs the command. */
+  'app.command': event<{ command: AppCommand }>(),
 } as const;

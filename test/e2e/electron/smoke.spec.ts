@@ -39,6 +39,6 @@ test('navigation away, new windows and permission requests are refused', async (
 
 test('the application menu has the standard menus', async ({ app }) => {
   const menus = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.role ?? item.label) ?? []);
-  const expected = ['filemenu', 'editmenu', 'viewmenu', 'windowmenu', 'help'];
+  const expected = ['filemenu', 'editmenu', 'exports', 'viewmenu', 'windowmenu', 'help'];
   expect(menus.map((role) => role.toLowerCase())).toEqual(process.platform === 'darwin' ? ['appmenu', ...expected] : expected);
 });
