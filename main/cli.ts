@@ -4,6 +4,7 @@
  * `--version` and the state commands start without the download and archive engines.
  */
 import { version } from '../package.json';
+import { endQuietlyOnClosedPipe, flushed } from './cli/closed-pipe';
 import type { CommandEntry } from './cli/command';
 import { processIo } from './cli/io';
 import { runCli } from './cli/run';
@@ -17,4 +18,10 @@ const commands: CommandEntry[] = [
   { name: 'track', summary: 'add, import, list or remove tracked exports', load: async () => (await import('./cli/commands/track')).trackCommand },
 ];
 
-process.exitCode = await runCli(process.argv.slice(2), processIo(), commands, version);
+endQuietlyOnClosedPipe([process.stdout, process.stderr]);
+const code = await runCli(process.argv.slice(2), processIo(), commands, version);
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+// Exit now rather than when the event loop empties: a keychain call that never answers (a
+// D-Bus peer that accepts and stays silent) keeps a native handle open for D-Bus's own 25 s
+// timeout after ours has been reported.
+process.exit(code);

@@ -13,6 +13,7 @@ import { printJson, writeLine } from '../io';
 import { ProgressBar } from '../progress-bar';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
+import { shown, shownText } from '../shown';
 
 const NAME = 'download';
 
@@ -99,8 +100,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
         const result = await requestExportUrls({ baseUrl, apiKey, sourceFileUrls, signal: interrupt.signal });
         if (values.json) printJson(io, { ok: true, exportedUrls: result.exportedUrls, skipped: result.skipped.map((item) => JSON.parse(item.raw) as unknown) });
         else {
-          for (const url of result.exportedUrls) writeLine(io.stdout, url);
-          for (const item of result.skipped) writeLine(io.stderr, `skipped: ${item.sourceFileUrl ?? item.raw}${item.reason ? ` (${item.reason})` : ''}`);
+          // Whole (a script reads them), but escaped: the backend chose these strings.
+          for (const url of result.exportedUrls) writeLine(io.stdout, shown(url, Infinity));
+          for (const item of result.skipped) writeLine(io.stderr, `skipped: ${shown(item.sourceFileUrl ?? item.raw)}${item.reason ? ` (${shownText(item.reason)})` : ''}`);
         }
         return EXIT.ok;
       }
@@ -119,7 +121,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (values.json) {
         printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource });
       } else {
-        writeLine(io.stdout, saved.path);
+        writeLine(io.stdout, shown(saved.path, Infinity));
       }
       return EXIT.ok;
     } finally {

@@ -2,6 +2,7 @@
 export const MAX_SOURCE_URL_LENGTH = 2048;
 
 /** C0 controls (NUL included), DEL and C1 controls: never part of a URL as a person wrote it. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
