@@ -7,6 +7,7 @@ import { version } from '../package.json';
 import { endQuietlyOnClosedPipe, flushed } from './cli/closed-pipe';
 import type { CommandEntry } from './cli/command';
 import { processIo } from './cli/io';
+import { KEYCHAIN_CHILD_ENV } from './cli/keychain-process';
 import { runCli } from './cli/run';
 
 const commands: CommandEntry[] = [
@@ -18,10 +19,14 @@ const commands: CommandEntry[] = [
   { name: 'track', summary: 'add, import, list or remove tracked exports', load: async () => (await import('./cli/commands/track')).trackCommand },
 ];
 
-endQuietlyOnClosedPipe([process.stdout, process.stderr]);
-const code = await runCli(process.argv.slice(2), processIo(), commands, version);
-await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-// Exit now rather than when the event loop empties: a keychain call that never answers (a
-// D-Bus peer that accepts and stays silent) keeps a native handle open for D-Bus's own 25 s
-// timeout after ours has been reported.
-process.exit(code);
+if (process.env[KEYCHAIN_CHILD_ENV] === '1') {
+  // This process is the keychain helper of another export-manager (see KeychainProcess).
+  await (await import('./cli/keychain-child')).serveKeychain();
+} else {
+  endQuietlyOnClosedPipe([process.stdout, process.stderr]);
+  const code = await runCli(process.argv.slice(2), processIo(), commands, version);
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  // Exit now rather than when the event loop empties: nothing left behind (a timer, a socket)
+  // may keep a command that has reported from ending.
+  process.exit(code);
+}

@@ -15,6 +15,7 @@ import { openStore } from '../core/store/store';
 import type { Store } from '../core/store/store';
 import { createTrackedFeature } from '../core/store/tracked-feature';
 import { appDataDir } from './app-data-dir';
+import { KeychainProcess } from './keychain-process';
 
 /** The methods the state commands call. */
 export type CliMethod = MethodsOf<'profiles'> | MethodsOf<'keys'> | MethodsOf<'tracked'>;
@@ -53,7 +54,9 @@ const describeInvalid: DescribeInvalid = (_name, issues) => issues.map((issue) =
 export function openCliState(env: NodeJS.ProcessEnv): CliState {
   const dataDir = appDataDir(env);
   const store = openStore(dataDir);
-  const secrets = new KeytarSecretStore();
+  // keytar runs in a helper process, so a keychain call stuck in D-Bus cannot hold this one open.
+  const keychain = new KeychainProcess();
+  const secrets = new KeytarSecretStore({ load: () => keychain });
   const secretsStatus = { backend: 'keychain' } as const;
   const grants = new FileGrants();
   const api = createApi(
@@ -79,6 +82,9 @@ export function openCliState(env: NodeJS.ProcessEnv): CliState {
         fail('not-found', `There is no profile called "${name}"; \`export-manager profiles list\` shows them.`)
       );
     },
-    close: () => store.close(),
+    close: () => {
+      keychain.dispose();
+      store.close();
+    },
   };
 }
