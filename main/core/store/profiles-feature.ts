@@ -29,7 +29,8 @@ export function createProfilesFeature(deps: { store: Store; secrets: SecretStore
         const before = store.profiles.require(id);
         const hasKey = (await secrets.get(id)) !== null;
         const moves = !sameOrigin(before.baseUrl, baseUrl.trim());
-        const checked = checkProfileBaseUrl(baseUrl, hasKey && !moves);
+        // With a key, plain http to another machine is still refused (not a reason to drop it).
+        const checked = checkProfileBaseUrl(baseUrl, hasKey);
         // The key was given for the old server: removed before the URL changes, so a keychain
         // failure leaves the profile as it was instead of pointing its key at the new one.
         const keyRemoved = hasKey && moves && (await secrets.delete(id));
