@@ -90,7 +90,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (values.all && !values.profile) throw new UsageError('--all needs --profile NAME', NAME);
   if (values.urls && values.out) throw new UsageError('--out is for zip mode; with --urls the URLs are printed', NAME);
 
-  const state = values.profile ? openCliState(io.env) : null;
+  const state = values.profile ? openCliState(io, values.json === true) : null;
   try {
     const { baseUrl, apiKey, sourceFileUrls } = await downloadSource(values, io, state, NAME);
 

@@ -39,7 +39,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (!['set', 'remove', 'status'].includes(action ?? '')) throw new UsageError('say set, remove or status', NAME);
   if (positionals.length) throw new UsageError(`unexpected "${positionals[0]}" (the key is never an argument)`, NAME);
   if (!values.profile) throw new UsageError('--profile NAME is required', NAME);
-  const state = openCliState(io.env);
+  const state = openCliState(io, values.json === true);
   try {
     const profile = state.profileByName(values.profile);
     const name = shown(profile.name);

@@ -24,7 +24,7 @@ Examples:
 async function run(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parseCommandArgs(NAME, rest, { 'base-url': { type: 'string' } }, true);
-  const state = openCliState(io.env);
+  const state = openCliState(io, values.json === true);
   try {
     if (action === 'list') {
       if (positionals.length) throw new UsageError('list takes no name', NAME);

@@ -39,7 +39,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(NAME, rest, { profile: { type: 'string' }, filter: { type: 'string' } }, true);
   if (!values.profile) throw new UsageError('--profile NAME is required', NAME);
   const json = values.json === true;
-  const state = openCliState(io.env);
+  const state = openCliState(io, values.json === true);
   try {
     const profileId = state.profileByName(values.profile).id;
     if (action === 'add') {
