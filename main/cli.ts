@@ -7,7 +7,7 @@ import { version } from '../package.json';
 import { endQuietlyOnClosedPipe, flushed } from './cli/closed-pipe';
 import type { CommandEntry } from './cli/command';
 import { processIo } from './cli/io';
-import { KEYCHAIN_CHILD_ENV } from './cli/keychain-process';
+import { KEYCHAIN_CHILD_ENV } from './cli/keychain-child-env';
 import { runCli } from './cli/run';
 
 const commands: CommandEntry[] = [

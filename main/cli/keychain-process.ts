@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { KeytarModule } from '../core/secrets/keytar-secret-store';
+import { KEYCHAIN_CHILD_ENV } from './keychain-child-env';
 
-/** Set in the environment of the helper process that makes the keychain calls. */
-export const KEYCHAIN_CHILD_ENV = 'EXPORT_MANAGER_KEYCHAIN_CHILD';
 
 /** One keychain call as it crosses to the helper, and its answer. */
 export interface KeychainRequest {
