@@ -30,7 +30,8 @@ What to download:
   --url SOURCE_URL    an export's sourceFileUrl; repeat for more
   --from FILE         sourceFileUrls from a .txt (one a line), .csv (a sourceFileUrl column) or .json file
   --all               every export the profile tracks
-The API key (never an argument): --api-key-stdin, else ${API_KEY_ENV}, else the profile's (keychain).
+The API key (never an argument): --api-key-stdin, else ${API_KEY_ENV}, else the profile's (keychain),
+which is sent only to the profile's own origin (a --base-url elsewhere needs its own key).
 Output:
   --out PATH          a folder (default: the current one) to save under the backend's name,
                       or a file path to save exactly there; an existing file is never replaced

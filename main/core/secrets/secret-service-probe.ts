@@ -147,7 +147,7 @@ function socketPath(address: string | undefined): string | null {
 
 /** A connection that authenticates, then answers one call at a time. */
 async function session(socket: Socket): Promise<(call: Call) => Promise<Reply>> {
-  let buffered = Buffer.alloc(0);
+  let buffered: Buffer = Buffer.alloc(0);
   let waiting: (() => void) | null = null;
   socket.on('data', (chunk: Buffer) => {
     buffered = Buffer.concat([buffered, chunk]);
