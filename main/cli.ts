@@ -4,8 +4,10 @@
  * `--version` and the state commands start without the download and archive engines.
  */
 import { version } from '../package.json';
+import { endQuietlyOnClosedPipe, flushed } from './cli/closed-pipe';
 import type { CommandEntry } from './cli/command';
 import { processIo } from './cli/io';
+import { KEYCHAIN_CHILD_ENV } from './cli/keychain-child-env';
 import { runCli } from './cli/run';
 
 const commands: CommandEntry[] = [
@@ -17,4 +19,14 @@ const commands: CommandEntry[] = [
   { name: 'track', summary: 'add, import, list or remove tracked exports', load: async () => (await import('./cli/commands/track')).trackCommand },
 ];
 
-process.exitCode = await runCli(process.argv.slice(2), processIo(), commands, version);
+if (process.env[KEYCHAIN_CHILD_ENV] === '1') {
+  // This process is the keychain helper of another export-manager (see KeychainProcess).
+  await (await import('./cli/keychain-child')).serveKeychain();
+} else {
+  endQuietlyOnClosedPipe([process.stdout, process.stderr]);
+  const code = await runCli(process.argv.slice(2), processIo(), commands, version);
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  // Exit now rather than when the event loop empties: nothing left behind (a timer, a socket)
+  // may keep a command that has reported from ending.
+  process.exit(code);
+}

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fail } from '../core/app-error';
+import { sameOrigin } from '../core/backend/key-policy';
 import type { DownloadSource } from '../core/downloads/download-ports';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { createDownloadSources } from '../core/store/download-adapters';
@@ -42,6 +43,21 @@ function explicitKeyFirst(explicit: string | null, keychain: Pick<SecretStore, '
 }
 
 /**
+ * Refuses to send a profile's keychain key to a `--base-url` on another origin: the key was
+ * given for the profile's server, and a typo or a hostile script must not hand it to another.
+ * A key from the environment or stdin is the user's own choice for this run and may go anywhere.
+ */
+function keepKeyAtHome(profileName: string, profileUrl: string, baseUrl: string): void {
+  if (sameOrigin(profileUrl, baseUrl)) return;
+  const target = URL.canParse(baseUrl) ? new URL(baseUrl).origin : baseUrl;
+  fail(
+    'validation',
+    `The API key of "${profileName}" is for ${new URL(profileUrl).origin}; it is not sent to ${target}. ` +
+      `Use the profile's own base URL, or give a key for that server with ${API_KEY_ENV} or --api-key-stdin.`,
+  );
+}
+
+/**
  * What `download` fetches, from where and with which key. A profile is resolved by the app's
  * own `createDownloadSources` (its base URL, its tracked URLs with `--all`, its keychain
  * entry); flags win over it: `--base-url`, `--url`/`--from`, and the key from
@@ -59,5 +75,6 @@ export async function downloadSource(flags: SourceFlags, io: CliIo, state: CliSt
   }
   // `[]`: the profile's key only; absent: with every export it tracks (`--all`).
   const source = await createDownloadSources(state.store, explicitKeyFirst(explicitKey, state.secrets)).resolve(profile.id, listed ? [] : undefined);
+  if (explicitKey === null && source.apiKey !== null) keepKeyAtHome(profile.name, profile.baseUrl, baseUrl);
   return { baseUrl, apiKey: source.apiKey, sourceFileUrls: listed ?? source.sourceFileUrls };
 }

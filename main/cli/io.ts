@@ -5,6 +5,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Warnings for a `--json` run: printed as the `warning` field of the one JSON object it prints. */
+  warnings?: string[];
 }
 
 /** The running process's streams, each opened on first use (most commands never read stdin). */
@@ -21,6 +23,7 @@ export function processIo(): CliIo {
     },
     env: process.env,
     cwd: process.cwd(),
+    warnings: [],
   };
 }
 
@@ -29,9 +32,17 @@ export function writeLine(stream: NodeJS.WritableStream, line = ''): void {
   stream.write(`${line}\n`);
 }
 
-/** Prints a value as one line of JSON on stdout. */
+/** Prints a value as one line of JSON on stdout, with any pending warning as its `warning` field. */
 export function printJson(io: CliIo, value: unknown): void {
-  writeLine(io.stdout, JSON.stringify(value));
+  const warnings = io.warnings?.splice(0) ?? [];
+  const withWarning = warnings.length && value && typeof value === 'object' ? { ...value, warning: warnings.join(' ') } : value;
+  writeLine(io.stdout, JSON.stringify(withWarning));
+}
+
+/** Tells the user something once: on stderr, or with `--json` as the output's `warning` field (stderr stays empty). */
+export function warn(io: CliIo, json: boolean, message: string): void {
+  if (json && io.warnings) io.warnings.push(message);
+  else writeLine(io.stderr, `export-manager: warning: ${message}`);
 }
 
 /** Reads all of stdin as text (for `--api-key-stdin` and `key set` from a pipe). */

@@ -4,6 +4,7 @@ import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 import { printJson, writeLine } from './io';
 import { UsageError } from './usage-error';
+import { shownText } from './shown';
 
 /** A failure as the JSON the command prints with --json. */
 export function errorJson(error: AppError): { ok: false; error: Record<string, unknown> } {
@@ -20,10 +21,10 @@ export function errorJson(error: AppError): { ok: false; error: Record<string, u
 
 /** One line for a person: the message, then the HTTP status and the backend's words. */
 export function errorLine(error: AppError): string {
-  const details = [error.status ? `HTTP ${error.status}` : null, error.backendMessage ? `backend: ${error.backendMessage}` : null]
+  const details = [error.status ? `HTTP ${error.status}` : null, error.backendMessage ? `backend: ${shownText(error.backendMessage)}` : null]
     .filter(Boolean)
     .join('; ');
-  return `export-manager: ${error.message}${details ? ` (${details})` : ''}`;
+  return `export-manager: ${shownText(error.message)}${details ? ` (${details})` : ''}`;
 }
 
 /** Prints a failure the way the command was asked to and returns its exit code. Never a stack trace. */
@@ -31,7 +32,7 @@ export function reportError(io: CliIo, error: unknown, json: boolean): number {
   if (error instanceof UsageError) {
     const hint = error.command ? `export-manager ${error.command} --help` : 'export-manager --help';
     if (json) printJson(io, errorJson({ kind: 'validation', message: error.message }));
-    else writeLine(io.stderr, `export-manager: ${error.message} (see \`${hint}\`)`);
+    else writeLine(io.stderr, `export-manager: ${shownText(error.message)} (see \`${hint}\`)`);
     return EXIT.usage;
   }
   const appError = appErrorOf(error) ?? unexpected(error);

@@ -14,7 +14,12 @@ import { createProfilesFeature } from '../core/store/profiles-feature';
 import { openStore } from '../core/store/store';
 import type { Store } from '../core/store/store';
 import { createTrackedFeature } from '../core/store/tracked-feature';
+import { recoveryMessage } from '../core/store/recovery-notice';
 import { appDataDir } from './app-data-dir';
+import type { CliIo } from './io';
+import { warn } from './io';
+import { shownText } from './shown';
+import { KeychainProcess } from './keychain-process';
 
 /** The methods the state commands call. */
 export type CliMethod = MethodsOf<'profiles'> | MethodsOf<'keys'> | MethodsOf<'tracked'>;
@@ -49,11 +54,19 @@ const noEvents: EventSink = { emit: () => {} };
  */
 const describeInvalid: DescribeInvalid = (_name, issues) => issues.map((issue) => issue.message).join('; ');
 
-/** Opens the state in the app's data folder (or `EXPORT_MANAGER_USER_DATA`). */
-export function openCliState(env: NodeJS.ProcessEnv): CliState {
-  const dataDir = appDataDir(env);
+/**
+ * Opens the state in the app's data folder (or `EXPORT_MANAGER_USER_DATA`). A damaged database
+ * that was moved aside is said once (see recovery-notice.ts): otherwise the user would only see
+ * their profiles gone.
+ */
+export function openCliState(io: CliIo, json: boolean): CliState {
+  const dataDir = appDataDir(io.env);
   const store = openStore(dataDir);
-  const secrets = new KeytarSecretStore();
+  const aside = store.takeRecoveryNotice('cli');
+  if (aside) warn(io, json, shownText(recoveryMessage(aside)));
+  // keytar runs in a helper process, so a keychain call stuck in D-Bus cannot hold this one open.
+  const keychain = new KeychainProcess();
+  const secrets = new KeytarSecretStore({ load: () => keychain });
   const secretsStatus = { backend: 'keychain' } as const;
   const grants = new FileGrants();
   const api = createApi(
@@ -79,6 +92,9 @@ export function openCliState(env: NodeJS.ProcessEnv): CliState {
         fail('not-found', `There is no profile called "${name}"; \`export-manager profiles list\` shows them.`)
       );
     },
-    close: () => store.close(),
+    close: () => {
+      keychain.dispose();
+      store.close();
+    },
   };
 }

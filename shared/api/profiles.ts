@@ -21,6 +21,14 @@ export interface ProfileDeleted {
   warning?: string;
 }
 
+/** A profile after its base URL changed, and whether its key was removed on the way. */
+export interface BaseUrlChanged extends Profile {
+  /** True when the new base URL is on another origin: the old origin's key is not sent there. */
+  keyRemoved: boolean;
+  /** What to tell the user when the key was removed, else null. */
+  notice: string | null;
+}
+
 /** What "check connection" found out about a profile's backend. */
 export interface ConnectionCheck {
   /**
@@ -45,8 +53,11 @@ export const profilesMethods = {
   'profiles.list': method<Profile[]>()(z.undefined()),
   'profiles.create': method<Profile>()(z.object({ name, baseUrl })),
   'profiles.rename': method<Profile>()(z.object({ id, name })),
-  /** Changes the base URL (absolute http(s); plain http only for this machine when a key is set). */
-  'profiles.setBaseUrl': method<Profile>()(z.object({ id, baseUrl })),
+  /**
+   * Changes the base URL (absolute http(s); plain http only for this machine when a key is set).
+   * A move to another origin removes the profile's key, so it never follows to a new server.
+   */
+  'profiles.setBaseUrl': method<BaseUrlChanged>()(z.object({ id, baseUrl })),
   /** Tells apart a wrong URL, a rejected key and a reachable route for a profile. */
   'profiles.checkConnection': method<ConnectionCheck>()(z.object({ id })),
   /** Deletes a profile, its tracked exports and its key. */

@@ -16,8 +16,13 @@ export interface Settings {
 
 /** How the app's state is kept, and anything the user must be told about it. */
 export interface StateStatus {
-  /** Where a damaged database was moved aside this session (a fresh one was started). */
+  /**
+   * Where a damaged database was moved aside (a fresh one was started), set for the one app
+   * session that must tell the user; null otherwise and in every later session.
+   */
   recoveredFrom: string | null;
+  /** The sentence to show with `recoveredFrom` (what happened, what it means, where the copy is), else null. */
+  recoveryNotice: string | null;
   databasePath: string;
   secretsBackend: SecretsBackend;
   /** Why keys are not in the OS keychain, when they are not. */

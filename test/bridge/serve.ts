@@ -1,7 +1,9 @@
 /**
  * `npm run dev:browser`: the built renderer in your browser against the real core, through
  * the test bridge, for UI work on machines without the Electron binary. State lives in
- * `.cache/dev-browser/` so it survives restarts; dialogs accept their defaults.
+ * `.cache/dev-browser/` so it survives restarts; dialogs accept their defaults. Only the page
+ * it serves can call the core (a per-run token in an HttpOnly cookie, other origins refused),
+ * and the test-only routes are off.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -16,6 +16,7 @@ import type { Core, CoreOptions } from '../../main/core/core';
 import type { SecretChain } from '../../main/core/secrets/create-secret-store';
 import { bridgeDialogs, bridgeNotifier, bridgePaths, bridgeShell, emptyDesktopLog } from './bridge-ports';
 import type { DesktopLog, DialogAnswers } from './bridge-ports';
+import { newToken, refusal, tokenCookie } from './access';
 import { injectBridgeScript, readStatic } from './static-files';
 
 /** A running bridge. */
@@ -39,6 +40,11 @@ export interface BridgeOptions {
   secrets: SecretChain;
   identity: CoreOptions['identity'];
   port?: number;
+  /**
+   * Serve `/__bridge/test/*` (queue dialog answers, read what the desktop was asked to do): only
+   * for the test suite. `npm run dev:browser` leaves it off.
+   */
+  testRoutes?: boolean;
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -57,19 +63,33 @@ async function bundleClient(): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
+/** A request the bridge answers with a 4xx status and a short reason (never a stack trace). */
+class BadRequest extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error('Request body too large.');
+    if (size > MAX_BODY_BYTES) throw new BadRequest(413, 'Request body too large.');
     chunks.push(chunk);
   }
-  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+  try {
+    return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+  } catch {
+    throw new BadRequest(400, 'The body is not JSON.');
+  }
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   response.end(body);
 }
 
@@ -97,10 +117,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   );
   const clientScript = await bundleClient();
   let allowedHosts: Set<string> = new Set();
+  let ownOrigins: Set<string> = new Set();
+  let token = newToken(0);
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, 'text/plain', String(error instanceof Error ? error.stack : error));
+      if (error instanceof BadRequest) return send(response, error.status, 'text/plain', error.message);
+      // The details are for whoever runs the bridge, in its own terminal; the caller learns only that it failed.
+      console.error(`bridge: ${request.method} ${request.url}:`, error);
+      if (!response.headersSent) send(response, 500, 'text/plain', 'Internal error; see the bridge\'s output.');
       else response.destroy();
     });
   });
@@ -109,6 +134,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // Only pages served by this bridge may call it (a guard against DNS rebinding).
     if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 403, 'text/plain', 'Unknown host.');
     const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/__bridge/')) {
+      const refused = refusal(request, token, ownOrigins);
+      if (refused) return send(response, refused.status, 'text/plain', refused.reason);
+      if (path.startsWith('/__bridge/test/') && !options.testRoutes) return send(response, 404, 'text/plain', 'Not found.');
+    }
     if (request.method === 'POST' && path.startsWith('/__bridge/')) {
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(response, 415, 'text/plain', 'JSON only.');
@@ -140,13 +170,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (path === '/__bridge/test/desktop') return send(response, 200, 'application/json', JSON.stringify(desktop));
     const file = await readStatic(options.staticDir, path);
     if (!file) return send(response, 404, 'text/plain', 'Not found.');
-    const body = file.type.startsWith('text/html') ? injectBridgeScript(file.body.toString('utf8')) : file.body;
-    return send(response, 200, file.type, body);
+    if (!file.type.startsWith('text/html')) return send(response, 200, file.type, file.body);
+    // The page gets the token with itself; its script and calls send it back as a cookie.
+    return send(response, 200, file.type, injectBridgeScript(file.body.toString('utf8')), { 'set-cookie': tokenCookie(token) });
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  ownOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+  token = newToken(port);
   return {
     url: `http://127.0.0.1:${port}/`,
     root: options.root,

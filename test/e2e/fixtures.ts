@@ -19,7 +19,7 @@ export const test = base.extend<{ bridge: Bridge }>({
     testInfo.skip(chromiumExecutable() === null, 'No Chromium on this machine (install Debian\'s "chromium").');
     if (!existsSync(join(staticDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build`.');
     const root = mkdtempSync(join(tmpdir(), 'export-manager-e2e-'));
-    const bridge = await startBridge({ staticDir, root, secrets: await bridgeSecretStore(), identity: packageIdentity() });
+    const bridge = await startBridge({ staticDir, root, secrets: await bridgeSecretStore(), identity: packageIdentity(), testRoutes: true });
     await use(bridge);
     await bridge.close();
     rmSync(root, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { printJson, writeLine } from '../io';
 import { ProgressBar } from '../progress-bar';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
+import { shown, shownText } from '../shown';
 
 const NAME = 'download';
 
@@ -29,7 +30,8 @@ What to download:
   --url SOURCE_URL    an export's sourceFileUrl; repeat for more
   --from FILE         sourceFileUrls from a .txt (one a line), .csv (a sourceFileUrl column) or .json file
   --all               every export the profile tracks
-The API key (never an argument): --api-key-stdin, else ${API_KEY_ENV}, else the profile's (keychain).
+The API key (never an argument): --api-key-stdin, else ${API_KEY_ENV}, else the profile's (keychain),
+which is sent only to the profile's own origin (a --base-url elsewhere needs its own key).
 Output:
   --out PATH          a folder (default: the current one) to save under the backend's name,
                       or a file path to save exactly there; an existing file is never replaced
@@ -89,7 +91,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (values.all && !values.profile) throw new UsageError('--all needs --profile NAME', NAME);
   if (values.urls && values.out) throw new UsageError('--out is for zip mode; with --urls the URLs are printed', NAME);
 
-  const state = values.profile ? openCliState(io.env) : null;
+  const state = values.profile ? openCliState(io, values.json === true) : null;
   try {
     const { baseUrl, apiKey, sourceFileUrls } = await downloadSource(values, io, state, NAME);
 
@@ -99,8 +101,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
         const result = await requestExportUrls({ baseUrl, apiKey, sourceFileUrls, signal: interrupt.signal });
         if (values.json) printJson(io, { ok: true, exportedUrls: result.exportedUrls, skipped: result.skipped.map((item) => JSON.parse(item.raw) as unknown) });
         else {
-          for (const url of result.exportedUrls) writeLine(io.stdout, url);
-          for (const item of result.skipped) writeLine(io.stderr, `skipped: ${item.sourceFileUrl ?? item.raw}${item.reason ? ` (${item.reason})` : ''}`);
+          // Whole (a script reads them), but escaped: the backend chose these strings.
+          for (const url of result.exportedUrls) writeLine(io.stdout, shown(url, Infinity));
+          for (const item of result.skipped) writeLine(io.stderr, `skipped: ${shown(item.sourceFileUrl ?? item.raw)}${item.reason ? ` (${shownText(item.reason)})` : ''}`);
         }
         return EXIT.ok;
       }
@@ -119,7 +122,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (values.json) {
         printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource });
       } else {
-        writeLine(io.stdout, saved.path);
+        writeLine(io.stdout, shown(saved.path, Infinity));
       }
       return EXIT.ok;
     } finally {

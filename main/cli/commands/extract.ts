@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { UsageError } from '../usage-error';
+import { shown, shownText } from '../shown';
 
 const NAME = 'extract';
 
@@ -34,7 +35,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     printJson(io, { ok, extracted: report.extracted, refused: report.refused });
   } else {
     writeLine(io.stdout, `Extracted ${report.extracted.length} ${report.extracted.length === 1 ? 'entry' : 'entries'} into ${report.destination}`);
-    for (const refused of report.refused) writeLine(io.stderr, `refused: ${refused.name} — ${refused.reason}`);
+    for (const refused of report.refused) writeLine(io.stderr, `refused: ${shown(refused.name)} — ${shownText(refused.reason)}`);
   }
   return ok ? EXIT.ok : EXIT.refused;
 }

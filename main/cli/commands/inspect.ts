@@ -7,6 +7,7 @@ import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { UsageError } from '../usage-error';
+import { shown, shownText } from '../shown';
 
 const NAME = 'inspect';
 
@@ -27,12 +28,12 @@ function table(io: CliIo, listing: Awaited<ReturnType<typeof listArchive>>): voi
   writeLine(io.stdout, `${'Size'.padStart(10)}  ${'Packed'.padStart(10)}  ${'Modified'.padEnd(16)}  Name`);
   for (const entry of listing.entries) {
     const modified = entry.modified ? entry.modified.slice(0, 16).replace('T', ' ') : '';
-    const flags = [entry.directory ? 'dir' : null, entry.encrypted ? 'encrypted' : null, entry.unsafe ? `UNSAFE: ${entry.unsafe}` : null]
+    const flags = [entry.directory ? 'dir' : null, entry.encrypted ? 'encrypted' : null, entry.unsafe ? `UNSAFE: ${shownText(entry.unsafe)}` : null]
       .filter(Boolean)
       .join(', ');
     writeLine(
       io.stdout,
-      `${formatBytes(entry.size).padStart(10)}  ${formatBytes(entry.compressedSize).padStart(10)}  ${modified.padEnd(16)}  ${entry.name}${flags ? `  [${flags}]` : ''}`,
+      `${formatBytes(entry.size).padStart(10)}  ${formatBytes(entry.compressedSize).padStart(10)}  ${modified.padEnd(16)}  ${shown(entry.name)}${flags ? `  [${flags}]` : ''}`,
     );
   }
   writeLine(io.stdout, `${formatBytes(listing.totalSize).padStart(10)}  ${formatBytes(listing.totalCompressedSize).padStart(10)}  ${''.padEnd(16)}  ${listing.count} entries`);

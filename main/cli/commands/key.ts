@@ -7,6 +7,7 @@ import type { CliIo } from '../io';
 import { printJson, readStdin, writeLine } from '../io';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
+import { shown } from '../shown';
 
 const NAME = 'key';
 
@@ -38,9 +39,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (!['set', 'remove', 'status'].includes(action ?? '')) throw new UsageError('say set, remove or status', NAME);
   if (positionals.length) throw new UsageError(`unexpected "${positionals[0]}" (the key is never an argument)`, NAME);
   if (!values.profile) throw new UsageError('--profile NAME is required', NAME);
-  const state = openCliState(io.env);
+  const state = openCliState(io, values.json === true);
   try {
     const profile = state.profileByName(values.profile);
+    const name = shown(profile.name);
     const status =
       action === 'set'
         ? await state.call('keys.set', { profileId: profile.id, key: await readKey(io) })
@@ -48,9 +50,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
           ? await state.call('keys.remove', { profileId: profile.id })
           : await state.call('keys.status', { profileId: profile.id });
     if (values.json) printJson(io, { ok: true, profile: profile.name, hasKey: status.hasKey, hint: status.hint });
-    else if (action === 'set') writeLine(io.stdout, `Saved the API key of ${profile.name} (${status.hint}) in the system keychain.`);
-    else if (action === 'remove') writeLine(io.stdout, `${profile.name} has no API key now.`);
-    else writeLine(io.stdout, status.hasKey ? `${profile.name}: API key ${status.hint}` : `${profile.name}: no API key`);
+    else if (action === 'set') writeLine(io.stdout, `Saved the API key of ${name} (${status.hint}) in the system keychain.`);
+    else if (action === 'remove') writeLine(io.stdout, `${name} has no API key now.`);
+    else writeLine(io.stdout, status.hasKey ? `${name}: API key ${status.hint}` : `${name}: no API key`);
     return EXIT.ok;
   } finally {
     state.close();

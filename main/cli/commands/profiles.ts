@@ -5,6 +5,7 @@ import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
+import { shown, shownText } from '../shown';
 
 const NAME = 'profiles';
 
@@ -23,13 +24,13 @@ Examples:
 async function run(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parseCommandArgs(NAME, rest, { 'base-url': { type: 'string' } }, true);
-  const state = openCliState(io.env);
+  const state = openCliState(io, values.json === true);
   try {
     if (action === 'list') {
       if (positionals.length) throw new UsageError('list takes no name', NAME);
       const profiles = await state.call('profiles.list', undefined);
       if (values.json) printJson(io, { ok: true, profiles });
-      else for (const profile of profiles) writeLine(io.stdout, `${profile.name}\t${profile.baseUrl}\t${profile.trackedCount} tracked${profile.builtIn ? '\t(built in)' : ''}`);
+      else for (const profile of profiles) writeLine(io.stdout, `${shown(profile.name)}\t${shown(profile.baseUrl, Infinity)}\t${profile.trackedCount} tracked${profile.builtIn ? '\t(built in)' : ''}`);
       return EXIT.ok;
     }
     if (action === 'add') {
@@ -37,7 +38,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (!values['base-url']) throw new UsageError('add needs --base-url URL', NAME);
       const profile = await state.call('profiles.create', { name: positionals[0]!, baseUrl: values['base-url'] });
       if (values.json) printJson(io, { ok: true, profile });
-      else writeLine(io.stdout, `Added profile ${profile.name} (${profile.baseUrl}).`);
+      else writeLine(io.stdout, `Added profile ${shown(profile.name)} (${shown(profile.baseUrl)}).`);
       return EXIT.ok;
     }
     if (action === 'remove') {
@@ -46,8 +47,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       const outcome = await state.call('profiles.delete', { id: profile.id });
       if (values.json) printJson(io, { ok: true, removed: profile.name, ...outcome });
       else {
-        writeLine(io.stdout, `Removed profile ${profile.name}${outcome.keyRemoved ? ' and its API key' : ''}.`);
-        if (outcome.warning) writeLine(io.stderr, `export-manager: ${outcome.warning}`);
+        writeLine(io.stdout, `Removed profile ${shown(profile.name)}${outcome.keyRemoved ? ' and its API key' : ''}.`);
+        if (outcome.warning) writeLine(io.stderr, `export-manager: ${shownText(outcome.warning)}`);
       }
       return EXIT.ok;
     }

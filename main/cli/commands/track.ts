@@ -7,6 +7,7 @@ import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
+import { shown } from '../shown';
 
 const NAME = 'track';
 
@@ -27,7 +28,7 @@ Examples:
 function printReport(io: CliIo, report: AddReport, json: boolean): number {
   if (json) printJson(io, { ok: report.invalid === 0, ...report });
   else {
-    for (const line of report.lines) if (line.status === 'invalid') writeLine(io.stderr, `line ${line.line}: ${line.value} — ${line.reason}`);
+    for (const line of report.lines) if (line.status === 'invalid') writeLine(io.stderr, `line ${line.line}: ${shown(line.value)} — ${line.reason}`);
     writeLine(io.stdout, `${report.added} added, ${report.duplicates} already tracked, ${report.invalid} invalid`);
   }
   return report.invalid === 0 ? EXIT.ok : EXIT.failure;
@@ -38,7 +39,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(NAME, rest, { profile: { type: 'string' }, filter: { type: 'string' } }, true);
   if (!values.profile) throw new UsageError('--profile NAME is required', NAME);
   const json = values.json === true;
-  const state = openCliState(io.env);
+  const state = openCliState(io, values.json === true);
   try {
     const profileId = state.profileByName(values.profile).id;
     if (action === 'add') {
@@ -53,7 +54,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       // Every match, oldest first: a script wants the whole list, not a page.
       const { items } = state.store.tracked.list(profileId, { filter: values.filter, sort: 'added', limit: Number.MAX_SAFE_INTEGER });
       if (json) printJson(io, { ok: true, total: items.length, items });
-      else for (const item of items) writeLine(io.stdout, item.sourceFileUrl);
+      // Whole (a script reads them), but escaped: a stored value is still input.
+      else for (const item of items) writeLine(io.stdout, shown(item.sourceFileUrl, Infinity));
       return EXIT.ok;
     }
     if (action === 'remove') {

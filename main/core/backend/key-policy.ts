@@ -7,10 +7,14 @@
 import { isIP } from 'node:net';
 import { fail } from '../app-error';
 
-/** Whether a host name is this machine (where plain http cannot be sniffed on the network). */
+/**
+ * Whether a host name is this machine (where plain http cannot be sniffed on the network): only
+ * the literal loopback addresses and `localhost`. Names under `.localhost` are left out: their
+ * resolution is up to the system's resolver, which may send them elsewhere.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
   return false;
@@ -20,6 +24,15 @@ export function isLoopbackHost(hostname: string): boolean {
 export function keyAllowedFor(baseUrl: URL | string): boolean {
   const url = typeof baseUrl === 'string' ? new URL(baseUrl) : baseUrl;
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+/** Whether two URLs share scheme, host and port (the unit a key belongs to); false when either does not parse. */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a URL's scheme can be a base URL at all. */

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { appErrorOf, fail } from '../app-error';
+import { defaultCollectionProblem } from './secret-service-probe';
+import type { CollectionProblem } from './secret-service-probe';
 import { SECRET_SERVICE } from './secret-store';
 import type { SecretStore } from './secret-store';
 import { DEFAULT_SECRET_TIMEOUT_MS, withTimeout } from './with-timeout';
@@ -18,11 +20,27 @@ export interface KeytarOptions {
   timeoutMs?: number;
   /** Loads keytar; the default requires the native module lazily. */
   load?: () => KeytarModule;
+  /** Asks whether the default collection is missing or locked (default: the Secret Service on Linux). */
+  probe?: () => Promise<CollectionProblem>;
 }
 
 function loadKeytar(): KeytarModule {
   // Lazy and inside the caller's try: a missing or mismatched native build must not crash startup.
   return createRequire(import.meta.url)('keytar') as KeytarModule;
+}
+
+/** A `keychain` AppError for a default collection that is missing or locked, saying what to do. */
+export function collectionFailure(problem: 'missing' | 'locked', what: string): never {
+  if (problem === 'locked') {
+    fail(
+      'keychain',
+      `Could not ${what}: the system keyring is locked. Unlock it (log in to your desktop again, or unlock the "Login" keyring in Passwords and Keys), then try again.`,
+    );
+  }
+  fail(
+    'keychain',
+    `Could not ${what}: there is no default keyring to keep API keys in. Create one (in Passwords and Keys: a new password keyring, set as default), then try again; or give the key with EXPORT_MANAGER_API_KEY.`,
+  );
 }
 
 /** A `keychain` AppError for a keytar failure, with what the user can do about it. Never includes a key. */
@@ -50,12 +68,14 @@ export class KeytarSecretStore implements SecretStore {
   private readonly service: string;
   private readonly timeoutMs: number;
   private readonly load: () => KeytarModule;
+  private readonly probe: () => Promise<CollectionProblem>;
   private module: KeytarModule | null = null;
 
   constructor(options: KeytarOptions = {}) {
     this.service = options.service ?? SECRET_SERVICE;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_SECRET_TIMEOUT_MS;
     this.load = options.load ?? loadKeytar;
+    this.probe = options.probe ?? (() => defaultCollectionProblem());
   }
 
   private async call<T>(what: string, run: (keytar: KeytarModule) => Promise<T>): Promise<T> {
@@ -63,23 +83,40 @@ export class KeytarSecretStore implements SecretStore {
       this.module ??= this.load();
       return await withTimeout(run(this.module), this.timeoutMs, what);
     } catch (error) {
+      if (!appErrorOf(error)) await this.failIfCollectionUnusable(what);
       keychainFailure(error, what);
     }
   }
 
-  get(account: string): Promise<string | null> {
-    return this.call('read a key', (k) => k.getPassword(this.service, account));
+  /**
+   * keytar answers "no key" (and fails to save with a D-Bus object path) when the keyring is
+   * locked or missing: a saved key would look absent and the backend would answer 401. So an
+   * empty answer and a failure are checked against the keyring before they are believed.
+   */
+  private async failIfCollectionUnusable(what: string): Promise<void> {
+    const problem = await this.probe().catch(() => null);
+    if (problem) collectionFailure(problem, what);
+  }
+
+  async get(account: string): Promise<string | null> {
+    const key = await this.call('read a key', (k) => k.getPassword(this.service, account));
+    if (key === null) await this.failIfCollectionUnusable('read a key');
+    return key;
   }
 
   set(account: string, secret: string): Promise<void> {
     return this.call('save a key', (k) => k.setPassword(this.service, account, secret));
   }
 
-  delete(account: string): Promise<boolean> {
-    return this.call('remove a key', (k) => k.deletePassword(this.service, account));
+  async delete(account: string): Promise<boolean> {
+    const removed = await this.call('remove a key', (k) => k.deletePassword(this.service, account));
+    if (!removed) await this.failIfCollectionUnusable('remove a key');
+    return removed;
   }
 
   async list(): Promise<string[]> {
+    // Asked first: listing a locked keyring crashes keytar (and the process with it).
+    await this.failIfCollectionUnusable('list keys');
     const found = await this.call('list keys', (k) => k.findCredentials(this.service));
     return found.map((c) => c.account);
   }

@@ -1,6 +1,6 @@
 import type { Feature, MethodsOf } from '../handlers';
 import { appErrorOf } from '../app-error';
-import { checkProfileBaseUrl } from '../backend/key-policy';
+import { checkProfileBaseUrl, sameOrigin } from '../backend/key-policy';
 import type { EventSink } from '../ports';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from './store';
@@ -26,11 +26,20 @@ export function createProfilesFeature(deps: { store: Store; secrets: SecretStore
         return profile;
       },
       'profiles.setBaseUrl': async ({ id, baseUrl }) => {
-        store.profiles.require(id);
+        const before = store.profiles.require(id);
         const hasKey = (await secrets.get(id)) !== null;
-        const profile = store.profiles.setBaseUrl(id, checkProfileBaseUrl(baseUrl, hasKey));
+        const moves = !sameOrigin(before.baseUrl, baseUrl.trim());
+        // With a key, plain http to another machine is still refused (not a reason to drop it).
+        const checked = checkProfileBaseUrl(baseUrl, hasKey);
+        // The key was given for the old server: removed before the URL changes, so a keychain
+        // failure leaves the profile as it was instead of pointing its key at the new one.
+        const keyRemoved = hasKey && moves && (await secrets.delete(id));
+        const profile = store.profiles.setBaseUrl(id, checked);
         changed();
-        return profile;
+        const notice = keyRemoved
+          ? `The API key was removed: it belonged to ${new URL(before.baseUrl).origin}, and is never sent to another server. Set the key for ${new URL(checked).origin}.`
+          : null;
+        return { ...profile, keyRemoved, notice };
       },
       'profiles.checkConnection': async ({ id }) => {
         const { baseUrl } = store.profiles.require(id);

@@ -2,6 +2,7 @@ import type { Settings } from '../../../shared/api/settings';
 import type { Feature, MethodsOf } from '../handlers';
 import type { Dialogs, EventSink } from '../ports';
 import type { SecretsStatus } from '../secrets/secret-store';
+import { recoveryMessage } from './recovery-notice';
 import type { Store } from './store';
 
 /** `settings.*`: the app's settings, and where its state and keys are kept. */
@@ -15,6 +16,9 @@ export function createSettingsFeature(deps: {
   downloadsDir: string;
 }): Feature<MethodsOf<'settings'>> {
   const { store } = deps;
+  // Taken once, when the app starts: the window shows it for this whole session, and the next
+  // start does not show it again.
+  const recoveredFrom = store.takeRecoveryNotice('app');
   const change = (patch: Partial<Settings>) => {
     const settings = store.settings.set(patch);
     deps.events.emit('settings.changed', settings);
@@ -37,7 +41,8 @@ export function createSettingsFeature(deps: {
         return folder === null ? current : change({ defaultFolder: folder });
       },
       'settings.status': () => ({
-        recoveredFrom: store.recoveredFrom,
+        recoveredFrom,
+        recoveryNotice: recoveredFrom ? recoveryMessage(recoveredFrom) : null,
         databasePath: store.path,
         secretsBackend: deps.secretsStatus.backend,
         secretsWarning: deps.secretsStatus.warning ?? null,

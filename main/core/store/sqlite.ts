@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type LibsqlDatabase from 'libsql';
+import { DEFAULT_BUSY_POLICY, retryBusy } from './busy-retry';
+import type { BusyPolicy } from './busy-retry';
 
 /**
  * The SQLite connection the store uses: the small better-sqlite3-style surface the repos need,
@@ -41,11 +43,24 @@ export interface SqliteDatabase {
 const require = createRequire(import.meta.url);
 let Libsql: typeof LibsqlDatabase | null = null;
 
-/** Opens (creating if needed) the SQLite file at `path`. */
-export function openSqlite(path: string): SqliteDatabase {
-  Libsql ??= require('libsql') as typeof LibsqlDatabase;
-  return new LibsqlConnection(new Libsql(path));
+/** Options of a connection. */
+export interface SqliteOptions {
+  /** How long to keep retrying while another process holds the database (default: `DEFAULT_BUSY_POLICY`). */
+  busy?: BusyPolicy;
 }
+
+/** Opens (creating if needed) the SQLite file at `path`. */
+export function openSqlite(path: string, options: SqliteOptions = {}): SqliteDatabase {
+  Libsql ??= require('libsql') as typeof LibsqlDatabase;
+  const db = new Libsql(path);
+  const busy = options.busy ?? DEFAULT_BUSY_POLICY;
+  // Outside a transaction a busy statement is retried alone; inside one, the whole transaction is.
+  const guard = <T>(run: () => T): T => (db.inTransaction ? run() : retryBusy(run, busy));
+  return new LibsqlConnection(db, guard);
+}
+
+/** Runs a statement or transaction, retrying it while the database is busy. */
+type BusyGuard = <T>(run: () => T) => T;
 
 /** Removes libsql's `_metadata` key from a row; plain values pass through. */
 function plainRow<R>(row: R): R {
@@ -64,21 +79,22 @@ function firstColumn(row: unknown): unknown {
 class LibsqlStatement<P extends unknown[], R> implements Statement<P, R> {
   constructor(
     private readonly statement: LibsqlDatabase.Statement,
+    private readonly guard: BusyGuard,
     private readonly plucked = false,
   ) {}
 
   run(...params: P) {
-    return this.statement.run(...params);
+    return this.guard(() => this.statement.run(...params));
   }
 
   get(...params: P): R | undefined {
-    const row = this.statement.get(...params);
+    const row = this.guard(() => this.statement.get(...params));
     if (row === undefined || row === null) return undefined;
     return (this.plucked ? firstColumn(row) : plainRow(row)) as R;
   }
 
   all(...params: P): R[] {
-    return this.statement.all(...params).map((row) => (this.plucked ? firstColumn(row) : plainRow(row)) as R);
+    return this.guard(() => this.statement.all(...params)).map((row) => (this.plucked ? firstColumn(row) : plainRow(row)) as R);
   }
 
   *iterate(...params: P): IterableIterator<R> {
@@ -86,21 +102,24 @@ class LibsqlStatement<P extends unknown[], R> implements Statement<P, R> {
   }
 
   pluck<V = unknown>(): Statement<P, V> {
-    return new LibsqlStatement<P, V>(this.statement, true);
+    return new LibsqlStatement<P, V>(this.statement, this.guard, true);
   }
 }
 
 class LibsqlConnection implements SqliteDatabase {
   private savepoints = 0;
 
-  constructor(private readonly db: LibsqlDatabase.Database) {}
+  constructor(
+    private readonly db: LibsqlDatabase.Database,
+    private readonly guard: BusyGuard,
+  ) {}
 
   prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Statement<P, R> {
-    return new LibsqlStatement<P, R>(this.db.prepare(sql) as LibsqlDatabase.Statement);
+    return new LibsqlStatement<P, R>(this.guard(() => this.db.prepare(sql) as LibsqlDatabase.Statement), this.guard);
   }
 
   exec(sql: string): void {
-    this.db.exec(sql);
+    this.guard(() => this.db.exec(sql));
   }
 
   pragma(source: string, options: { simple?: boolean } = {}): unknown {
@@ -109,8 +128,7 @@ class LibsqlConnection implements SqliteDatabase {
   }
 
   transaction<T>(fn: () => T): Transaction<T> {
-    const run = (begin: string) => (): T => {
-      if (this.db.inTransaction) return this.inSavepoint(fn);
+    const once = (begin: string): T => {
       this.db.exec(begin);
       try {
         const result = fn();
@@ -122,6 +140,8 @@ class LibsqlConnection implements SqliteDatabase {
         throw error;
       }
     };
+    // A busy transaction was rolled back whole, so running it again from the start is safe.
+    const run = (begin: string) => (): T => (this.db.inTransaction ? this.inSavepoint(fn) : this.guard(() => once(begin)));
     return Object.assign(run('BEGIN'), { immediate: run('BEGIN IMMEDIATE') });
   }
 

@@ -4,6 +4,8 @@ import { openDatabase } from './database';
 import { HistoryRepo } from './history-repo';
 import { parseSourceUrls } from './parse-source-urls';
 import { ProfilesRepo } from './profiles-repo';
+import { recordRecovery, takeRecoveryNotice } from './recovery-notice';
+import type { NoticeSurface } from './recovery-notice';
 import { SettingsRepo } from './settings-repo';
 import { TrackedRepo } from './tracked-repo';
 
@@ -47,6 +49,11 @@ export class Store {
       .immediate();
   }
 
+  /** Where a damaged database was moved, if `surface` has not told the user yet (see recovery-notice.ts). */
+  takeRecoveryNotice(surface: NoticeSurface): string | null {
+    return takeRecoveryNotice(this.db, surface);
+  }
+
   /** Closes the database; safe to call twice. */
   close(): void {
     if (this.closed) return;
@@ -58,5 +65,6 @@ export class Store {
 /** Opens the store in `dataDir` (see `openDatabase` for recovery of a damaged file). */
 export function openStore(dataDir: string): Store {
   const { db, path, recoveredFrom } = openDatabase(dataDir);
+  if (recoveredFrom) recordRecovery(db, recoveredFrom);
   return new Store(db, path, recoveredFrom);
 }

@@ -17,9 +17,11 @@ function refusal(baseUrl: string, key: string | null) {
 }
 
 describe('key policy', () => {
-  it('treats 127.0.0.0/8, ::1 and localhost as this machine, nothing else', () => {
-    expect(['127.0.0.1', '127.1.2.3', '[::1]', 'localhost', 'app.localhost'].every(isLoopbackHost)).toBe(true);
-    expect(['10.0.0.1', '192.168.1.2', 'example.com', '[::ffff:8.8.8.8]', '127.0.0.1.nip.io'].some(isLoopbackHost)).toBe(false);
+  it('treats only literal 127.0.0.0/8, ::1 and localhost as this machine, not *.localhost', () => {
+    expect(['127.0.0.1', '127.1.2.3', '[::1]', 'localhost', 'LOCALHOST'].every(isLoopbackHost)).toBe(true);
+    const others = ['10.0.0.1', '192.168.1.2', 'example.com', '[::ffff:8.8.8.8]', '127.0.0.1.nip.io', 'app.localhost', 'evil.localhost'];
+    expect(others.filter(isLoopbackHost)).toEqual([]);
+    expect(refusal('http://app.localhost:8080/api', 'k')).toMatchObject({ kind: 'validation' });
   });
 
   it('refuses a key over plain http to another machine as validation, and allows https or loopback', () => {

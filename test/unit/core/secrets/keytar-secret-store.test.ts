@@ -62,3 +62,32 @@ describe('KeytarSecretStore', () => {
     expect(await store.list()).toEqual(['p1']);
   });
 });
+
+describe('KeytarSecretStore with a locked or missing default keyring', () => {
+  const empty: KeytarModule = {
+    getPassword: async () => null,
+    setPassword: () => Promise.reject(new Error('Object does not exist at path “/org/freedesktop/secrets/collection/login”')),
+    deletePassword: async () => false,
+    findCredentials: () => Promise.reject(new Error('listing a locked keyring crashes keytar: must not be called')),
+  };
+
+  it('does not take "no key" at its word: a locked keyring is a keychain error saying to unlock it', async () => {
+    const store = new KeytarSecretStore({ load: () => empty, probe: async () => 'locked' });
+    for (const call of [() => store.get('a'), () => store.delete('a'), () => store.list()]) {
+      await expect(call()).rejects.toMatchObject({ appError: { kind: 'keychain', message: expect.stringMatching(/locked\. Unlock it/) } });
+    }
+  });
+
+  it('says to create a default keyring instead of showing a D-Bus object path', async () => {
+    const store = new KeytarSecretStore({ load: () => empty, probe: async () => 'missing' });
+    const error = await store.set('a', 'secret-value').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ appError: { kind: 'keychain', message: expect.stringMatching(/no default keyring.*Create one/) } });
+    expect((error as Error).message).not.toMatch(/org\/freedesktop/);
+  });
+
+  it('answers "no key" when the keyring is usable', async () => {
+    const store = new KeytarSecretStore({ load: () => empty, probe: async () => null });
+    expect(await store.get('a')).toBeNull();
+    expect(await store.delete('a')).toBe(false);
+  });
+});

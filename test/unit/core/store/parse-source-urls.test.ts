@@ -87,3 +87,18 @@ describe('readSourceFile', () => {
     });
   });
 });
+
+describe('text that is not a URL as written', () => {
+  it('refuses a value that was not valid UTF-8, with the reason', () => {
+    const bytes = Buffer.concat([Buffer.from('https://h/a'), Buffer.from([0xff, 0xfe]), Buffer.from('.png\nhttps://h/ok.png\n')]);
+    const lines = parseSourceUrls(bytes.toString('utf8'), 'txt');
+    expect(lines[0]).toMatchObject({ line: 1, reason: 'not valid UTF-8 text (the file holds bytes that are not characters)' });
+    expect(validUrls(lines)).toEqual(['https://h/ok.png']);
+  });
+
+  it('refuses a NUL or another control character inside a URL, in every format', () => {
+    expect(parseSourceUrls('https://h/a\u0000b.png', 'txt')[0]).toMatchObject({ reason: 'contains a control character (\\x00)' });
+    expect(parseSourceUrls(JSON.stringify(['https://h/a\u001b[31m.png']), 'json')[0]).toMatchObject({ reason: 'contains a control character (\\x1b)' });
+    expect(parseSourceUrls('sourceFileUrl\n"https://h/a\u0085.png"\n', 'csv')[0]).toMatchObject({ reason: 'contains a control character (\\x85)' });
+  });
+});

@@ -167,6 +167,7 @@ describe('state features', () => {
     deps.secretsStatus = { backend: 'session', warning: 'kept until quit' };
     expect(await h()['settings.status'](undefined)).toEqual({
       recoveredFrom: null,
+      recoveryNotice: null,
       databasePath: fx.store.path,
       secretsBackend: 'session',
       secretsWarning: 'kept until quit',
