@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_CLI, runBuiltCli } from '../../helpers/run-cli';
-import { seededRandom } from '../../helpers/hostile-payloads';
+import { seededRandom } from '../../../main/core/sample-backend/sample-content';
 import { writeZip } from '../../helpers/zip-fixtures';
 
 /** Runs `export-manager ARGS | head -1` in a real shell; returns the command's own exit status, its stderr and head's output. */
