@@ -1,6 +1,7 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { ArchiveEntry, ArchiveListing, ExtractReport } from '../../../shared/api/archive';
-import { exportManager } from './api';
+import type { ArchiveEntry, ArchiveListing, ExtractReport, VerifyReport } from '../../../shared/api/archive';
+import { exportManager, unwrap } from './api';
+import { duplicateNames } from './duplicates';
 import { FeatureState } from './feature-state.svelte';
 import { navigation } from './navigation.svelte';
 
@@ -10,11 +11,22 @@ export type EntrySortKey = 'name' | 'size' | 'compressedSize' | 'modified';
 /** How many rows the table renders at once; the filter narrows the rest. */
 export const VISIBLE_ROWS = 500;
 
+/** A running verify job and how far it got. */
+export interface VerifyProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  entry: string | null;
+}
+
 /** The archive open in the Archive screen (labelled "Inspect"): its listing, filter, sort, selection and reports. */
 class ArchiveState extends FeatureState {
   #listing = $state<ArchiveListing | null>(null);
   #busy = $state<'listing' | 'extracting' | null>(null);
   #report = $state<ExtractReport | null>(null);
+  #verifying = $state<VerifyProgress | null>(null);
+  #verified = $state<VerifyReport | null>(null);
+  #duplicates = $derived(duplicateNames(this.#listing?.entries ?? []));
   filter = $state('');
   sortKey = $state<EntrySortKey>('name');
   sortAscending = $state(true);
@@ -35,6 +47,21 @@ class ArchiveState extends FeatureState {
     return this.#report;
   }
 
+  /** The verify job running now, if any. */
+  get verifying(): VerifyProgress | null {
+    return this.#verifying;
+  }
+
+  /** What the last verify found. */
+  get verified(): VerifyReport | null {
+    return this.#verified;
+  }
+
+  /** Names carried by more than one entry (a zip may hold two entries of one name). */
+  get duplicates(): Set<string> {
+    return this.#duplicates;
+  }
+
   /** Entries that match the filter, sorted. */
   get entries(): ArchiveEntry[] {
     const needle = this.filter.trim().toLowerCase();
@@ -48,9 +75,11 @@ class ArchiveState extends FeatureState {
     });
   }
 
-  /** Nothing to follow yet: `archive.progress` belongs to verify jobs, which this screen does not run. */
+  /** Follows the progress of the verify job this screen runs. */
   override connect(): () => void {
-    return () => {};
+    return exportManager().on('archive.progress', (progress) => {
+      if (progress.jobId === this.#verifying?.jobId) this.#verifying = progress;
+    });
   }
 
   /** Asks for a zip with the open dialog, then lists it. */
@@ -70,6 +99,7 @@ class ArchiveState extends FeatureState {
     this.#busy = 'listing';
     this.dismissError();
     this.#report = null;
+    this.#verified = null;
     this.selected.clear();
     const listing = await this.call(exportManager().archive.list({ path }));
     this.#busy = null;
@@ -102,6 +132,26 @@ class ArchiveState extends FeatureState {
     );
     this.#busy = null;
     if (report) this.#report = report;
+  }
+
+  /** Reads every entry back and checks its CRC, with progress; `cancelVerify` stops it. */
+  async verify(): Promise<void> {
+    if (!this.#listing || this.#verifying) return;
+    const jobId = crypto.randomUUID();
+    this.#verifying = { jobId, done: 0, total: this.#listing.count, entry: null };
+    this.#verified = null;
+    this.dismissError();
+    // A cancel the user asked for needs no banner.
+    const report = await unwrap(exportManager().archive.verify({ path: this.#listing.path, jobId }), (error) => {
+      if (error.kind !== 'cancelled') this.fail(error);
+    });
+    this.#verifying = null;
+    if (report) this.#verified = report;
+  }
+
+  /** Stops the running verify job. */
+  async cancelVerify(): Promise<void> {
+    if (this.#verifying) await this.call(exportManager().archive.cancel({ jobId: this.#verifying.jobId }));
   }
 
   /** Opens one entry with the system's default app. */
