@@ -16,9 +16,11 @@ class ProfilesState extends FeatureState {
     return this.#list;
   }
 
-  /** The active profile: the one in settings, else the first (the sample backend). */
+  /** The active profile: the one in settings, else the first (the sample backend); null until both are loaded. */
   get active(): Profile | null {
-    const id = settings.settings?.activeProfileId;
+    // Settings and the list load side by side; picking before settings arrive would show the wrong list first.
+    if (!settings.settings) return null;
+    const id = settings.settings.activeProfileId;
     return this.#list.find((profile) => profile.id === id) ?? this.#list[0] ?? null;
   }
 
