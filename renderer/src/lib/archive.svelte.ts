@@ -25,7 +25,7 @@ class ArchiveState extends FeatureState {
   #busy = $state<'listing' | 'extracting' | null>(null);
   #report = $state<ExtractReport | null>(null);
   #verifying = $state<VerifyProgress | null>(null);
-  #verified = $state<VerifyReport | null>(null);
+  #verified = $state<VerifyReport | 'cancelled' | null>(null);
   #duplicates = $derived(duplicateNames(this.#listing?.entries ?? []));
   filter = $state('');
   sortKey = $state<EntrySortKey>('name');
@@ -52,8 +52,8 @@ class ArchiveState extends FeatureState {
     return this.#verifying;
   }
 
-  /** What the last verify found. */
-  get verified(): VerifyReport | null {
+  /** What the last verify found, or `cancelled` when the user stopped it. */
+  get verified(): VerifyReport | 'cancelled' | null {
     return this.#verified;
   }
 
@@ -141,12 +141,14 @@ class ArchiveState extends FeatureState {
     this.#verifying = { jobId, done: 0, total: this.#listing.count, entry: null };
     this.#verified = null;
     this.dismissError();
-    // A cancel the user asked for needs no banner.
+    // A cancel the user asked for needs no banner, only a note.
+    let cancelled = false;
     const report = await unwrap(exportManager().archive.verify({ path: this.#listing.path, jobId }), (error) => {
-      if (error.kind !== 'cancelled') this.fail(error);
+      if (error.kind === 'cancelled') cancelled = true;
+      else this.fail(error);
     });
     this.#verifying = null;
-    if (report) this.#verified = report;
+    this.#verified = report ?? (cancelled ? 'cancelled' : null);
   }
 
   /** Stops the running verify job. */
