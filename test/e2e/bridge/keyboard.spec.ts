@@ -62,6 +62,11 @@ test('the main flow with the keyboard only: track, download a zip, inspect, extr
   await expect(page.getByTestId('extract-report')).toContainText('Extracted 1 entry');
   expect(readdirSync(folder)).toEqual(['readme.txt']);
   expect(existsSync(join(folder, 'readme.txt'))).toBe(true);
+
+  // The first-run explanation stays dismissed.
+  await page.reload();
+  await expect(page.getByTestId('tracked-row').first()).toBeVisible();
+  await expect(page.getByTestId('welcome')).toHaveCount(0);
 });
 
 test('the key form takes focus, Escape closes it and gives focus back', async ({ page }) => {
