@@ -1,7 +1,9 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { ArchiveEntry, ArchiveListing, ExtractOutcome } from '../../../shared/api/archive';
-import { exportManager } from './api';
+import type { ArchiveEntry, ArchiveListing, ExtractOutcome, VerifyReport } from '../../../shared/api/archive';
+import { exportManager, unwrap } from './api';
+import { duplicateNames } from './duplicates';
 import { FeatureState } from './feature-state.svelte';
+import { focusSoon } from './focus';
 import { navigation } from './navigation.svelte';
 
 /** Columns the entry table sorts by. */
@@ -16,6 +18,14 @@ export interface ZipRef {
   path: string;
 }
 
+/** A running verify job and how far it got. */
+export interface VerifyProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  entry: string | null;
+}
+
 /** The archive open in the Archive screen (labelled "Inspect"): its listing, filter, sort, selection and reports. */
 class ArchiveState extends FeatureState {
   #listing = $state<ArchiveListing | null>(null);
@@ -23,6 +33,9 @@ class ArchiveState extends FeatureState {
   #busy = $state<'listing' | 'extracting' | null>(null);
   #report = $state<ExtractOutcome | null>(null);
   #notice = $state<string | null>(null);
+  #verifying = $state<VerifyProgress | null>(null);
+  #verified = $state<VerifyReport | 'cancelled' | null>(null);
+  #duplicates = $derived(duplicateNames(this.#listing?.entries ?? []));
   filter = $state('');
   sortKey = $state<EntrySortKey>('name');
   sortAscending = $state(true);
@@ -48,6 +61,21 @@ class ArchiveState extends FeatureState {
     return this.#report;
   }
 
+  /** The verify job running now, if any. */
+  get verifying(): VerifyProgress | null {
+    return this.#verifying;
+  }
+
+  /** What the last verify found, or `cancelled` when the user stopped it. */
+  get verified(): VerifyReport | 'cancelled' | null {
+    return this.#verified;
+  }
+
+  /** Names carried by more than one entry (a zip may hold two entries of one name). */
+  get duplicates(): Set<string> {
+    return this.#duplicates;
+  }
+
   /** Entries that match the filter, sorted. */
   get entries(): ArchiveEntry[] {
     const needle = this.filter.trim().toLowerCase();
@@ -61,9 +89,11 @@ class ArchiveState extends FeatureState {
     });
   }
 
-  /** Nothing to follow yet: `archive.progress` belongs to verify jobs, which this screen does not run. */
+  /** Follows the progress of the verify job this screen runs. */
   override connect(): () => void {
-    return () => {};
+    return exportManager().on('archive.progress', (progress) => {
+      if (progress.jobId === this.#verifying?.jobId) this.#verifying = progress;
+    });
   }
 
   /** Asks for a zip with the open dialog, then lists it. */
@@ -76,6 +106,8 @@ class ArchiveState extends FeatureState {
   async inspect(zip: ZipRef): Promise<void> {
     navigation.go('archive');
     await this.open(zip);
+    // Where the user goes next: the entry filter, or the heading when the zip could not be read.
+    await focusSoon(this.#listing ? '#archive-filter' : 'main h1');
   }
 
   /** Lists a zip main handed out. */
@@ -84,6 +116,7 @@ class ArchiveState extends FeatureState {
     this.dismissError();
     this.#report = null;
     this.#notice = null;
+    this.#verified = null;
     this.selected.clear();
     this.#zipId = zip.id;
     const listing = await this.call(exportManager().archive.list({ fileId: zip.id }));
@@ -118,6 +151,29 @@ class ArchiveState extends FeatureState {
     );
     this.#busy = null;
     if (report) this.#report = report;
+  }
+
+  /** Reads every entry back and checks its CRC, with progress; `cancelVerify` stops it. */
+  async verify(): Promise<void> {
+    const fileId = this.#zipId;
+    if (!this.#listing || !fileId || this.#verifying) return;
+    const jobId = crypto.randomUUID();
+    this.#verifying = { jobId, done: 0, total: this.#listing.count, entry: null };
+    this.#verified = null;
+    this.dismissError();
+    // A cancel the user asked for needs no banner, only a note.
+    let cancelled = false;
+    const report = await unwrap(exportManager().archive.verify({ fileId, jobId }), (error) => {
+      if (error.kind === 'cancelled') cancelled = true;
+      else this.fail(error);
+    });
+    this.#verifying = null;
+    this.#verified = report ?? (cancelled ? 'cancelled' : null);
+  }
+
+  /** Stops the running verify job. */
+  async cancelVerify(): Promise<void> {
+    if (this.#verifying) await this.call(exportManager().archive.cancel({ jobId: this.#verifying.jobId }));
   }
 
   /** Opens one entry with the system's default app. */

@@ -1,21 +1,42 @@
 import type { FileRef } from '../../../shared/api/file-ref';
+import { SvelteSet } from 'svelte/reactivity';
 import type { DownloadJob, DownloadMode, DownloadProgress } from '../../../shared/api/downloads';
 import type { AppError } from '../../../shared/errors';
 import { exportManager, stopAll, unwrap } from './api';
 import { FeatureState } from './feature-state.svelte';
 
+/** What a job was asked to do, so it can be asked again. */
+interface JobRequest {
+  profileId: string;
+  mode: DownloadMode;
+  exportIds?: string[];
+}
+
 /** Running and recent download jobs, kept current by main's events. */
 class DownloadsState extends FeatureState {
   #jobs = $state<DownloadJob[]>([]);
+  #cleared = new SvelteSet<string>();
+  #requests = new Map<string, JobRequest>();
+  #checkJobId = $state<string | null>(null);
 
-  /** Jobs, newest first. */
+  /** Jobs, newest first, without the finished ones the user cleared. */
   get jobs(): DownloadJob[] {
-    return this.#jobs;
+    return this.#jobs.filter((job) => !this.#cleared.has(job.jobId));
   }
 
   /** How many jobs are still running. */
   get running(): number {
     return this.#jobs.filter((job) => job.state === 'running').length;
+  }
+
+  /** How many shown jobs have finished (what "Clear finished" would hide). */
+  get finished(): number {
+    return this.jobs.filter((job) => job.state !== 'running').length;
+  }
+
+  /** The URL-mode job "Check first" started, while its result is shown on the Exports screen. */
+  get checkJob(): DownloadJob | null {
+    return this.#jobs.find((job) => job.jobId === this.#checkJobId) ?? null;
   }
 
   /** Follows every job from its start to its end. */
@@ -39,7 +60,45 @@ class DownloadsState extends FeatureState {
   async start(profileId: string, mode: DownloadMode, exportIds?: string[]): Promise<string | null> {
     this.dismissError();
     const started = await this.call(exportManager().downloads.start({ profileId, mode, exportIds }));
+    if (started) this.#requests.set(started.jobId, { profileId, mode, exportIds });
     return started?.jobId ?? null;
+  }
+
+  /** Runs URL mode as a check of what a zip would hold; the Exports screen shows the outcome. */
+  async check(profileId: string, exportIds?: string[]): Promise<string | null> {
+    this.#checkJobId = await this.start(profileId, 'urls', exportIds);
+    return this.#checkJobId;
+  }
+
+  /** Hides the check's result. */
+  dismissCheck(): void {
+    this.#checkJobId = null;
+  }
+
+  /** Starts a zip of the same exports the check asked about. */
+  async downloadChecked(): Promise<string | null> {
+    const request = this.#checkJobId ? this.#requests.get(this.#checkJobId) : undefined;
+    if (!request) return null;
+    this.#checkJobId = null;
+    return this.start(request.profileId, 'zip', request.exportIds);
+  }
+
+  /**
+   * Starts a failed or cancelled job again: the same request, or for files, the same URL list.
+   * `exportIds` come from this session's request, else from the history row of the job.
+   */
+  async retry(job: DownloadJob): Promise<string | null> {
+    if (job.mode === 'files') {
+      if (!job.sourceJobId) return null;
+      return (await this.fetchUrls(job.sourceJobId, (error) => this.fail(error))) ?? null;
+    }
+    const known = this.#requests.get(job.jobId) ?? (await this.#fromHistory(job));
+    return this.start(job.profileId, job.mode, known?.exportIds);
+  }
+
+  /** Hides finished jobs from this list (the history keeps them). */
+  clearFinished(): void {
+    for (const job of this.#jobs) if (job.state !== 'running') this.#cleared.add(job.jobId);
   }
 
   /** Cancels a running job. */
@@ -56,6 +115,13 @@ class DownloadsState extends FeatureState {
   /** Downloads each URL of a URL-mode job into a folder the user picks, as a new job; resolves to its id (null: cancelled). */
   async fetchUrls(jobId: string, onerror: (error: AppError) => void): Promise<string | null | undefined> {
     return (await unwrap(exportManager().downloads.fetchUrls({ jobId }), onerror))?.jobId;
+  }
+
+  /** The request of a job started before this session, as history recorded it (null ids: every export). */
+  async #fromHistory(job: DownloadJob): Promise<JobRequest | undefined> {
+    const page = await unwrap(exportManager().history.list({ offset: 0, limit: 200 }), () => {});
+    const item = page?.items.find((candidate) => candidate.jobId === job.jobId);
+    return item ? { profileId: item.profileId, mode: item.mode, exportIds: item.exportIds ?? undefined } : undefined;
   }
 
   /**

@@ -18,6 +18,11 @@ export abstract class FeatureState {
   /** Subscribes to the feature's pushed events; returns the unsubscribe. Called once, by App. */
   abstract connect(): () => void;
 
+  /** Keeps an error for the banner (one that did not come from `call`). */
+  protected fail(error: AppError): void {
+    this.#error = error;
+  }
+
   /** A call's value, or undefined after keeping its error for the banner. */
   protected call<T>(call: Promise<Result<T>>): Promise<T | undefined> {
     return unwrap(call, (error) => (this.#error = error));

@@ -16,9 +16,11 @@ class ProfilesState extends FeatureState {
     return this.#list;
   }
 
-  /** The active profile: the one in settings, else the first (the sample backend). */
+  /** The active profile: the one in settings, else the first (the sample backend); null until both are loaded. */
   get active(): Profile | null {
-    const id = settings.settings?.activeProfileId;
+    // Settings and the list load side by side; picking before settings arrive would show the wrong list first.
+    if (!settings.settings) return null;
+    const id = settings.settings.activeProfileId;
     return this.#list.find((profile) => profile.id === id) ?? this.#list[0] ?? null;
   }
 
@@ -37,7 +39,10 @@ class ProfilesState extends FeatureState {
     const api = exportManager();
     return stopAll([
       api.on('profiles.changed', () => void this.load()),
-      api.on('keys.changed', ({ profileId }) => void this.#loadKey(profileId)),
+      api.on('keys.changed', ({ profileId }) => {
+        this.#forgetCheck(profileId);
+        void this.#loadKey(profileId);
+      }),
     ]);
   }
 
@@ -68,7 +73,9 @@ class ProfilesState extends FeatureState {
 
   /** Points a profile at another backend; resolves to whether it worked. */
   async setBaseUrl(id: string, baseUrl: string): Promise<boolean> {
-    return (await this.#run(exportManager().profiles.setBaseUrl({ id, baseUrl }))) !== undefined;
+    const changed = (await this.#run(exportManager().profiles.setBaseUrl({ id, baseUrl }))) !== undefined;
+    if (changed) this.#forgetCheck(id);
+    return changed;
   }
 
   /** Deletes a profile, its tracked exports and its key. */
@@ -79,14 +86,14 @@ class ProfilesState extends FeatureState {
   /** Stores a profile's API key; resolves to whether it worked. */
   async setKey(profileId: string, key: string): Promise<boolean> {
     const status = await this.#run(exportManager().keys.set({ profileId, key }));
-    if (status) this.#keys[profileId] = status;
+    if (status) this.#keyChanged(profileId, status);
     return status !== undefined;
   }
 
   /** Forgets a profile's API key. */
   async removeKey(profileId: string): Promise<void> {
     const status = await this.#run(exportManager().keys.remove({ profileId }));
-    if (status) this.#keys[profileId] = status;
+    if (status) this.#keyChanged(profileId, status);
   }
 
   /** Asks the backend whether the profile's URL and key work. */
@@ -102,6 +109,16 @@ class ProfilesState extends FeatureState {
     const value = await this.call(action);
     if (value !== undefined) this.dismissError();
     return value;
+  }
+
+  /** A check speaks of the key and URL it was made with: once either changes, it no longer holds. */
+  #forgetCheck(profileId: string): void {
+    if (this.#checks[profileId] !== 'checking') delete this.#checks[profileId];
+  }
+
+  #keyChanged(profileId: string, status: KeyStatus): void {
+    this.#keys[profileId] = status;
+    this.#forgetCheck(profileId);
   }
 
   async #loadKey(profileId: string): Promise<void> {

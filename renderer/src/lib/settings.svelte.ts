@@ -25,10 +25,14 @@ class SettingsState extends FeatureState {
   /** Loads settings and status. */
   async load(): Promise<void> {
     const api = exportManager();
-    // Without a status the screens only miss their notices, so its failure is not shown.
-    const [settings, status] = await Promise.all([this.call(api.settings.get()), unwrap(api.settings.status(), () => {})]);
+    // Without a status the screens only miss their notices, so its failure is not shown; the
+    // settings apply as soon as they arrive (the active profile waits for them, not for the status).
+    const status = unwrap(api.settings.status(), () => {}).then((value) => {
+      if (value) this.#status = value;
+    });
+    const settings = await this.call(api.settings.get());
     if (settings) this.#apply(settings);
-    if (status) this.#status = status;
+    await status;
   }
 
   /** Changes some settings. */

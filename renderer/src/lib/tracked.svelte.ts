@@ -1,4 +1,5 @@
 import { SvelteSet } from 'svelte/reactivity';
+import type { FileRef } from '../../../shared/api/file-ref';
 import type { AddReport, TrackedExport } from '../../../shared/api/tracked';
 import { exportManager } from './api';
 import { FeatureState } from './feature-state.svelte';
@@ -6,13 +7,39 @@ import { FeatureState } from './feature-state.svelte';
 /** Rows a page shows. */
 export const PAGE_SIZE = 100;
 
+/** Quiet time after a keystroke before the filter asks again (the first keystroke asks at once). */
+const FILTER_SETTLE_MS = 150;
+
+/** The most ids one list call may return. */
+const IDS_PER_CALL = 10_000;
+
+/** What a download or removal acts on: exactly what the footer names. */
+export interface TrackedScope {
+  kind: 'selected' | 'filtered' | 'all';
+  count: number;
+}
+
+/** Exports just removed, kept so the removal can be undone. */
+export interface RemovedExports {
+  count: number;
+  sourceFileUrls: string[];
+}
+
 /** The active profile's tracked exports: one page, the filter, sort and selection. */
 class TrackedState extends FeatureState {
   #profileId = $state<string | null>(null);
   #items = $state<TrackedExport[]>([]);
   #total = $state(0);
+  #loaded = $state(false);
   #report = $state<AddReport | null>(null);
-  filter = $state('');
+  #filter = $state('');
+  #removed = $state<RemovedExports | null>(null);
+  #savedList = $state<FileRef | null>(null);
+  #filterTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastKeystroke = 0;
+  #request = 0;
+  /** Source URLs of selected rows, so a removal can be undone even for rows on other pages. */
+  #urls = new Map<string, string>();
   sort = $state<'added' | 'label' | 'url'>('added');
   descending = $state(true);
   offset = $state(0);
@@ -28,9 +55,35 @@ class TrackedState extends FeatureState {
     return this.#total;
   }
 
+  /** Whether the first page has arrived (so "none yet" is true, not just not loaded). */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
   /** What the last paste or import added, until dismissed. */
   get report(): AddReport | null {
     return this.#report;
+  }
+
+  /** The filter text. */
+  get filter(): string {
+    return this.#filter;
+  }
+
+  /** The last removal, until undone or dismissed. */
+  get removed(): RemovedExports | null {
+    return this.#removed;
+  }
+
+  /** Where "Export list…" last saved the list, until dismissed. */
+  get savedList(): FileRef | null {
+    return this.#savedList;
+  }
+
+  /** What a download or removal acts on now: the selection, else the filtered rows, else all. */
+  get scope(): TrackedScope {
+    if (this.selected.size) return { kind: 'selected', count: this.selected.size };
+    return { kind: this.#filter.trim() ? 'filtered' : 'all', count: this.#total };
   }
 
   /** Reloads the page when the list shown changes, wherever it was changed. */
@@ -45,28 +98,65 @@ class TrackedState extends FeatureState {
     if (profileId !== this.#profileId) {
       this.#profileId = profileId;
       this.offset = 0;
-      this.selected.clear();
+      this.#clearSelection();
       this.#report = null;
+      this.#removed = null;
+      this.#loaded = false;
     }
     await this.reload();
   }
 
-  /** Reloads the current page. */
+  /** Reloads the current page; an answer overtaken by a newer request is dropped. */
   async reload(): Promise<void> {
     if (!this.#profileId) return;
+    const request = ++this.#request;
     const page = await this.call(
       exportManager().tracked.list({
         profileId: this.#profileId,
-        filter: this.filter || undefined,
+        filter: this.#filter.trim() || undefined,
         sort: this.sort,
         descending: this.descending,
         offset: this.offset,
         limit: PAGE_SIZE,
       }),
     );
-    if (!page) return;
+    if (!page || request !== this.#request) return;
     this.#items = page.items;
     this.#total = page.total;
+    this.#loaded = true;
+  }
+
+  /**
+   * Changes the filter. The first keystroke after a pause asks at once, so one keystroke shows
+   * its rows without waiting; a burst of typing asks once more when it settles. A selection
+   * would be hidden by the new filter, so it is cleared: the footer always names what is acted on.
+   */
+  setFilter(text: string): void {
+    this.#filter = text;
+    this.#clearSelection();
+    this.offset = 0;
+    clearTimeout(this.#filterTimer);
+    const now = performance.now();
+    const burst = now - this.#lastKeystroke < FILTER_SETTLE_MS;
+    this.#lastKeystroke = now;
+    if (!burst) void this.reload();
+    else this.#filterTimer = setTimeout(() => void this.reload(), FILTER_SETTLE_MS);
+  }
+
+  /** The ids a download acts on: the selection, every filtered row, or undefined for all. */
+  async scopeIds(): Promise<string[] | undefined | null> {
+    if (this.selected.size) return [...this.selected];
+    const filter = this.#filter.trim();
+    if (!filter || !this.#profileId) return undefined;
+    const ids: string[] = [];
+    for (let offset = 0; offset < this.#total; offset += IDS_PER_CALL) {
+      const page = await this.call(
+        exportManager().tracked.list({ profileId: this.#profileId, filter, offset, limit: IDS_PER_CALL }),
+      );
+      if (!page) return null;
+      ids.push(...page.items.map((item) => item.id));
+    }
+    return ids;
   }
 
   /** Adds pasted text (one URL a line, or JSON). */
@@ -83,32 +173,58 @@ class TrackedState extends FeatureState {
     this.#afterAdd(await this.call(fileId ? api.tracked.import({ profileId, fileId }) : api.tracked.chooseImportFile({ profileId })));
   }
 
-  /** Stops tracking the selected exports. */
-  async removeSelected(): Promise<void> {
-    if (!this.#profileId || this.selected.size === 0) return;
-    await this.call(exportManager().tracked.remove({ profileId: this.#profileId, ids: [...this.selected] }));
+  /** Stops tracking the selected exports; resolves to whether any were removed (then `removed` offers Undo). */
+  async removeSelected(): Promise<boolean> {
+    if (!this.#profileId || this.selected.size === 0) return false;
+    const ids = [...this.selected];
+    const sourceFileUrls = ids.map((id) => this.#urls.get(id)).filter((url): url is string => url !== undefined);
+    const done = await this.call(exportManager().tracked.remove({ profileId: this.#profileId, ids }));
+    if (!done) return false;
     // The page itself follows the `tracked.changed` event.
-    this.selected.clear();
+    this.#clearSelection();
+    this.#removed = { count: done.removed, sourceFileUrls };
+    return true;
   }
 
-  /** Saves the whole list to a file the user picks. */
-  async exportList(format: 'txt' | 'csv' | 'json'): Promise<void> {
-    if (!this.#profileId) return;
-    await this.call(exportManager().tracked.export({ profileId: this.#profileId, format }));
+  /** Tracks the last removed exports again (as new entries: they are added back by URL). */
+  async undoRemove(): Promise<void> {
+    const removed = this.#removed;
+    if (!removed || !this.#profileId) return;
+    this.#removed = null;
+    const report = await this.call(exportManager().tracked.add({ profileId: this.#profileId, text: removed.sourceFileUrls.join('\n') }));
+    if (report === undefined) this.#removed = removed;
+  }
+
+  /** Forgets the last removal (it can no longer be undone). */
+  dismissRemoved(): void {
+    this.#removed = null;
+  }
+
+  /** Saves the whole list to a file the user picks; resolves to where, or null when cancelled or failed. */
+  async exportList(format: 'txt' | 'csv' | 'json'): Promise<FileRef | null> {
+    if (!this.#profileId) return null;
+    const saved = await this.call(exportManager().tracked.export({ profileId: this.#profileId, format }));
+    this.#savedList = saved?.file ?? null;
+    return this.#savedList;
+  }
+
+  /** Hides the "saved" notice. */
+  dismissSavedList(): void {
+    this.#savedList = null;
   }
 
   /** Selects or unselects one row. */
-  toggle(id: string): void {
-    if (!this.selected.delete(id)) this.selected.add(id);
+  toggle(item: TrackedExport): void {
+    if (this.selected.delete(item.id)) this.#urls.delete(item.id);
+    else this.#select(item);
   }
 
   /** Selects every row of the page, or clears the page's rows when all are selected. */
   togglePage(): void {
-    const ids = this.#items.map((item) => item.id);
-    const all = ids.every((id) => this.selected.has(id));
-    for (const id of ids) {
-      if (all) this.selected.delete(id);
-      else this.selected.add(id);
+    const all = this.#items.every((item) => this.selected.has(item.id));
+    for (const item of this.#items) {
+      if (!all) this.#select(item);
+      else if (this.selected.delete(item.id)) this.#urls.delete(item.id);
     }
   }
 
@@ -122,6 +238,16 @@ class TrackedState extends FeatureState {
   dismiss(): void {
     this.dismissError();
     this.#report = null;
+  }
+
+  #select(item: TrackedExport): void {
+    this.selected.add(item.id);
+    this.#urls.set(item.id, item.sourceFileUrl);
+  }
+
+  #clearSelection(): void {
+    this.selected.clear();
+    this.#urls.clear();
   }
 
   /** Keeps an add's report; undefined: it failed (the error is kept), null: the dialog was cancelled. */

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TrackedExport, TrackedPage } from '../../../shared/api/tracked';
+import { tracked } from '../../../renderer/src/lib/tracked.svelte';
+import { installFakeExportManager } from './fake-export-manager';
+
+const ITEMS: TrackedExport[] = Array.from({ length: 3 }, (_, i) => ({
+  id: `id-${i}`,
+  sourceFileUrl: `https://cdn.example.com/file-${i}.pdf`,
+  label: `file-${i}.pdf`,
+  addedAt: '2026-01-01T10:00:00.000Z',
+}));
+
+let calls: Array<{ filter?: string; limit?: number }> = [];
+let profile = 0;
+
+beforeEach(async () => {
+  vi.useFakeTimers();
+  calls = [];
+  installFakeExportManager({
+    'tracked.list': (payload): TrackedPage => {
+      const query = payload as { filter?: string; limit?: number };
+      calls.push(query);
+      const items = ITEMS.filter((item) => !query.filter || item.label.includes(query.filter));
+      return { items, total: items.length };
+    },
+    'tracked.remove': () => ({ removed: 1 }),
+    'tracked.add': () => ({ lines: [], added: 1, duplicates: 0, invalid: 0 }),
+  });
+  // A profile of its own per test: the state is the app's single instance.
+  await tracked.show(`profile-${++profile}`);
+  tracked.setFilter('');
+  await vi.advanceTimersByTimeAsync(1_000);
+  calls = [];
+});
+
+afterEach(() => vi.useRealTimers());
+
+describe('tracked state', () => {
+  it('asks once for a keystroke after a pause, and once more when a burst settles', async () => {
+    tracked.setFilter('f');
+    expect(calls.map((call) => call.filter)).toEqual(['f']);
+    tracked.setFilter('fi');
+    tracked.setFilter('fil');
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls.map((call) => call.filter)).toEqual(['f', 'fil']);
+  });
+
+  it('clears a selection the new filter would hide, so the footer names what is acted on', async () => {
+    tracked.toggle(ITEMS[0]!);
+    expect(tracked.scope).toEqual({ kind: 'selected', count: 1 });
+    tracked.setFilter('file-2');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(tracked.selected.size).toBe(0);
+    expect(tracked.scope).toEqual({ kind: 'filtered', count: 1 });
+    expect(await tracked.scopeIds()).toEqual(['id-2']);
+  });
+
+  it('acts on every export (no ids) with neither selection nor filter', async () => {
+    expect(tracked.scope.kind).toBe('all');
+    expect(await tracked.scopeIds()).toBeUndefined();
+  });
+
+  it('keeps what a removal took, so Undo can track the same URLs again', async () => {
+    tracked.toggle(ITEMS[1]!);
+    expect(await tracked.removeSelected()).toBe(true);
+    expect(tracked.removed).toEqual({ count: 1, sourceFileUrls: [ITEMS[1]!.sourceFileUrl] });
+    await tracked.undoRemove();
+    expect(tracked.removed).toBeNull();
+  });
+});
