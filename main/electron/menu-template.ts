@@ -53,8 +53,9 @@ export function menuTemplate(platform: NodeJS.Platform, options: { isPackaged: b
     submenu: [
       { label: 'Filter', accelerator: 'CmdOrCtrl+F', click: run('filter') },
       { label: 'Download Zip', accelerator: 'CmdOrCtrl+Enter', click: run('download') },
-      // Shown, not registered: Delete must keep deleting text in fields; the window handles it on the table.
-      { label: 'Remove Selected', accelerator: 'Delete', registerAccelerator: false, click: run('remove-selected') },
+      // Shown, not registered: Delete must keep deleting text in fields; the window handles it on the
+      // table. macOS registers every accelerator it shows, so there the item names no key.
+      { label: 'Remove Selected', ...(mac ? {} : { accelerator: 'Delete', registerAccelerator: false }), click: run('remove-selected') },
     ],
   };
   const view: MenuItemConstructorOptions = {

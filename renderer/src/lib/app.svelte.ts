@@ -1,7 +1,8 @@
 import type { EventPayload } from '../../../shared/api';
 import type { AppInfo } from '../../../shared/api/app';
 import type { AppError } from '../../../shared/errors';
-import { exportManager, unwrap } from './api';
+import { exportManager, stopAll, unwrap } from './api';
+import { runCommand } from './commands';
 import { archive } from './archive.svelte';
 import { parseDeepLink } from './deep-link';
 import type { DeepLink } from './deep-link';
@@ -40,7 +41,12 @@ class AppState extends FeatureState {
 
   /** Acts on deep links and files the system hands the app. */
   override connect(): () => void {
-    return exportManager().on('app.opened', (opened) => void this.#opened(opened));
+    const api = exportManager();
+    return stopAll([
+      api.on('app.opened', (opened) => void this.#opened(opened)),
+      // The app menu's items run the same commands as the keyboard shortcuts.
+      api.on('app.command', ({ command }) => void runCommand(command)),
+    ]);
   }
 
   /** Reads what the app tells about itself afresh: the sample backend may have started or stopped since. */

@@ -1,3 +1,4 @@
+import type { AppCommand } from '../../../shared/api/app';
 import type { DownloadMode } from '../../../shared/api/downloads';
 import { archive } from './archive.svelte';
 import { downloads } from './downloads.svelte';
@@ -6,8 +7,8 @@ import { navigation } from './navigation.svelte';
 import { profiles } from './profiles.svelte';
 import { tracked } from './tracked.svelte';
 
-/** What the keyboard (and later the app menu) can ask for by name. */
-export type Command = 'filter' | 'open-zip' | 'download' | 'remove-selected' | 'settings';
+/** What the keyboard and the app menu can ask for by name (the menu sends it as `app.command`). */
+export type Command = AppCommand;
 
 /** Each command's key, as `aria-keyshortcuts` spells it (`Mod` is Control, or Meta on macOS). */
 const KEYS: Record<Command, { mod: boolean; key: string }> = {

@@ -10,6 +10,7 @@ class ProfilesState extends FeatureState {
   #list = $state<Profile[]>([]);
   #keys = $state<Record<string, KeyStatus>>({});
   #checks = $state<Record<string, ConnectionCheck | 'checking'>>({});
+  #notices = $state<Record<string, string>>({});
 
   /** Every profile, in the order main lists them. */
   get list(): Profile[] {
@@ -27,6 +28,11 @@ class ProfilesState extends FeatureState {
   /** Whether a profile has a key, and its last characters. */
   keyOf(profileId: string): KeyStatus | null {
     return this.#keys[profileId] ?? null;
+  }
+
+  /** What the last change of a profile's base URL did to its key (removed, when the origin changed). */
+  noticeOf(profileId: string): string | null {
+    return this.#notices[profileId] ?? null;
   }
 
   /** The last connection check of a profile, or `checking` while one runs. */
@@ -73,9 +79,12 @@ class ProfilesState extends FeatureState {
 
   /** Points a profile at another backend; resolves to whether it worked. */
   async setBaseUrl(id: string, baseUrl: string): Promise<boolean> {
-    const changed = (await this.#run(exportManager().profiles.setBaseUrl({ id, baseUrl }))) !== undefined;
-    if (changed) this.#forgetCheck(id);
-    return changed;
+    const changed = await this.#run(exportManager().profiles.setBaseUrl({ id, baseUrl }));
+    if (!changed) return false;
+    this.#forgetCheck(id);
+    if (changed.notice) this.#notices[id] = changed.notice;
+    else delete this.#notices[id];
+    return true;
   }
 
   /** Deletes a profile, its tracked exports and its key. */

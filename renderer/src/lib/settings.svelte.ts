@@ -6,6 +6,7 @@ import { FeatureState } from './feature-state.svelte';
 class SettingsState extends FeatureState {
   #settings = $state<Settings | null>(null);
   #status = $state<StateStatus | null>(null);
+  #recoveryDismissed = $state(false);
 
   /** The settings, once loaded. */
   get settings(): Settings | null {
@@ -15,6 +16,16 @@ class SettingsState extends FeatureState {
   /** Where state and keys live, and what went wrong with them. */
   get status(): StateStatus | null {
     return this.#status;
+  }
+
+  /** The one-time notice that damaged data was set aside, until dismissed. */
+  get recoveryNotice(): string | null {
+    return this.#recoveryDismissed ? null : (this.#status?.recoveryNotice ?? null);
+  }
+
+  /** Hides the damaged-data notice (core tells it once; the Settings screen keeps the details). */
+  dismissRecovery(): void {
+    this.#recoveryDismissed = true;
   }
 
   /** Follows changes made elsewhere (another window, the CLI). */

@@ -42,6 +42,7 @@ describe('menuTemplate', () => {
 
   it('keeps Settings in the app menu on macOS and Quit in File elsewhere', () => {
     const mac = menuTemplate('darwin', { isPackaged: true, actions: actions() });
+    expect(entries(byName(mac, 'Exports')).find((item) => item.label === 'Remove Selected')?.accelerator).toBeUndefined();
     expect(entries(byName(mac, 'appMenu')).map((item) => item.label ?? item.role)).toContain('Settings…');
     expect(entries(byName(mac, 'fileMenu')).map((item) => item.role)).toContain('close');
     expect(entries(byName(menuTemplate('win32', { isPackaged: true, actions: actions() }), 'fileMenu')).map((item) => item.role)).toContain('quit');
