@@ -63,6 +63,8 @@ export const trackedMethods = {
   'tracked.remove': method<{ removed: number }>()(
     z.object({ profileId, ids: z.array(z.string().min(1).max(40)).max(1_000_000) }),
   ),
+  /** Renames one tracked export; an empty label goes back to the one taken from its URL. */
+  'tracked.setLabel': method<TrackedExport>()(z.object({ profileId, id: z.string().min(1).max(40), label: z.string().max(2000) })),
   /** Saves the whole list to a file the user picks; null when cancelled. */
   'tracked.export': method<{ file: FileRef | null }>()(z.object({ profileId, format: z.enum(['txt', 'csv', 'json']) })),
 } as const;

@@ -10,6 +10,25 @@ export interface SourceLine {
   line: number;
   value: string;
   reason?: string;
+  /** A label given with the URL (a CSV `label` column, a JSON `label` field). */
+  label?: string;
+}
+
+/** The longest label kept; a longer one is cut. */
+export const MAX_LABEL_LENGTH = 500;
+
+/** A label as stored: one line of text without control characters, at most MAX_LABEL_LENGTH long; undefined when blank. */
+export function cleanLabel(label: unknown): string | undefined {
+  if (typeof label !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const text = label.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim().slice(0, MAX_LABEL_LENGTH);
+  return text || undefined;
+}
+
+/** A checked line with its label, when one was given. */
+function labelled(line: SourceLine, label: unknown): SourceLine {
+  const text = cleanLabel(label);
+  return text === undefined ? line : { ...line, label: text };
 }
 
 /** How input text is laid out; `auto` reads a JSON array when the text starts with `[` or `{`, lines otherwise. */
@@ -49,7 +68,7 @@ function fromJson(text: string): SourceLine[] {
     const line = index + 1;
     if (typeof element === 'string') return checked(line, element.trim());
     const url = (element as { sourceFileUrl?: unknown } | null)?.sourceFileUrl;
-    if (typeof url === 'string') return checked(line, url.trim());
+    if (typeof url === 'string') return labelled(checked(line, url.trim()), (element as { label?: unknown }).label);
     return { line, value: JSON.stringify(element) ?? String(element), reason: 'not a URL string or an object with a sourceFileUrl' };
   });
 }
@@ -59,6 +78,7 @@ function fromCsv(text: string): SourceLine[] {
   if (rows.length === 0) return [];
   const header = rows[0]!.cells.map((c) => c.trim().toLowerCase());
   let column = header.indexOf('sourcefileurl');
+  const labelColumn = header.indexOf('label');
   let body = rows.slice(1);
   if (column < 0) {
     // No header: a one-column list of URLs is accepted as is.
@@ -71,7 +91,8 @@ function fromCsv(text: string): SourceLine[] {
   }
   return body.map(({ line, cells }) => {
     const value = (cells[column] ?? '').trim();
-    return value ? checked(line, value) : { line, value, reason: 'the sourceFileUrl cell is empty' };
+    if (!value) return { line, value, reason: 'the sourceFileUrl cell is empty' };
+    return labelColumn >= 0 && labelColumn !== column ? labelled(checked(line, value), cells[labelColumn]) : checked(line, value);
   });
 }
 

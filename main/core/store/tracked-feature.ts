@@ -4,7 +4,7 @@ import { fail } from '../app-error';
 import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { Dialogs, EventSink } from '../ports';
-import { readSourceFile, parseSourceUrls } from './parse-source-urls';
+import { cleanLabel, readSourceFile, parseSourceUrls } from './parse-source-urls';
 import type { Store } from './store';
 import { formatTrackedList } from './tracked-file';
 
@@ -52,6 +52,12 @@ export function createTrackedFeature(deps: {
       'tracked.list': ({ profileId, ...query }) => {
         store.profiles.require(profileId);
         return store.tracked.list(profileId, query);
+      },
+      'tracked.setLabel': ({ profileId, id, label }) => {
+        store.profiles.require(profileId);
+        if (!store.tracked.setLabel(profileId, id, cleanLabel(label))) fail('not-found', 'That export is no longer tracked; refresh the list.');
+        changed(profileId);
+        return store.tracked.get(profileId, id)!;
       },
       'tracked.remove': ({ profileId, ids }) => {
         const removed = store.tracked.remove(profileId, ids);

@@ -79,7 +79,7 @@ export class TrackedRepo {
         });
         const tracked = this.alreadyTracked(profileId, [...candidates.keys()]);
         const fresh = [...candidates.keys()].filter((url) => !tracked.has(url));
-        this.insertAll(profileId, fresh, addedAt);
+        this.insertAll(profileId, fresh, addedAt, (url) => lines[candidates.get(url)!]!.label ?? labelFor(url));
         const result: AddReport = { lines: [], added: 0, duplicates: 0, invalid: 0 };
         lines.forEach(({ line, value, reason }, index) => {
           if (reason) {
@@ -116,13 +116,13 @@ export class TrackedRepo {
   }
 
   /** Inserts new URLs a chunk per statement: one call into SQLite per chunk, not per row. */
-  private insertAll(profileId: string, urls: readonly string[], addedAt: string): void {
+  private insertAll(profileId: string, urls: readonly string[], addedAt: string, labelOf: (url: string) => string): void {
     const insert = this.db.prepare<[string, string, string]>(
       `INSERT INTO tracked_exports (profile_id, source_file_url, label, added_at)
        SELECT ?, value ->> 0, value ->> 1, ? FROM json_each(?)`,
     );
     for (let start = 0; start < urls.length; start += CHUNK) {
-      const rows = urls.slice(start, start + CHUNK).map((url) => [url, labelFor(url)]);
+      const rows = urls.slice(start, start + CHUNK).map((url) => [url, labelOf(url)]);
       insert.run(profileId, addedAt, JSON.stringify(rows));
     }
   }
@@ -166,6 +166,14 @@ export class TrackedRepo {
     return { items: rows.map(toExport), total: ids.length };
   }
 
+  /** One tracked export of a profile, or null. */
+  get(profileId: string, id: string): TrackedExport | null {
+    const row = this.db
+      .prepare<[string, string], TrackedRow>('SELECT id, source_file_url, label, added_at FROM tracked_exports WHERE profile_id = ? AND id = ?')
+      .get(profileId, id);
+    return row ? toExport(row) : null;
+  }
+
   /** Every tracked export of a profile, oldest first (for export to a file). */
   all(profileId: string): TrackedExport[] {
     return this.db
@@ -194,6 +202,17 @@ export class TrackedRepo {
       .run(profileId, idsJson(ids)).changes;
     if (removed) this.search.invalidate();
     return removed;
+  }
+
+  /** Sets one tracked export's label; a blank label goes back to the one taken from its URL. False when it is not tracked. */
+  setLabel(profileId: string, id: string, label: string | undefined): boolean {
+    const row = this.db
+      .prepare<[string, string], { source_file_url: string }>('SELECT source_file_url FROM tracked_exports WHERE profile_id = ? AND id = ?')
+      .get(profileId, id);
+    if (!row) return false;
+    this.db.prepare('UPDATE tracked_exports SET label = ? WHERE id = ?').run(label ?? labelFor(row.source_file_url), id);
+    this.search.invalidate();
+    return true;
   }
 
   /** How many exports a profile tracks. */

@@ -159,6 +159,12 @@ class TrackedState extends FeatureState {
     return ids;
   }
 
+  /** Renames one tracked export; an empty label goes back to its file name. The list follows the change event. */
+  async setLabel(id: string, label: string): Promise<void> {
+    if (!this.#profileId) return;
+    await this.call(exportManager().tracked.setLabel({ profileId: this.#profileId, id, label }));
+  }
+
   /** Adds pasted text (one URL a line, or JSON). */
   async add(text: string): Promise<AddReport | null> {
     if (!this.#profileId) return null;

@@ -106,3 +106,30 @@ describe('TrackedRepo filter', () => {
     expect(fx.store.tracked.list(profileId, { filter: '%25' }).total).toBe(1);
   });
 });
+
+describe('TrackedRepo labels', () => {
+  let fx: StoreFixture;
+  beforeEach(() => {
+    fx = createStoreFixture();
+  });
+  afterEach(() => fx.cleanup());
+
+  it('keeps the label column of a CSV and the label field of JSON, and derives one otherwise', () => {
+    const profileId = fx.store.profiles.create('P', 'https://p/api').id;
+    fx.store.tracked.add(profileId, parseSourceUrls('sourceFileUrl,label\nhttps://h/a.png,Cover art\nhttps://h/b.png,\n', 'csv'));
+    fx.store.tracked.add(profileId, parseSourceUrls('[{"sourceFileUrl":"https://h/c.png","label":"  Poster\\u001b[31m  "}]', 'json'));
+    expect(fx.store.tracked.all(profileId).map((item) => item.label)).toEqual(['Cover art', 'b.png', 'Poster [31m']);
+  });
+
+  it('renames one export, goes back to the URL’s name for a blank label, and finds it by its new label', () => {
+    const profileId = fx.store.profiles.create('P', 'https://p/api').id;
+    fx.store.tracked.add(profileId, parseSourceUrls(url(1), 'txt'));
+    const [item] = fx.store.tracked.all(profileId);
+    expect(fx.store.tracked.list(profileId, { filter: 'quarterly' }).total).toBe(0);
+    expect(fx.store.tracked.setLabel(profileId, item!.id, 'Quarterly report')).toBe(true);
+    expect(fx.store.tracked.list(profileId, { filter: 'quarterly' }).items.map((i) => i.label)).toEqual(['Quarterly report']);
+    expect(fx.store.tracked.setLabel(profileId, item!.id, undefined)).toBe(true);
+    expect(fx.store.tracked.get(profileId, item!.id)?.label).toBe('item-001.png');
+    expect(fx.store.tracked.setLabel(profileId, '999999', 'x')).toBe(false);
+  });
+});
