@@ -10,6 +10,8 @@ export interface AppInfo {
   platform: string;
   /** Base URL of the built-in sample backend, or null while it is not running. */
   sampleBackendUrl: string | null;
+  /** A large sample export (a zip of 512 MiB) for trying progress and cancel; null while the sample backend is not running. */
+  sampleLargeExportUrl: string | null;
   /** Where the app keeps its state. */
   dataDir: string;
 }

@@ -1,7 +1,15 @@
 import type { AppInfo } from '../../../shared/api/app';
 import type { Feature, MethodsOf } from '../handlers';
+import { bulkExportUrl } from '../sample-backend/sample-catalog';
 import type { FileGrants } from '../file-grants';
 import type { DesktopShell } from '../ports';
+
+/** The size of the sample export offered for trying progress and cancel. */
+const LARGE_SAMPLE_MIB = 512;
+
+function sampleLargeExportUrl(baseUrl: string | null): string | null {
+  return baseUrl === null ? null : bulkExportUrl(baseUrl, LARGE_SAMPLE_MIB);
+}
 
 /** What the host tells core about the running app. */
 export type AppIdentity = Pick<AppInfo, 'name' | 'version' | 'platform'>;
@@ -19,6 +27,7 @@ export function createAppFeature(deps: {
       'app.info': (): AppInfo => ({
         ...deps.identity,
         sampleBackendUrl: deps.sampleBackendUrl(),
+        sampleLargeExportUrl: sampleLargeExportUrl(deps.sampleBackendUrl()),
         dataDir: deps.dataDir,
       }),
       'app.openExternal': async ({ url }) => {

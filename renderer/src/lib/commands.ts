@@ -86,6 +86,19 @@ export async function removeSelected(): Promise<void> {
   if (await tracked.removeSelected()) await focusSoon('[data-testid="undo-remove"]');
 }
 
+/** Tracks the sample backend's large export in the sample profile and shows it, ready to download (to try progress and cancel). */
+export async function trackLargeSample(url: string): Promise<void> {
+  const sample = profiles.list.find((profile) => profile.builtIn);
+  if (!sample) return;
+  if (profiles.active?.id !== sample.id) await profiles.select(sample.id);
+  navigation.go('tracked');
+  // The list shows the sample profile before anything is added, so the export lands there.
+  await tracked.show(sample.id);
+  await tracked.add(url);
+  tracked.setFilter('mib.bin');
+  await focusSoon('#tracked-filter');
+}
+
 /** Runs one command: the keyboard calls it, and so can the app menu. */
 export async function runCommand(command: Command): Promise<void> {
   switch (command) {

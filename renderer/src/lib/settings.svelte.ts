@@ -46,6 +46,12 @@ class SettingsState extends FeatureState {
     await status;
   }
 
+  /** Asks for the default download folder with the system's folder dialog (main owns the path). */
+  async chooseDefaultFolder(): Promise<void> {
+    const settings = await this.call(exportManager().settings.chooseDefaultFolder());
+    if (settings) this.#apply(settings);
+  }
+
   /** Changes some settings. */
   async set(patch: SettingsPatch): Promise<void> {
     const settings = await this.call(exportManager().settings.set(patch));
