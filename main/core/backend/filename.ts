@@ -18,6 +18,11 @@ const MAX_BYTES = 255;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // Bidi overrides/isolates/marks and zero-width characters: they make "evil\u202Epiz.exe" look like "evilexe.zip".
 const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Whether a name holds bidi or zero-width characters, which can make it look like another name (`invoice\u202Efdp.exe` shows as a .pdf). */
+export function hasInvisibleCharacters(name: string): boolean {
+  return name.search(INVISIBLE) >= 0; // search ignores the g flag's lastIndex
+}
 // Reserved on Windows (and `:` on macOS); `/` and `\` are handled as path separators before this.
 const RESERVED_CHARS = /[<>:"|?*]/g;
 // Windows device names, reserved whatever the extension ("CON.zip" opens the console).
