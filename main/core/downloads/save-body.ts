@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -7,6 +6,7 @@ import { appError } from '../app-error';
 import { contentLength } from '../backend/http-stream';
 import type { OpenResponse } from '../backend/http-stream';
 import { ProgressMeter } from './progress-meter';
+import { tempFileName } from './temp-files';
 import type { ProgressSnapshot } from './progress-meter';
 
 /**
@@ -60,9 +60,12 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
   return meter.bytes;
 }
 
-/** Runs `use` with a fresh temp file path in `dir` (named `.<prefix>-<random>.part`), and removes that file afterwards whatever happened. */
+/**
+ * Runs `use` with a fresh temp file path in `dir` (a hidden `.part` name carrying this process's
+ * pid, see temp-files.ts), and removes that file afterwards whatever happened.
+ */
 export async function withTempFile<T>(dir: string, prefix: string, use: (temp: string) => Promise<T>): Promise<T> {
-  const temp = join(dir, `.${prefix}-${randomBytes(6).toString('hex')}.part`);
+  const temp = join(dir, tempFileName(prefix));
   try {
     return await use(temp);
   } finally {
