@@ -23,7 +23,7 @@ const NETWORK_CODES: Record<string, string> = {
   ECONNREFUSED: 'Nothing is listening at the base URL (connection refused). Check the address and port.',
   ENOTFOUND: 'The backend host name does not resolve. Check the base URL.',
   EAI_AGAIN: 'The backend host name could not be resolved right now (DNS). Check the network.',
-  ECONNRESET: 'The connection to the backend was reset.',
+  ECONNRESET: 'The backend closed the connection (reset) before the download finished. Try again; if it keeps happening, check the network or proxy.',
   EPIPE: 'The connection to the backend was closed while sending.',
   EHOSTUNREACH: 'The backend host is unreachable. Check the network.',
   ENETUNREACH: 'The network is unreachable.',

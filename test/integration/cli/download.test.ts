@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backend';
 import type { SampleBackend } from '../../../main/core/sample-backend';
+import { endShort, resetAfterHeaders, startRawBackend } from '../../helpers/raw-backend';
 import { BUILT_CLI, runBuiltCli } from '../../helpers/run-cli';
 import { createSampleFixture } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
@@ -151,4 +152,21 @@ describe('export-manager download', () => {
     expect(fixture.files(fixture.saveDir)).toEqual(['Canvas exports – sample.zip']);
     expect(readdirSync(fixture.saveDir).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
+
+  it.each([
+    ['reset right after the headers', resetAfterHeaders],
+    ['ended short of its Content-Length', endShort],
+  ])('reports a connection %s and exits within 5 s (not after the 60 s idle timeout)', async (_label, after) => {
+    const raw = await startRawBackend(after);
+    try {
+      const started = performance.now();
+      const run = await runBuiltCli(['download', '--base-url', raw.url, '--url', urls(1)[0]!, '--out', fixture.saveDir, '--json'], { env });
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(run.code).toBe(1);
+      expect(run.json()).toMatchObject({ ok: false, error: { kind: 'network', message: expect.stringMatching(/Try again/) } });
+      expect(readdirSync(fixture.saveDir)).toEqual([]);
+    } finally {
+      await raw.close();
+    }
+  }, 70_000);
 });

@@ -8,6 +8,7 @@ import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backe
 import type { SampleBackend, SampleBackendOptions } from '../../../main/core/sample-backend/server';
 import { createSampleFixture, openFdCount } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
+import { endShort, resetAfterHeaders, startRawBackend } from '../../helpers/raw-backend';
 
 let fx: SampleFixture;
 beforeEach(() => {
@@ -136,6 +137,20 @@ describe('zip download: faults', () => {
     expect(error.kind).toBe('network');
   });
 
+  // With the default 60 s idle timeout: a closed socket is reported when it closes, not when the idle timer runs out.
+  it.each([
+    ['closed right after the headers', { kind: 'drop', afterBytes: 0 }],
+    ['closed after some of the body', { kind: 'drop', afterBytes: 20_000 }],
+    ['closed short of its Content-Length', { kind: 'wrong-length', delta: 5000 }],
+  ] as const)('reports a connection %s at once as network, with what to do', async (_label, fault) => {
+    const started = performance.now();
+    const { error } = await fails({ faults: [fault] }, { timeouts: { connectMs: 2000, idleMs: 60_000 } });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/closed|reset/);
+    expect(error.message).toMatch(/Try again/);
+  }, 15_000);
+
   it('fails a truncated body that looks complete (central directory missing) as invalid-response', async () => {
     const { error } = await fails({ faults: [{ kind: 'wrong-length', delta: -100 }] });
     expect(error.kind).toBe('invalid-response');
@@ -222,4 +237,26 @@ describe('zip download: cancel and resources', () => {
     expect(fx.files(fx.tempDir)).toEqual([]);
     expect(fx.files(fx.saveDir).length).toBeGreaterThanOrEqual(8);
   });
+});
+
+describe('zip download: a connection that closes mid-body is reported when it closes (default 60 s idle timeout)', () => {
+  it.each([
+    ['reset right after the headers', resetAfterHeaders],
+    ['ended short of its Content-Length', endShort],
+  ])('%s: network within 5 s, saying what to do', async (_label, after) => {
+    const { url, close } = await startRawBackend(after);
+    try {
+      const started = performance.now();
+      const error = await runZipDownload({
+        baseUrl: url, apiKey: null, sourceFileUrls: ['https://cdn.example.com/a.png'],
+        destination: { kind: 'folder', dir: fx.saveDir }, tempDir: fx.tempDir, retry: { limit: 0 },
+      }).then(() => null, (e: unknown) => appErrorOf(e));
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(error).toMatchObject({ kind: 'network', message: expect.stringMatching(/Try again/) });
+      expect(fx.files(fx.saveDir)).toEqual([]);
+      expect(fx.files(fx.tempDir)).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 70_000);
 });
