@@ -31,6 +31,9 @@ const NETWORK_CODES: Record<string, string> = {
 
 /** What a failure of got (or of the streams around it) means, as an AppError of SPEC.md. */
 function requestFailure(record: { code?: string; name?: string; event?: string; message?: string }): AppError {
+  if (record.name === 'TimeoutError' && record.event === 'response') {
+    return { kind: 'timeout', message: 'The backend took the request but sent no answer in time. It may be overloaded: try again later, or check the base URL.' };
+  }
   if (record.name === 'TimeoutError' || record.code === 'ETIMEDOUT') {
     const phase = record.event === 'connect' || record.event === 'lookup' ? 'connecting to' : 'waiting for';
     return { kind: 'timeout', message: `Timed out ${phase} the backend. Check the base URL and the network, then try again.` };

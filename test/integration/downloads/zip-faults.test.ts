@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
+import { DEFAULT_TIMEOUTS } from '../../../main/core/backend/http-stream';
 import { runZipDownload } from '../../../main/core/downloads/zip-download';
 import type { ZipDownloadOptions } from '../../../main/core/downloads/zip-download';
 import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
@@ -119,6 +120,22 @@ describe('zip download: faults', () => {
   it('fails as timeout when the headers take longer than the idle timeout', async () => {
     const { error } = await fails({ faults: () => ({ kind: 'delay', ms: 3000 }) }, { retry: { limit: 0 } });
     expect(error.kind).toBe('timeout');
+  });
+
+  it('bounds the time to the first byte on its own (not by the idle timeout) and retries a header timeout once only', async () => {
+    const started = performance.now();
+    const { error, backend } = await fails(
+      { faults: () => ({ kind: 'delay', ms: 4000 }) },
+      { timeouts: { connectMs: 2000, firstByteMs: 500, idleMs: 60_000 }, retry: { limit: 2, baseDelayMs: 20 } },
+    );
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(/no answer/);
+    expect(backend.received).toHaveLength(2);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('waits 30 s for the first byte by default', () => {
+    expect(DEFAULT_TIMEOUTS.firstByteMs).toBe(30_000);
   });
 
   it('fails a stalled body as timeout instead of hanging', async () => {
