@@ -1,9 +1,10 @@
 import { mkdir, realpath, statfs } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import type { ExtractReport } from '../../../shared/api/archive';
 import { cancelled, fail } from '../app-error';
 import { entryFailureReason, readPlannedEntries, type PlannedEntry } from './planned-entries';
 import { ExtractPlan } from './extract-plan';
+import { FolderGuard } from './folder-guard';
 import type { OpenZip } from './open-zip';
 import { withZip } from './open-zip';
 import { DataCheck, writeNewFile } from './write-entry';
@@ -113,27 +114,5 @@ async function extractOne(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') fail('disk', 'The disk is full; extraction stopped.', { cause: error });
     report.refused.push({ name: item.name, reason: entryFailureReason(error) });
-  }
-}
-
-/**
- * Creates folders under the destination and proves each, links resolved, is still inside it.
- * A folder proven once is not checked again: we never create links, so only another program
- * could swap one in during the extraction.
- */
-class FolderGuard {
-  readonly #proven = new Set<string>();
-
-  constructor(readonly root: string) {}
-
-  async ensure(segments: string[]): Promise<void> {
-    const folder = join(this.root, ...segments);
-    if (this.#proven.has(folder)) return;
-    await mkdir(folder, { recursive: true });
-    const real = await realpath(folder);
-    if (real !== this.root && !real.startsWith(this.root + sep)) {
-      throw Object.assign(new Error('the folder on disk is a link that leads outside the destination'), { code: 'EOUTSIDE' });
-    }
-    this.#proven.add(folder);
   }
 }

@@ -119,6 +119,22 @@ describe('extractArchive', () => {
     expect(readdirSync(join(parent, 'outside'))).toEqual([]);
   });
 
+  it('never creates a folder through a link in the destination: folders are made one level at a time, links not followed', async () => {
+    const { parent, dest } = freshDestination();
+    mkdirSync(join(parent, 'outside'));
+    symlinkSync(join(parent, 'outside'), join(dest, 'link'));
+    const path = codeZip('deep-via-link.zip', [
+      { name: 'link/made/by/mkdir/planted.txt', data: text('x') },
+      { name: 'link/folder/', data: text('') },
+      { name: 'fine/inside.txt', data: text('ok') },
+    ]);
+    const report = await extractArchive(path, dest);
+    expect(readdirSync(join(parent, 'outside'))).toEqual([]);
+    expect(report.refused.map((item) => item.name).sort()).toEqual(['link/folder/', 'link/made/by/mkdir/planted.txt']);
+    expect(report.refused[0]!.reason).toMatch(/link/);
+    expect(report.extracted).toEqual(['fine/inside.txt']);
+  });
+
   it('stops an entry that inflates beyond its declared size, removes its partial file and extracts the rest', async () => {
     const path = codeZip('bomb.zip', [
       { name: 'bomb.bin', data: Buffer.alloc(20 * 1024 * 1024), deflate: true, declaredSize: 1000 },
