@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ExtractReport } from '../../../shared/api/archive';
 import { cancelled, fail } from '../app-error';
 import { entryFailureReason, readPlannedEntries, type PlannedEntry } from './planned-entries';
+import { extractLimitError } from './extract-limits';
 import { ExtractPlan } from './extract-plan';
 import { FolderGuard } from './folder-guard';
 import type { OpenZip } from './open-zip';
@@ -16,6 +17,8 @@ export type ProgressListener = (progress: { done: number; total: number; entry: 
 export interface ExtractOptions {
   /** Names (as listed) to extract; all entries when omitted. */
   entries?: string[];
+  /** Go past EXTRACT_LIMITS (total size, entry count, compression ratio): only when a person said so. */
+  allowLarge?: boolean;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
@@ -24,8 +27,9 @@ export interface ExtractOptions {
  * Extracts the zip at `path` into the folder `destination` and reports what was written and
  * what was refused and why. Never writes outside the folder, never creates links, never
  * overwrites; unsafe, encrypted or damaged entries are refused one by one and the safe rest
- * is extracted. Fails as a whole only when the archive cannot be read, the disk lacks the
- * space the archive declares, or the signal aborts (partial files removed).
+ * is extracted. Fails as a whole, before writing anything, when the archive cannot be read, the
+ * disk lacks the space the archive declares, or it goes over EXTRACT_LIMITS without
+ * `allowLarge`; and when the signal aborts (partial files removed).
  */
 export async function extractArchive(path: string, destination: string, options: ExtractOptions = {}): Promise<ExtractReport> {
   return withZip(path, async (opened) => {
@@ -34,7 +38,9 @@ export async function extractArchive(path: string, destination: string, options:
     const { writable, refused } = await readPlannedEntries(opened.zip, options.entries);
     report.refused.push(...refused);
     const total = writable.reduce((sum, item) => sum + item.entry.uncompressedSize, 0);
-    await checkFreeSpace(root, total);
+    await checkFreeSpace(root, total); // first: no point asking "extract anyway?" when it cannot fit
+    const limit = options.allowLarge ? null : extractLimitError(writable);
+    if (limit) throw limit;
     const plan = new ExtractPlan();
     const folders = new FolderGuard(root);
     let done = 0;

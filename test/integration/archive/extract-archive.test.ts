@@ -135,6 +135,19 @@ describe('extractArchive', () => {
     expect(report.extracted).toEqual(['fine/inside.txt']);
   });
 
+  it('refuses a whole archive past a limit (here 1000:1) before writing anything, and extracts it with allowLarge', async () => {
+    const path = codeZip('ratio-bomb.zip', [
+      { name: 'first.txt', data: text('first') },
+      { name: 'zeros.bin', data: Buffer.alloc(8 * 1024 * 1024), deflate: true },
+    ]);
+    const { dest } = freshDestination();
+    const error = appErrorOf(await extractArchive(path, dest).catch((e: unknown) => e));
+    expect(error).toMatchObject({ kind: 'archive', message: expect.stringMatching(/safety limit.*"zeros.bin" would grow .* 100:1.*--allow-large/) });
+    expect(readdirSync(dest)).toEqual([]);
+    const report = await extractArchive(path, dest, { allowLarge: true });
+    expect(report.extracted).toEqual(['first.txt', 'zeros.bin']);
+  });
+
   it('stops an entry that inflates beyond its declared size, removes its partial file and extracts the rest', async () => {
     const path = codeZip('bomb.zip', [
       { name: 'bomb.bin', data: Buffer.alloc(20 * 1024 * 1024), deflate: true, declaredSize: 1000 },
