@@ -6,12 +6,16 @@ import { entryFailureReason, readPlannedEntries, type PlannedEntry } from './pla
 import { extractLimitError } from './extract-limits';
 import { ExtractPlan } from './extract-plan';
 import { FolderGuard } from './folder-guard';
+import { isSmallEntry, readSmallEntry, writeSmallFile } from './small-entry';
 import type { OpenZip } from './open-zip';
 import { withZip } from './open-zip';
 import { DataCheck, writeNewFile } from './write-entry';
 
 /** Progress of a long job: bytes (declared, uncompressed) done of total, and the entry at hand. */
 export type ProgressListener = (progress: { done: number; total: number; entry: string | null }) => void;
+
+/** Entries between two turns of the event loop. */
+const YIELD_EVERY = 256;
 
 /** Options of `extractArchive`. */
 export interface ExtractOptions {
@@ -44,7 +48,9 @@ export async function extractArchive(path: string, destination: string, options:
     const plan = new ExtractPlan();
     const folders = new FolderGuard(root);
     let done = 0;
-    for (const item of writable) {
+    for (const [index, item] of writable.entries()) {
+      // Small entries are written with synchronous calls: let the abort message and progress through now and then.
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
       if (options.signal?.aborted) throw extractionCancelled();
       options.onProgress?.({ done, total, entry: item.name });
       await extractOne(opened, root, folders, plan, item, report, options.signal);
@@ -97,7 +103,17 @@ async function extractOne(
     const target = plan.file(item.name);
     let segments = target.segments;
     await folders.ensure(segments.slice(0, -1));
-    for (let attempt = 1; ; attempt++) {
+    const small = isSmallEntry(item.entry) ? readSmallEntry(opened.reader, item.entry) : null;
+    for (let attempt = 1; small; attempt++) {
+      try {
+        writeSmallFile(join(root, ...segments), small, item.modified);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 1000) throw error;
+        segments = plan.renumber(segments, attempt, item.name);
+      }
+    }
+    for (let attempt = 1; !small; attempt++) {
       const data = await opened.zip.openReadStreamPromise(item.entry);
       // Inflating starts at once; a corrupt stream can fail while the file is being opened, before
       // anyone listens, which would crash the worker. consumeStream picks the error up from `errored`.
