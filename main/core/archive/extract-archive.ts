@@ -2,7 +2,7 @@ import { mkdir, realpath, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExtractReport } from '../../../shared/api/archive';
 import { cancelled, fail } from '../app-error';
-import { entryFailureReason, readPlannedEntries, type PlannedEntry } from './planned-entries';
+import { entryFailureReason, readPlannedEntries, yauzlEntry, type PlannedEntry } from './planned-entries';
 import { extractLimitError } from './extract-limits';
 import { ExtractPlan } from './extract-plan';
 import { FolderGuard } from './folder-guard';
@@ -114,7 +114,7 @@ async function extractOne(
       }
     }
     for (let attempt = 1; !small; attempt++) {
-      const data = await opened.zip.openReadStreamPromise(item.entry);
+      const data = await opened.zip.openReadStreamPromise(yauzlEntry(item.entry));
       // Inflating starts at once; a corrupt stream can fail while the file is being opened, before
       // anyone listens, which would crash the worker. consumeStream picks the error up from `errored`.
       data.on('error', () => {});

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type yauzl from 'yauzl';
 import { EXTRACT_LIMITS, isExtractLimitError } from '../../../../shared/api/archive';
 import { extractLimitError } from '../../../../main/core/archive/extract-limits';
 import type { PlannedEntry } from '../../../../main/core/archive/planned-entries';
@@ -9,7 +8,7 @@ const GiB = 1024 ** 3;
 
 /** A planned entry with only the sizes the limits look at. */
 function planned(name: string, uncompressedSize: number, compressedSize: number): PlannedEntry {
-  return { name, directory: false, modified: null, entry: { uncompressedSize, compressedSize } as yauzl.Entry };
+  return { name, directory: false, modified: null, entry: { uncompressedSize, compressedSize, relativeOffsetOfLocalHeader: 0, compressionMethod: 8, crc32: 0, generalPurposeBitFlag: 0 } };
 }
 
 describe('extraction limits against zip bombs', () => {
