@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { event, method } from '../contract';
 import { refId } from './file-ref';
 import type { FileRef } from './file-ref';
+import type { AppError } from '../errors';
 
 /** One entry of a zip as the inspector lists it. */
 export interface ArchiveEntry {
@@ -53,6 +54,35 @@ export interface VerifyReport {
   failed: Array<{ name: string; reason: string }>;
 }
 
+/**
+ * What extraction accepts unless `allowLarge` says otherwise: the only other bound would be the
+ * free disk space, which a zip bomb fills. Declared sizes are trustworthy here, because an entry
+ * that inflates past its declared size is stopped as it streams.
+ * - 20 GiB in all: four times the largest export batch we have seen, and far below a full disk.
+ * - 100,000 entries: a batch holds at most a few thousand exports; a million tiny files is an
+ *   attack on the file system (inodes, time), not a download.
+ * - 100:1 for an entry over 1 MiB: images and PDFs barely compress (1–3:1) and text reaches
+ *   10–20:1, while a bomb's zero-filled entry packs 1000:1; small entries are exempt, since a
+ *   1 KiB text of spaces can reach 100:1 harmlessly.
+ */
+export const EXTRACT_LIMITS = {
+  maxTotalBytes: 20 * 1024 ** 3,
+  maxEntries: 100_000,
+  maxRatio: 100,
+  ratioFromBytes: 1024 ** 2,
+} as const;
+
+/** How every limit refusal's message starts, so the UI can tell it from other `archive` errors. */
+export const EXTRACT_LIMIT_PREFIX = 'Not extracted: over a safety limit against zip bombs.';
+
+/**
+ * Whether an error is extraction refused for one of EXTRACT_LIMITS: the app asks the person
+ * and, when they confirm, calls `archive.extract` again with `allowLarge: true`.
+ */
+export function isExtractLimitError(error: AppError): boolean {
+  return error.kind === 'archive' && error.message.startsWith(EXTRACT_LIMIT_PREFIX);
+}
+
 /** Methods of the archive inspector. */
 export const archiveMethods = {
   /** Lists a zip main handed out (from the open dialog, a drop, the OS, or a finished download). */
@@ -61,9 +91,15 @@ export const archiveMethods = {
   'archive.chooseFile': method<FileRef | null>()(z.undefined()),
   /** Asks for a destination folder; null when cancelled. */
   'archive.chooseFolder': method<FileRef | null>()(z.undefined()),
-  /** Extracts all entries, or those named, safely into a folder main handed out. */
+  /** Extracts all entries, or those named, safely into a folder main handed out; refuses an archive past EXTRACT_LIMITS unless `allowLarge`. */
   'archive.extract': method<ExtractOutcome>()(
-    z.object({ fileId: refId, folderId: refId, entries: z.array(z.string().min(1).max(65_535)).max(1_000_000).optional() }),
+    z.object({
+      fileId: refId,
+      folderId: refId,
+      entries: z.array(z.string().min(1).max(65_535)).max(1_000_000).optional(),
+      /** Past EXTRACT_LIMITS (after the person confirmed): without it, such an archive fails with `isExtractLimitError`. */
+      allowLarge: z.boolean().optional(),
+    }),
   ),
   /**
    * Extracts one entry safely into a fresh temp folder and opens it with the default app; a

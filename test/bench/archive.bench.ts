@@ -5,6 +5,11 @@
  * and RSS growth are its own. Archives are generated once into os.tmpdir()/export-manager-bench
  * and reused. Targets (issue 5): the 1 GB archive listed in ≤ 100 ms in-process with ≤ 32 MB of
  * RSS growth; the over-4-GiB entry listed with its true size.
+ *
+ * Then extraction at scale: a zip of 100,000 small entries extracted by `extractArchive` (in its
+ * own process, as the command line runs it; the app runs the same function on a worker thread)
+ * beside `unzip -q` on the same file into another folder, median of BENCH_EXTRACT_ROUNDS (3).
+ * Targets: at most 3× unzip's time and 200 MB peak RSS. `BENCH_CASES=extract` (or `list`) runs one part.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -83,6 +88,77 @@ try {
 console.log(JSON.stringify(out));
 `;
 
+const extractModule = fileURLToPath(new URL('../../main/core/archive/extract-archive.ts', import.meta.url));
+
+/** The extraction child: extracts once into the given folder, prints time, peak RSS and counts as JSON. */
+const EXTRACT_CHILD_SOURCE = `
+import { extractArchive } from ${JSON.stringify(extractModule)};
+const [file, dest] = process.argv.slice(2);
+const started = performance.now();
+const report = await extractArchive(file, dest, { allowLarge: true });
+console.log(JSON.stringify({ ms: performance.now() - started, peakMiB: process.resourceUsage().maxRSS / 1024, extracted: report.extracted.length, refused: report.refused.length }));
+`;
+
+/** 100,000 small deflated text entries in 100 folders (written by code; about 14 MB). */
+function ensureManySmallArchive(): string {
+  const path = join(BENCH_DIR, 'small-100k.zip');
+  if (existsSync(path)) return path;
+  console.log('generating', path, '…');
+  writeZip(`${path}.tmp`, (function* () {
+    for (let i = 0; i < 100_000; i++) yield { name: `export-${Math.floor(i / 1000)}/item-${i}.txt`, data: Buffer.from(`export ${i} `.repeat(20)), deflate: true };
+  })());
+  renameSync(`${path}.tmp`, path);
+  return path;
+}
+
+/** Bundles a child script with esbuild so it runs under plain node, as the app and the command line do. */
+async function bundleChild(work: string, name: string, source: string): Promise<string> {
+  const childFile = join(work, `${name}.mjs`);
+  writeFileSync(join(work, `${name}.src.mjs`), source);
+  await build({
+    entryPoints: [join(work, `${name}.src.mjs`)], bundle: true, platform: 'node', format: 'esm', outfile: childFile,
+    nodePaths: [fileURLToPath(new URL('../../node_modules', import.meta.url))], logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return childFile;
+}
+
+/** 100,000 small entries: ours and `unzip -q` into fresh folders, alternating, median of the rounds. */
+async function extractionCase(work: string): Promise<void> {
+  const file = ensureManySmallArchive();
+  const childFile = await bundleChild(work, 'extract-child', EXTRACT_CHILD_SOURCE);
+  const rounds = Number(process.env.BENCH_EXTRACT_ROUNDS ?? 3);
+  const unzipMs: number[] = [];
+  const unzipRss: number[] = [];
+  const oursMs: number[] = [];
+  const oursRss: number[] = [];
+  let counts = '';
+  for (let i = 0; i < rounds; i++) {
+    const unzipDest = join(work, `unzip-${i}`);
+    let started = performance.now();
+    const { stderr } = await run('/usr/bin/time', ['-f', '%M', 'unzip', '-q', file, '-d', unzipDest]);
+    unzipMs.push(performance.now() - started);
+    unzipRss.push(Number(stderr.trim().split('\n').at(-1)) / 1024);
+    rmSync(unzipDest, { recursive: true, force: true });
+    const oursDest = join(work, `ours-${i}`);
+    started = performance.now();
+    const { stdout } = await run(process.execPath, [childFile, file, oursDest]);
+    const wall = performance.now() - started;
+    const result = JSON.parse(stdout) as { ms: number; peakMiB: number; extracted: number; refused: number };
+    oursMs.push(wall); // the whole process, as unzip's time is
+    oursRss.push(result.peakMiB);
+    counts = `${result.extracted.toLocaleString('en')} extracted, ${result.refused} refused (in-process ${(result.ms / 1000).toFixed(1)} s)`;
+    rmSync(oursDest, { recursive: true, force: true });
+  }
+  const u = median(unzipMs);
+  const o = median(oursMs);
+  console.log(`
+extract ${file} (100,000 small entries), median of ${rounds}`);
+  console.log(`  ${'unzip -q'.padEnd(32)} ${(u / 1000).toFixed(2).padStart(7)} s   peak RSS ${median(unzipRss).toFixed(1).padStart(6)} MiB`);
+  console.log(`  ${'ours (extractArchive)'.padEnd(32)} ${(o / 1000).toFixed(2).padStart(7)} s   peak RSS ${median(oursRss).toFixed(1).padStart(6)} MiB   ${(o / u).toFixed(2)}× unzip   ${counts}`);
+  console.log('  Targets: ≤ 3× unzip, ≤ 200 MB (190.7 MiB) peak RSS.');
+}
+
 /** The 1 GB archive: 10,000 stored entries of 100,000 random bytes each (written by code). */
 function ensureBigArchive(): string {
   const path = join(BENCH_DIR, 'big-1gb-10k.zip');
@@ -146,16 +222,18 @@ async function engineList(childFile: string, engine: string, file: string): Prom
 
 async function main(): Promise<void> {
   mkdirSync(BENCH_DIR, { recursive: true });
-  const files = [ensureBigArchive(), ensureZip64Archive()];
+  const cases = (process.env.BENCH_CASES ?? 'list,extract').split(',');
   // A folder of this run's own: another run of this bench may be going on at the same time.
   const work = mkdtempSync(join(BENCH_DIR, 'child-'));
-  const childFile = join(work, 'list-child.mjs');
-  writeFileSync(join(work, 'list-child.src.mjs'), CHILD_SOURCE);
-  await build({
-    entryPoints: [join(work, 'list-child.src.mjs')], bundle: true, platform: 'node', format: 'esm', outfile: childFile,
-    nodePaths: [fileURLToPath(new URL('../../node_modules', import.meta.url))], logLevel: 'error',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
+  if (cases.includes('extract')) await extractionCase(work);
+  if (cases.includes('list')) await listingCases(work);
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Listing the 1 GB and zip64 archives per engine, and verifying the zip64 entry. */
+async function listingCases(work: string): Promise<void> {
+  const files = [ensureBigArchive(), ensureZip64Archive()];
+  const childFile = await bundleChild(work, 'list-child', CHILD_SOURCE);
   const engines = ['ours (yauzl + buffered reader)', 'yauzl (plain)', 'node-stream-zip', 'adm-zip'];
   for (const file of files) {
     const size = statSync(file).size;
@@ -185,7 +263,6 @@ async function main(): Promise<void> {
   const report = await verifyArchive(zip64);
   const ours = performance.now() - started;
   console.log(`\nverify ${zip64}: ours ${(ours / 1000).toFixed(1)} s (ok: ${report.ok}), unzip -tq ${(unzipTest / 1000).toFixed(1)} s, ${(ours / unzipTest).toFixed(2)}× unzip`);
-  rmSync(work, { recursive: true, force: true });
   console.log('\nTargets: 1 GB archive ≤ 100 ms and ≤ 32 MiB RSS growth; the zip64 entry at its true size (5,368,709,120 B).');
 }
 

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { requestExportUrls } from '../../core/backend/export-urls';
+import { cleanStaleTempFiles } from '../../core/downloads/temp-files';
 import { runZipDownload } from '../../core/downloads/zip-download';
 import type { ZipDestination } from '../../core/downloads/zip-download';
 import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
@@ -10,6 +11,7 @@ import { downloadSource } from '../download-source';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
+import { reportError } from '../report-error';
 import { ProgressBar } from '../progress-bar';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
@@ -46,7 +48,8 @@ Examples:
 
 JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback"}
       {"ok":true,"exportedUrls":[...],"skipped":[...]} with --urls
-      {"ok":false,"error":{"kind","status","message","backendMessage"}} on failure (exit 1)`;
+      {"ok":false,"error":{"kind","status","message","backendMessage"}} on failure (exit 1;
+      Ctrl-C: exit 130, SIGTERM: 143, the partial file removed)`;
 
 const OPTIONS = {
   'base-url': { type: 'string' },
@@ -68,17 +71,29 @@ async function destinationFor(out: string | undefined, cwd: string): Promise<Zip
   return found?.isDirectory() ? { kind: 'folder', dir: path } : { kind: 'file', path };
 }
 
-/** Aborts on Ctrl-C so the partial file is removed before the process exits. */
-function abortOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+// The shell's convention for a command ended by a signal: 128 + its number (Ctrl-C: 130).
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** Aborts on Ctrl-C so the partial file is removed before the process exits; `exitCode` says which signal came. */
+function abortOnInterrupt(): { signal: AbortSignal; exitCode: () => number | null; dispose: () => void } {
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  let received: keyof typeof SIGNAL_EXIT | null = null;
+  const onSigint = () => {
+    received ??= 'SIGINT';
+    controller.abort();
+  };
+  const onSigterm = () => {
+    received ??= 'SIGTERM';
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
   return {
     signal: controller.signal,
+    exitCode: () => (received === null ? null : SIGNAL_EXIT[received]),
     dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
     },
   };
 }
@@ -109,13 +124,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
       }
       const bar = new ProgressBar(io.stderr);
       const destination = await destinationFor(values.out, io.cwd);
+      // The partial file sits beside its destination, so the final move is an atomic rename.
+      const tempDir = destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir;
+      await cleanStaleTempFiles([tempDir]); // what an earlier, killed run left there
       const saved = await runZipDownload({
         baseUrl,
         apiKey,
         sourceFileUrls,
         destination,
-        // The partial file sits beside its destination, so the final move is an atomic rename.
-        tempDir: destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir,
+        tempDir,
         signal: interrupt.signal,
         onProgress: (progress) => bar.update(progress),
       }).finally(() => bar.done());
@@ -125,6 +142,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
         writeLine(io.stdout, shown(saved.path, Infinity));
       }
       return EXIT.ok;
+    } catch (error) {
+      const signalled = interrupt.exitCode();
+      if (signalled === null) throw error;
+      reportError(io, error, values.json === true); // says "cancelled"; the code says which signal
+      return signalled;
     } finally {
       interrupt.dispose();
     }

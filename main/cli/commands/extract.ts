@@ -10,12 +10,16 @@ import { shown, shownText } from '../shown';
 
 const NAME = 'extract';
 
-const HELP = `Usage: export-manager extract FILE --to DIR [--json]
+const HELP = `Usage: export-manager extract FILE --to DIR [--allow-large] [--json]
 
 Extracts the safe entries of a zip into DIR (created if needed). Nothing is ever written
 outside DIR: entries with ".." or absolute paths, drive letters, links, or that inflate
 beyond their declared size are refused with a reason, and the safe rest is extracted.
 Existing files are never overwritten; a clashing name gets " (1)".
+
+Against zip bombs, an archive over 20 GiB in all, over 100,000 entries, or with an entry over
+1 MiB that grows more than 100 times is not extracted at all (exit 1, kind "archive");
+  --allow-large       extract it anyway (only an archive you trust)
 
 Exit codes: 0 all extracted, 3 some entries were refused, 1 failure, 2 usage error.
 
@@ -26,10 +30,10 @@ Examples:
 JSON: {"ok":bool,"extracted":[names],"refused":[{"name","reason"}]}`;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(NAME, args, { to: { type: 'string' } }, true);
+  const { values, positionals } = parseCommandArgs(NAME, args, { to: { type: 'string' }, 'allow-large': { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give exactly one zip file', NAME);
   if (!values.to) throw new UsageError('--to DIR is required', NAME);
-  const report = await extractArchive(resolve(io.cwd, positionals[0]!), resolve(io.cwd, values.to));
+  const report = await extractArchive(resolve(io.cwd, positionals[0]!), resolve(io.cwd, values.to), { allowLarge: values['allow-large'] === true });
   const ok = report.refused.length === 0;
   if (values.json) {
     printJson(io, { ok, extracted: report.extracted, refused: report.refused });

@@ -24,7 +24,7 @@ parentPort?.on('message', (message: AbortMessage) => {
 function run(): Promise<ArchiveJobResults[ArchiveJob['op']]> {
   const signal = controller.signal;
   if (job.op === 'list') return listArchive(job.path);
-  if (job.op === 'extract') return extractArchive(job.path, job.destination, { entries: job.entries, signal, onProgress });
+  if (job.op === 'extract') return extractArchive(job.path, job.destination, { entries: job.entries, allowLarge: job.allowLarge, signal, onProgress });
   return verifyArchive(job.path, { signal, onProgress });
 }
 

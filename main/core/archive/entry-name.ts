@@ -1,3 +1,5 @@
+import { hasInvisibleCharacters } from '../backend/filename';
+
 /** Characters no file name should carry: NUL and the other C0 controls, and DEL. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -15,6 +17,8 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$
 export function unsafeNameReason(name: string, platform: string = process.platform): string | null {
   if (name.length === 0) return 'empty name';
   if (CONTROL.test(name)) return 'name contains control characters (NUL or similar)';
+  // The same rule as downloaded file names: here the entry is refused rather than cleaned, so the list shows what the archive really holds.
+  if (hasInvisibleCharacters(name)) return 'name contains invisible or text-direction characters that disguise it (e.g. a .exe shown as .pdf)';
   if (/^[\\/]/.test(name)) return 'absolute path (starts at the root of the disk)';
   if (/^[a-zA-Z]:/.test(name)) return 'absolute path with a drive letter';
   const segments = name.split(/[\\/]+/);

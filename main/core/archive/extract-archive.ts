@@ -1,9 +1,12 @@
 import { mkdir, realpath, statfs } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import type { ExtractReport } from '../../../shared/api/archive';
 import { cancelled, fail } from '../app-error';
-import { entryFailureReason, readPlannedEntries, type PlannedEntry } from './planned-entries';
+import { entryFailureReason, readPlannedEntries, yauzlEntry, type PlannedEntry } from './planned-entries';
+import { extractLimitError } from './extract-limits';
 import { ExtractPlan } from './extract-plan';
+import { FolderGuard } from './folder-guard';
+import { isSmallEntry, readSmallEntry, writeSmallFile } from './small-entry';
 import type { OpenZip } from './open-zip';
 import { withZip } from './open-zip';
 import { DataCheck, writeNewFile } from './write-entry';
@@ -11,10 +14,15 @@ import { DataCheck, writeNewFile } from './write-entry';
 /** Progress of a long job: bytes (declared, uncompressed) done of total, and the entry at hand. */
 export type ProgressListener = (progress: { done: number; total: number; entry: string | null }) => void;
 
+/** Entries between two turns of the event loop. */
+const YIELD_EVERY = 256;
+
 /** Options of `extractArchive`. */
 export interface ExtractOptions {
   /** Names (as listed) to extract; all entries when omitted. */
   entries?: string[];
+  /** Go past EXTRACT_LIMITS (total size, entry count, compression ratio): only when a person said so. */
+  allowLarge?: boolean;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
@@ -23,8 +31,9 @@ export interface ExtractOptions {
  * Extracts the zip at `path` into the folder `destination` and reports what was written and
  * what was refused and why. Never writes outside the folder, never creates links, never
  * overwrites; unsafe, encrypted or damaged entries are refused one by one and the safe rest
- * is extracted. Fails as a whole only when the archive cannot be read, the disk lacks the
- * space the archive declares, or the signal aborts (partial files removed).
+ * is extracted. Fails as a whole, before writing anything, when the archive cannot be read, the
+ * disk lacks the space the archive declares, or it goes over EXTRACT_LIMITS without
+ * `allowLarge`; and when the signal aborts (partial files removed).
  */
 export async function extractArchive(path: string, destination: string, options: ExtractOptions = {}): Promise<ExtractReport> {
   return withZip(path, async (opened) => {
@@ -33,11 +42,15 @@ export async function extractArchive(path: string, destination: string, options:
     const { writable, refused } = await readPlannedEntries(opened.zip, options.entries);
     report.refused.push(...refused);
     const total = writable.reduce((sum, item) => sum + item.entry.uncompressedSize, 0);
-    await checkFreeSpace(root, total);
+    await checkFreeSpace(root, total); // first: no point asking "extract anyway?" when it cannot fit
+    const limit = options.allowLarge ? null : extractLimitError(writable);
+    if (limit) throw limit;
     const plan = new ExtractPlan();
     const folders = new FolderGuard(root);
     let done = 0;
-    for (const item of writable) {
+    for (const [index, item] of writable.entries()) {
+      // Small entries are written with synchronous calls: let the abort message and progress through now and then.
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
       if (options.signal?.aborted) throw extractionCancelled();
       options.onProgress?.({ done, total, entry: item.name });
       await extractOne(opened, root, folders, plan, item, report, options.signal);
@@ -90,8 +103,18 @@ async function extractOne(
     const target = plan.file(item.name);
     let segments = target.segments;
     await folders.ensure(segments.slice(0, -1));
-    for (let attempt = 1; ; attempt++) {
-      const data = await opened.zip.openReadStreamPromise(item.entry);
+    const small = isSmallEntry(item.entry) ? readSmallEntry(opened.reader, item.entry) : null;
+    for (let attempt = 1; small; attempt++) {
+      try {
+        writeSmallFile(join(root, ...segments), small, item.modified);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 1000) throw error;
+        segments = plan.renumber(segments, attempt, item.name);
+      }
+    }
+    for (let attempt = 1; !small; attempt++) {
+      const data = await opened.zip.openReadStreamPromise(yauzlEntry(item.entry));
       // Inflating starts at once; a corrupt stream can fail while the file is being opened, before
       // anyone listens, which would crash the worker. consumeStream picks the error up from `errored`.
       data.on('error', () => {});
@@ -113,27 +136,5 @@ async function extractOne(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') fail('disk', 'The disk is full; extraction stopped.', { cause: error });
     report.refused.push({ name: item.name, reason: entryFailureReason(error) });
-  }
-}
-
-/**
- * Creates folders under the destination and proves each, links resolved, is still inside it.
- * A folder proven once is not checked again: we never create links, so only another program
- * could swap one in during the extraction.
- */
-class FolderGuard {
-  readonly #proven = new Set<string>();
-
-  constructor(readonly root: string) {}
-
-  async ensure(segments: string[]): Promise<void> {
-    const folder = join(this.root, ...segments);
-    if (this.#proven.has(folder)) return;
-    await mkdir(folder, { recursive: true });
-    const real = await realpath(folder);
-    if (real !== this.root && !real.startsWith(this.root + sep)) {
-      throw Object.assign(new Error('the folder on disk is a link that leads outside the destination'), { code: 'EOUTSIDE' });
-    }
-    this.#proven.add(folder);
   }
 }

@@ -63,8 +63,8 @@ export function createArchiveFeature(deps: {
         const folder = await deps.dialogs.chooseFolder({ title: 'Extract into folder', defaultPath: deps.paths.downloadsDir });
         return folder === null ? null : deps.grants.grant(folder, 'folder');
       },
-      'archive.extract': async ({ fileId, folderId, entries }) => {
-        const report = await runJob({ op: 'extract', path: zip(fileId), destination: deps.grants.resolve(folderId, 'folder'), entries });
+      'archive.extract': async ({ fileId, folderId, entries, allowLarge }) => {
+        const report = await runJob({ op: 'extract', path: zip(fileId), destination: deps.grants.resolve(folderId, 'folder'), entries, allowLarge });
         return { ...report, destinationId: deps.grants.grant(report.destination, 'folder').id };
       },
       'archive.openEntry': async ({ fileId, name }) => {

@@ -1,4 +1,4 @@
-import { read } from 'node:fs';
+import { read, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 
@@ -50,6 +50,23 @@ export class BufferedFileReader extends yauzl.RandomAccessReader {
       this.#window.copy(buffer, offset, 0, copied);
       callback(null, copied);
     });
+  }
+
+  /**
+   * Bytes [position, position + length) at once, from the cached window or one synchronous read
+   * that refills it; fewer bytes at the end of the file. For the small-entry path of extraction,
+   * which runs off the main thread (the archive worker) or in the command line.
+   */
+  readNow(position: number, length: number): Buffer {
+    const start = position - this.#windowStart;
+    if (this.#windowStart < 0 || start < 0 || start + length > this.#window.length) {
+      const window = Buffer.allocUnsafe(Math.max(length, WINDOW));
+      const bytesRead = readSync(this.#fd, window, 0, window.length, position + this.#shift);
+      this.#window = window.subarray(0, bytesRead);
+      this.#windowStart = position;
+      return this.#window.subarray(0, Math.min(length, bytesRead));
+    }
+    return this.#window.subarray(start, start + length);
   }
 
   override close(callback: (err: Error | null) => void): void {

@@ -15,6 +15,8 @@ export interface OpenZip {
   zip: yauzl.ZipFile;
   /** Bytes of the file on disk. */
   fileSize: number;
+  /** The reader under yauzl, for reading small entries whole (small-entry.ts). */
+  reader: BufferedFileReader;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function openZip(path: string): Promise<OpenZip> {
     return {
       zip,
       fileSize: stats.size,
+      reader,
       close: async () => {
         zip.close();
         await closeAsync(fd).catch(() => {});

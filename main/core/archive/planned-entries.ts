@@ -1,14 +1,39 @@
-import type yauzl from 'yauzl';
+import yauzl from 'yauzl';
 import { describeReadError } from './archive-error';
 import { describeEntry } from './describe-entry';
 import { EntryDataError } from './write-entry';
 
+/**
+ * The numbers of a central directory record that reading an entry's data needs. Kept instead of
+ * yauzl's Entry (its name, extra fields and comment as Buffers, some twenty fields): for 100,000
+ * entries that was over 100 MB held for the whole extraction.
+ */
+export interface EntryData {
+  relativeOffsetOfLocalHeader: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  compressionMethod: number;
+  crc32: number;
+  generalPurposeBitFlag: number;
+}
+
 /** An entry chosen for extraction or verification, with what we need to read it. */
 export interface PlannedEntry {
-  entry: yauzl.Entry;
+  entry: EntryData;
   name: string;
   directory: boolean;
   modified: Date | null;
+}
+
+/** The compact record of a yauzl entry. */
+function entryData(entry: yauzl.Entry): EntryData {
+  const { relativeOffsetOfLocalHeader, compressedSize, uncompressedSize, compressionMethod, crc32, generalPurposeBitFlag } = entry;
+  return { relativeOffsetOfLocalHeader, compressedSize, uncompressedSize, compressionMethod, crc32, generalPurposeBitFlag };
+}
+
+/** A yauzl Entry again, for `openReadStream` (which reads only these fields and its methods). */
+export function yauzlEntry(data: EntryData): yauzl.Entry {
+  return Object.assign(new yauzl.Entry(), data);
 }
 
 /**
@@ -34,7 +59,7 @@ export async function readPlannedEntries(
       (info.encrypted ? 'encrypted (password-protected entries are not supported)' : null) ??
       (!info.directory && !entry.canDecodeFileData() ? `compression method ${entry.compressionMethod} is not supported` : null);
     if (reason) refused.push({ name: info.name, reason });
-    else writable.push({ entry, name: info.name, directory: info.directory, modified: info.modified ? new Date(info.modified) : null });
+    else writable.push({ entry: entryData(entry), name: info.name, directory: info.directory, modified: info.modified ? new Date(info.modified) : null });
   }
   for (const name of wanted ?? []) if (!found.has(name)) refused.push({ name, reason: 'not in the archive' });
   return { writable, refused };

@@ -2,7 +2,7 @@ import type { VerifyReport } from '../../../shared/api/archive';
 import { cancelled } from '../app-error';
 import type { ProgressListener } from './extract-archive';
 import { withZip } from './open-zip';
-import { entryFailureReason, readPlannedEntries } from './planned-entries';
+import { entryFailureReason, readPlannedEntries, yauzlEntry } from './planned-entries';
 import { DataCheck, checkData } from './write-entry';
 
 /**
@@ -28,7 +28,7 @@ export async function verifyArchive(
       checked++;
       if (item.directory) continue;
       try {
-        const data = await opened.zip.openReadStreamPromise(item.entry);
+        const data = await opened.zip.openReadStreamPromise(yauzlEntry(item.entry));
         await checkData(data, new DataCheck(item.entry.uncompressedSize, item.entry.crc32), signal);
       } catch (error) {
         if (signal?.aborted) throw cancelled('Verification was cancelled.');

@@ -4,7 +4,7 @@ import type { AppError } from '../../../shared/errors';
 /** A job the archive worker runs: what goes in `workerData`. */
 export type ArchiveJob =
   | { op: 'list'; path: string }
-  | { op: 'extract'; path: string; destination: string; entries?: string[] }
+  | { op: 'extract'; path: string; destination: string; entries?: string[]; allowLarge?: boolean }
   | { op: 'verify'; path: string };
 
 /** What each job resolves to. */

@@ -18,6 +18,11 @@ const MAX_BYTES = 255;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // Bidi overrides/isolates/marks and zero-width characters: they make "evil\u202Epiz.exe" look like "evilexe.zip".
 const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Whether a name holds bidi or zero-width characters, which can make it look like another name (`invoice\u202Efdp.exe` shows as a .pdf). */
+export function hasInvisibleCharacters(name: string): boolean {
+  return name.search(INVISIBLE) >= 0; // search ignores the g flag's lastIndex
+}
 // Reserved on Windows (and `:` on macOS); `/` and `\` are handled as path separators before this.
 const RESERVED_CHARS = /[<>:"|?*]/g;
 // Windows device names, reserved whatever the extension ("CON.zip" opens the console).
@@ -71,14 +76,19 @@ export function sanitizeFilename(raw: string): string | null {
 }
 
 /**
- * The file name for a downloaded zip: the Content-Disposition name (sanitized, `.zip` added
- * when it has no extension at all), or `canvas-exports.zip` when the header gives no usable name.
+ * The file name for a downloaded zip: the Content-Disposition name (sanitized, and always
+ * ending in `.zip`), or `canvas-exports.zip` when the header gives no usable name.
+ *
+ * Any other extension is kept and `.zip` appended (`x.jar` → `x.jar.zip`) rather than replaced:
+ * a file that is a valid zip can also be a valid .jar, .hta or .bat, and saving it under that
+ * name (in default-folder mode, with no dialog) would make a double-click run it; appending
+ * keeps the backend's name readable while the OS opens the file as the zip it is.
  */
 export function zipFilenameFrom(contentDisposition: string | null | undefined): ResolvedFilename {
   const { filename } = parseContentDisposition(contentDisposition);
   const safe = filename === null ? null : sanitizeFilename(filename);
   if (safe === null) return { filename: FALLBACK_ZIP_NAME, source: 'fallback' };
-  const withExt = /\.[^.\s]{1,16}$/.test(safe) ? safe : sanitizeFilename(`${truncateBytes(safe, MAX_BYTES - 4)}.zip`);
+  const withExt = /\.zip$/i.test(safe) ? safe : sanitizeFilename(`${truncateBytes(safe, MAX_BYTES - 4)}.zip`);
   return { filename: withExt ?? FALLBACK_ZIP_NAME, source: withExt ? 'content-disposition' : 'fallback' };
 }
 

@@ -9,16 +9,31 @@ import { rememberRetryAfter, retryAfterSeconds, retryDelayMs, retryPause } from 
 import type { RetryOptions } from './retry';
 import { toAppError } from './to-app-error';
 
-/** Connect and idle limits. There is deliberately no total timeout: big archives take what they take. */
+/** Connect, first-byte and idle limits. There is deliberately no total timeout: big archives take what they take. */
 export interface Timeouts {
   /** DNS + TCP (+ TLS) connect. */
   connectMs: number;
-  /** No response headers, or no body byte, for this long: the request fails as `timeout`. */
+  /**
+   * Request sent, no response headers for this long (or for `idleMs` when that is shorter): the
+   * attempt fails as `timeout`, and is retried once at most, since a backend that accepted the
+   * request but never answered rarely answers the third time.
+   */
+  firstByteMs: number;
+  /** No body byte for this long: the download fails as `timeout`. */
   idleMs: number;
 }
 
 /** Defaults for desktop use. */
-export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 15_000, idleMs: 60_000 };
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 15_000, firstByteMs: 30_000, idleMs: 60_000 };
+
+/** Retries after a header timeout: one, whatever the retry limit (each costs a whole `firstByteMs`). */
+const HEADER_TIMEOUT_RETRIES = 1;
+
+/** Whether got gave up waiting for the response headers (not connecting, not reading the body). */
+function isHeaderTimeout(error: unknown): boolean {
+  const { name, event } = (error ?? {}) as { name?: string; event?: string };
+  return name === 'TimeoutError' && event === 'response';
+}
 
 /** One streamed HTTP request: the batch route (zip or URL mode) or an exported file. */
 export interface StreamRequest {
@@ -54,6 +69,7 @@ export interface OpenResponse {
  */
 export async function openStream(request: StreamRequest): Promise<OpenResponse> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...request.timeouts };
+  let headerTimeouts = 0;
   for (let attempt = 0; ; attempt++) {
     if (request.signal?.aborted) throw cancelled();
     try {
@@ -61,6 +77,7 @@ export async function openStream(request: StreamRequest): Promise<OpenResponse> 
     } catch (error) {
       if (request.signal?.aborted) throw cancelled();
       const failure = toAppError(error);
+      if (isHeaderTimeout(error) && ++headerTimeouts > HEADER_TIMEOUT_RETRIES) throw failure;
       const delay = retryDelayMs(failure, attempt, request.retry);
       if (delay === null) throw failure;
       await retryPause(delay, request.signal);
@@ -85,7 +102,7 @@ async function attemptOnce(request: StreamRequest, timeouts: Timeouts): Promise<
     throwHttpErrors: false,
     retry: { limit: 0 }, // ours, above: got's would also retry after body bytes
     maxRedirects: 5,
-    timeout: { lookup: timeouts.connectMs, connect: timeouts.connectMs, secureConnect: timeouts.connectMs, response: timeouts.idleMs },
+    timeout: { lookup: timeouts.connectMs, connect: timeouts.connectMs, secureConnect: timeouts.connectMs, response: Math.min(timeouts.firstByteMs, timeouts.idleMs) },
     hooks: {
       beforeRedirect: [
         (options) => {

@@ -23,7 +23,7 @@ const NETWORK_CODES: Record<string, string> = {
   ECONNREFUSED: 'Nothing is listening at the base URL (connection refused). Check the address and port.',
   ENOTFOUND: 'The backend host name does not resolve. Check the base URL.',
   EAI_AGAIN: 'The backend host name could not be resolved right now (DNS). Check the network.',
-  ECONNRESET: 'The connection to the backend was reset.',
+  ECONNRESET: 'The backend closed the connection (reset) before the download finished. Try again; if it keeps happening, check the network or proxy.',
   EPIPE: 'The connection to the backend was closed while sending.',
   EHOSTUNREACH: 'The backend host is unreachable. Check the network.',
   ENETUNREACH: 'The network is unreachable.',
@@ -31,6 +31,9 @@ const NETWORK_CODES: Record<string, string> = {
 
 /** What a failure of got (or of the streams around it) means, as an AppError of SPEC.md. */
 function requestFailure(record: { code?: string; name?: string; event?: string; message?: string }): AppError {
+  if (record.name === 'TimeoutError' && record.event === 'response') {
+    return { kind: 'timeout', message: 'The backend took the request but sent no answer in time. It may be overloaded: try again later, or check the base URL.' };
+  }
   if (record.name === 'TimeoutError' || record.code === 'ETIMEDOUT') {
     const phase = record.event === 'connect' || record.event === 'lookup' ? 'connecting to' : 'waiting for';
     return { kind: 'timeout', message: `Timed out ${phase} the backend. Check the base URL and the network, then try again.` };

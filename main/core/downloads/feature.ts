@@ -1,6 +1,7 @@
 import type { Feature, MethodsOf } from '../handlers';
 import { DownloadService } from './download-service';
 import type { DownloadServiceDeps } from './download-service';
+import { cleanStaleTempFiles } from './temp-files';
 
 /** The downloads feature: its handlers, and the running service they drive (for tests). */
 export interface DownloadsFeature extends Feature<MethodsOf<'downloads'>> {
@@ -15,6 +16,9 @@ export interface DownloadsFeature extends Feature<MethodsOf<'downloads'>> {
  */
 export function createDownloadsFeature(deps: DownloadServiceDeps): DownloadsFeature {
   const service = new DownloadService(deps);
+  // A download killed mid-way (SIGKILL, power loss) left its temp file behind; remove those of
+  // dead writers on every start, in the background so the window does not wait for it.
+  const cleaning = staleTempDirs(deps).then(cleanStaleTempFiles);
   return {
     service,
     handlers: {
@@ -24,6 +28,16 @@ export function createDownloadsFeature(deps: DownloadServiceDeps): DownloadsFeat
       'downloads.saveUrls': ({ jobId, format }) => service.saveUrls(jobId, format),
       'downloads.fetchUrls': ({ jobId }) => service.fetchUrls(jobId),
     },
-    close: () => service.close(),
+    close: async () => {
+      await service.close();
+      await cleaning;
+    },
   };
+}
+
+/** Where a download's temp files can be: the temp folder, and (copies across disks) the folders zips are saved in. */
+async function staleTempDirs(deps: DownloadServiceDeps): Promise<string[]> {
+  const prefs = deps.preferences;
+  const chosen = await Promise.all([prefs?.defaultFolder(), prefs?.lastFolder()].map((folder) => folder?.catch(() => null)));
+  return [deps.paths.tempDir, deps.paths.downloadsDir, ...chosen.filter((dir): dir is string => typeof dir === 'string')];
 }

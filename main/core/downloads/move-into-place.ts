@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { appError } from '../app-error';
 import { numberedName } from '../backend/filename';
+import { tempFileName } from './temp-files';
 
 /** How to treat a file already at the destination. */
 export type ExistingFile =
@@ -49,7 +49,7 @@ export async function moveIntoPlace(temp: string, target: string, existing: Exis
     }
   }
   if (!(await sameDevice(temp, dirname(target)))) {
-    source = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
+    source = join(dirname(target), tempFileName(basename(target)));
     try {
       await copyFile(temp, source);
     } catch (error) {

@@ -105,6 +105,11 @@ export class ProgressMeter {
     if (!this.failure) this.report(performance.now());
   }
 
+  /** Stops the timer: the body is done with, whichever way (its 'close' may have come before the meter was attached). */
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
   /** Throws the failure the meter caused, if any. */
   rethrow(): void {
     if (this.failure) throw this.failure;

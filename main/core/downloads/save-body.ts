@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -7,6 +6,7 @@ import { appError } from '../app-error';
 import { contentLength } from '../backend/http-stream';
 import type { OpenResponse } from '../backend/http-stream';
 import { ProgressMeter } from './progress-meter';
+import { tempFileName } from './temp-files';
 import type { ProgressSnapshot } from './progress-meter';
 
 /**
@@ -41,6 +41,12 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
     response.body.destroy(); // never leave the connection hanging on a body nobody reads
     throw error;
   });
+  // The connection can close while we get ready (headers in, then a reset or an early end): the
+  // body has already emitted its error and closed, and a pipe attached now would wait for bytes
+  // that never come until the idle timer ran out. Report it now.
+  if (response.body.destroyed || response.body.errored) {
+    throw response.body.errored ?? appError('network', 'The connection closed before the download finished. Try again.');
+  }
   const meter = new ProgressMeter(response.body, {
     total,
     idleMs: options.idleMs,
@@ -49,10 +55,12 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
     checkStart: options.checkStart,
   });
   const file = createWriteStream(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER });
-  await pipeline(response.body, file, ...(options.signal ? [{ signal: options.signal }] : [])).catch((error: unknown) => {
-    meter.rethrow(); // the meter's own reason (stall, bad start) beats the stream error it caused
-    throw error;
-  });
+  await pipeline(response.body, file, ...(options.signal ? [{ signal: options.signal }] : []))
+    .catch((error: unknown) => {
+      meter.rethrow(); // the meter's own reason (stall, bad start) beats the stream error it caused
+      throw error;
+    })
+    .finally(() => meter.stop()); // a live timer would keep the command line's process alive
   meter.rethrow(); // a bad start found on 'end' of an empty body
   if (total !== null && meter.bytes !== total) {
     throw appError(meter.bytes < total ? 'network' : 'invalid-response', `The download stopped at ${meter.bytes} of ${total} bytes. Try again.`);
@@ -60,9 +68,12 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
   return meter.bytes;
 }
 
-/** Runs `use` with a fresh temp file path in `dir` (named `.<prefix>-<random>.part`), and removes that file afterwards whatever happened. */
+/**
+ * Runs `use` with a fresh temp file path in `dir` (a hidden `.part` name carrying this process's
+ * pid, see temp-files.ts), and removes that file afterwards whatever happened.
+ */
 export async function withTempFile<T>(dir: string, prefix: string, use: (temp: string) => Promise<T>): Promise<T> {
-  const temp = join(dir, `.${prefix}-${randomBytes(6).toString('hex')}.part`);
+  const temp = join(dir, tempFileName(prefix));
   try {
     return await use(temp);
   } finally {

@@ -20,6 +20,8 @@ function drained(res: ServerResponse): Promise<void> {
  */
 export async function writeBody(res: ServerResponse, source: AsyncIterable<Buffer>, shape: BodyShape): Promise<void> {
   let sent = 0;
+  // A cut at 0 bytes means "after the headers": send them now, or the close would come before any response.
+  if (shape.limit === 0) res.flushHeaders();
   for await (const chunk of source) {
     if (res.destroyed) return;
     const room = shape.limit === null ? chunk.length : shape.limit - sent;

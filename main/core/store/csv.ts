@@ -55,11 +55,18 @@ export function parseCsv(text: string): CsvRow[] {
   return rows;
 }
 
+// Excel, LibreOffice and Sheets run a cell starting with one of these as a formula (OWASP "CSV
+// injection"); a leading `'` makes them show it as text. It costs a `'` on negative numbers, which
+// none of our columns (URLs, labels, dates, reasons) are meant to hold.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled),
  * and when it starts or ends with white space, which spreadsheet programs would otherwise trim.
+ * A cell that a spreadsheet would run as a formula is prefixed with `'`.
  */
-export function csvField(value: string): string {
+export function csvField(raw: string): string {
+  const value = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -119,6 +119,35 @@ describe('extractArchive', () => {
     expect(readdirSync(join(parent, 'outside'))).toEqual([]);
   });
 
+  it('never creates a folder through a link in the destination: folders are made one level at a time, links not followed', async () => {
+    const { parent, dest } = freshDestination();
+    mkdirSync(join(parent, 'outside'));
+    symlinkSync(join(parent, 'outside'), join(dest, 'link'));
+    const path = codeZip('deep-via-link.zip', [
+      { name: 'link/made/by/mkdir/planted.txt', data: text('x') },
+      { name: 'link/folder/', data: text('') },
+      { name: 'fine/inside.txt', data: text('ok') },
+    ]);
+    const report = await extractArchive(path, dest);
+    expect(readdirSync(join(parent, 'outside'))).toEqual([]);
+    expect(report.refused.map((item) => item.name).sort()).toEqual(['link/folder/', 'link/made/by/mkdir/planted.txt']);
+    expect(report.refused[0]!.reason).toMatch(/link/);
+    expect(report.extracted).toEqual(['fine/inside.txt']);
+  });
+
+  it('refuses a whole archive past a limit (here 1000:1) before writing anything, and extracts it with allowLarge', async () => {
+    const path = codeZip('ratio-bomb.zip', [
+      { name: 'first.txt', data: text('first') },
+      { name: 'zeros.bin', data: Buffer.alloc(8 * 1024 * 1024), deflate: true },
+    ]);
+    const { dest } = freshDestination();
+    const error = appErrorOf(await extractArchive(path, dest).catch((e: unknown) => e));
+    expect(error).toMatchObject({ kind: 'archive', message: expect.stringMatching(/safety limit.*"zeros.bin" would grow .* 100:1.*--allow-large/) });
+    expect(readdirSync(dest)).toEqual([]);
+    const report = await extractArchive(path, dest, { allowLarge: true });
+    expect(report.extracted).toEqual(['first.txt', 'zeros.bin']);
+  });
+
   it('stops an entry that inflates beyond its declared size, removes its partial file and extracts the rest', async () => {
     const path = codeZip('bomb.zip', [
       { name: 'bomb.bin', data: Buffer.alloc(20 * 1024 * 1024), deflate: true, declaredSize: 1000 },

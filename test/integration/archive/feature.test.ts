@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isExtractLimitError } from '../../../shared/api/archive';
 import { appErrorOf } from '../../../main/core/app-error';
 import { createArchiveFeature } from '../../../main/core/archive/feature';
 import { FileGrants } from '../../../main/core/file-grants';
@@ -71,6 +72,17 @@ describe('archive feature', () => {
     expect(report.extracted).toEqual(['docs/note.txt']);
     expect(grants.resolve(report.destinationId, 'folder')).toBe(report.destination);
     expect(readFileSync(join(dest, 'docs', 'note.txt'), 'utf8')).toBe('open me');
+  });
+
+  it('refuses a zip bomb with the limit error the app can ask about, and extracts it with allowLarge: true', async () => {
+    writeZip(join(dir, 'bomb.zip'), [{ name: 'zeros.bin', data: Buffer.alloc(4 * 1024 * 1024), deflate: true }]);
+    const folderId = grants.grant(join(dir, 'bomb-dest'), 'folder').id;
+    const refused = await Promise.resolve(handlers['archive.extract']({ fileId: zipId('bomb.zip'), folderId })).then(() => null, (e: unknown) => e);
+    const error = appErrorOf(refused)!;
+    expect(isExtractLimitError(error)).toBe(true);
+    expect(error.message).toMatch(/"zeros.bin" would grow/);
+    const report = await handlers['archive.extract']({ fileId: zipId('bomb.zip'), folderId, allowLarge: true });
+    expect(report.extracted).toEqual(['zeros.bin']);
   });
 
   it('opens one entry from a fresh folder under the temp dir with the default app', async () => {

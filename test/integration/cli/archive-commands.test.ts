@@ -103,4 +103,18 @@ describe('export-manager inspect and extract', () => {
     expect((await runBuiltCli(['extract', fake])).code).toBe(2);
     expect((await runBuiltCli(['inspect'])).code).toBe(2);
   });
+
+  it('refuses a zip bomb (an entry growing 1000 times) with exit 1 and kind archive, and extracts it with --allow-large', async () => {
+    const source = join(root, 'bomb');
+    mkdirSync(source);
+    writeFileSync(join(source, 'zeros.bin'), Buffer.alloc(8 * 1024 * 1024));
+    execFileSync('zip', ['-q', join(root, 'bomb.zip'), 'zeros.bin'], { cwd: source });
+    const refused = await runBuiltCli(['extract', join(root, 'bomb.zip'), '--to', join(root, 'out'), '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.json()).toMatchObject({ ok: false, error: { kind: 'archive', message: expect.stringMatching(/safety limit.*--allow-large/) } });
+    expect(readdirSync(join(root, 'out'))).toEqual([]);
+    const allowed = await runBuiltCli(['extract', join(root, 'bomb.zip'), '--to', join(root, 'out'), '--allow-large', '--json']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(readdirSync(join(root, 'out'))).toEqual(['zeros.bin']);
+  });
 });

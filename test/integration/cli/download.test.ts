@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backend';
 import type { SampleBackend } from '../../../main/core/sample-backend';
-import { runBuiltCli } from '../../helpers/run-cli';
+import { endShort, resetAfterHeaders, startRawBackend } from '../../helpers/raw-backend';
+import { BUILT_CLI, runBuiltCli } from '../../helpers/run-cli';
 import { createSampleFixture } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
 
@@ -125,14 +127,46 @@ describe('export-manager download', () => {
     expect(top.stdout).toContain('download');
   });
 
-  it('leaves no partial file behind when interrupted', async () => {
+  it('exits 130 on Ctrl-C and leaves no partial file behind', async () => {
     const stalled = await fixture.start({ faults: [{ kind: 'stall', afterBytes: 64 * 1024 }] });
     const run = await runBuiltCli(
       ['download', '--base-url', stalled.url, '--url', bulkExportUrl(stalled.url, 8), '--out', fixture.saveDir, '--json'],
       { signalAfterMs: 1500 },
     );
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(130);
     expect(run.json()).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
     expect(readdirSync(fixture.saveDir)).toEqual([]);
   });
+
+  it('removes the partial file a killed run left behind on the next run', async () => {
+    const stalled = await fixture.start({ faults: [{ kind: 'stall', afterBytes: 64 * 1024 }] });
+    const args = ['download', '--base-url', stalled.url, '--url', bulkExportUrl(stalled.url, 8), '--out', fixture.saveDir, '--json'];
+    const child = spawn(process.execPath, [BUILT_CLI, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    for (let i = 0; i < 100 && !readdirSync(fixture.saveDir).some((name) => name.endsWith('.part')); i++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGKILL'); // no handler runs: the temp file stays, as after a power loss
+    await exited;
+    expect(readdirSync(fixture.saveDir)).toEqual([expect.stringMatching(/^\.download-.*\.part$/)]);
+    const next = await runBuiltCli(['download', '--base-url', backend.url, '--url', urls(1)[0]!, '--out', fixture.saveDir, '--json'], { env });
+    expect(next.code, next.stderr).toBe(0);
+    expect(fixture.files(fixture.saveDir)).toEqual(['Canvas exports – sample.zip']);
+    expect(readdirSync(fixture.saveDir).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+
+  it.each([
+    ['reset right after the headers', resetAfterHeaders],
+    ['ended short of its Content-Length', endShort],
+  ])('reports a connection %s and exits within 5 s (not after the 60 s idle timeout)', async (_label, after) => {
+    const raw = await startRawBackend(after);
+    try {
+      const started = performance.now();
+      const run = await runBuiltCli(['download', '--base-url', raw.url, '--url', urls(1)[0]!, '--out', fixture.saveDir, '--json'], { env });
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(run.code).toBe(1);
+      expect(run.json()).toMatchObject({ ok: false, error: { kind: 'network', message: expect.stringMatching(/Try again/) } });
+      expect(readdirSync(fixture.saveDir)).toEqual([]);
+    } finally {
+      await raw.close();
+    }
+  }, 70_000);
 });

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DownloadJob, DownloadProgress } from '../../../shared/api/downloads';
@@ -5,6 +7,7 @@ import { fail } from '../../../main/core/app-error';
 import type { DownloadSources, HistoryEntry } from '../../../main/core/downloads/download-ports';
 import type { DownloadService } from '../../../main/core/downloads/download-service';
 import { createDownloadsFeature } from '../../../main/core/downloads/feature';
+import { tempFileName } from '../../../main/core/downloads/temp-files';
 import { createApi } from '../../../main/core/api';
 import type { AllHandlers } from '../../../main/core/handlers';
 import { sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
@@ -165,5 +168,29 @@ describe('downloads.* handlers over the DownloadService', () => {
     expect(await api['downloads.start']({ profileId: 'p1', exportIds: [], mode: 'zip' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(await api['downloads.start']({ profileId: 'nope', mode: 'zip' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect(await api['downloads.start']({ profileId: 'p1', mode: 'tar' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+});
+
+describe('start of the downloads feature', () => {
+  it('removes the temp files that a killed run left in the temp and downloads folders, and only those', async () => {
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const stale = tempFileName('download').replace(`-${process.pid}-`, `-${deadPid}-`);
+    const live = tempFileName('download');
+    for (const dir of [ports.paths.tempDir, ports.paths.downloadsDir]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, stale), 'partial');
+    }
+    writeFileSync(join(ports.paths.tempDir, live), 'partial');
+    const feature = createDownloadsFeature({
+      sources: { resolve: () => fail('not-found', 'none') },
+      history: { record: () => {} },
+      paths: ports.paths,
+      dialogs: ports.dialogs,
+      notifier: ports.notifier,
+      events: ports.events,
+    });
+    await feature.close();
+    expect(fx.files(ports.paths.tempDir)).toEqual([live]);
+    expect(fx.files(ports.paths.downloadsDir)).toEqual([]);
   });
 });

@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
+import { DEFAULT_TIMEOUTS } from '../../../main/core/backend/http-stream';
 import { runZipDownload } from '../../../main/core/downloads/zip-download';
 import type { ZipDownloadOptions } from '../../../main/core/downloads/zip-download';
 import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
 import type { SampleBackend, SampleBackendOptions } from '../../../main/core/sample-backend/server';
 import { createSampleFixture, openFdCount } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
+import { endShort, resetAfterHeaders, startRawBackend } from '../../helpers/raw-backend';
 
 let fx: SampleFixture;
 beforeEach(() => {
@@ -120,6 +122,22 @@ describe('zip download: faults', () => {
     expect(error.kind).toBe('timeout');
   });
 
+  it('bounds the time to the first byte on its own (not by the idle timeout) and retries a header timeout once only', async () => {
+    const started = performance.now();
+    const { error, backend } = await fails(
+      { faults: () => ({ kind: 'delay', ms: 4000 }) },
+      { timeouts: { connectMs: 2000, firstByteMs: 500, idleMs: 60_000 }, retry: { limit: 2, baseDelayMs: 20 } },
+    );
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(/no answer/);
+    expect(backend.received).toHaveLength(2);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('waits 30 s for the first byte by default', () => {
+    expect(DEFAULT_TIMEOUTS.firstByteMs).toBe(30_000);
+  });
+
   it('fails a stalled body as timeout instead of hanging', async () => {
     const { error } = await fails({ faults: [{ kind: 'stall', afterBytes: 5000 }] });
     expect(error.kind).toBe('timeout');
@@ -135,6 +153,20 @@ describe('zip download: faults', () => {
     const { error } = await fails({ faults: [{ kind: 'wrong-length', delta: 5000 }] });
     expect(error.kind).toBe('network');
   });
+
+  // With the default 60 s idle timeout: a closed socket is reported when it closes, not when the idle timer runs out.
+  it.each([
+    ['closed right after the headers', { kind: 'drop', afterBytes: 0 }],
+    ['closed after some of the body', { kind: 'drop', afterBytes: 20_000 }],
+    ['closed short of its Content-Length', { kind: 'wrong-length', delta: 5000 }],
+  ] as const)('reports a connection %s at once as network, with what to do', async (_label, fault) => {
+    const started = performance.now();
+    const { error } = await fails({ faults: [fault] }, { timeouts: { connectMs: 2000, idleMs: 60_000 } });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/closed|reset/);
+    expect(error.message).toMatch(/Try again/);
+  }, 15_000);
 
   it('fails a truncated body that looks complete (central directory missing) as invalid-response', async () => {
     const { error } = await fails({ faults: [{ kind: 'wrong-length', delta: -100 }] });
@@ -222,4 +254,26 @@ describe('zip download: cancel and resources', () => {
     expect(fx.files(fx.tempDir)).toEqual([]);
     expect(fx.files(fx.saveDir).length).toBeGreaterThanOrEqual(8);
   });
+});
+
+describe('zip download: a connection that closes mid-body is reported when it closes (default 60 s idle timeout)', () => {
+  it.each([
+    ['reset right after the headers', resetAfterHeaders],
+    ['ended short of its Content-Length', endShort],
+  ])('%s: network within 5 s, saying what to do', async (_label, after) => {
+    const { url, close } = await startRawBackend(after);
+    try {
+      const started = performance.now();
+      const error = await runZipDownload({
+        baseUrl: url, apiKey: null, sourceFileUrls: ['https://cdn.example.com/a.png'],
+        destination: { kind: 'folder', dir: fx.saveDir }, tempDir: fx.tempDir, retry: { limit: 0 },
+      }).then(() => null, (e: unknown) => appErrorOf(e));
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(error).toMatchObject({ kind: 'network', message: expect.stringMatching(/Try again/) });
+      expect(fx.files(fx.saveDir)).toEqual([]);
+      expect(fx.files(fx.tempDir)).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 70_000);
 });

@@ -20,6 +20,11 @@ describe('unsafeNameReason', () => {
     expect(unsafeNameReason('c:evil.txt')).toMatch(/drive letter/);
   });
 
+  it('refuses bidi overrides, isolates, marks and zero-width characters that disguise a name', () => {
+    for (const name of ['invoice\u202Efdp.exe', 'dir/\u2066a\u2069.txt', 'a\u200Bb.txt', 'bom\uFEFF.txt', 'mark\u200F.txt', 'arabic\u061C.txt'])
+      expect(unsafeNameReason(name), JSON.stringify(name)).toMatch(/invisible|direction/);
+  });
+
   it('refuses NUL and other control characters', () => {
     expect(unsafeNameReason('evil.txt\u0000.pdf')).toMatch(/control characters/);
     expect(unsafeNameReason('line\nbreak.txt')).toMatch(/control characters/);

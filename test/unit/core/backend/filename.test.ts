@@ -29,6 +29,11 @@ describe('zipFilenameFrom: Content-Disposition to a safe name', () => {
     ['percent-encoded backslashes in filename* are path parts', `attachment; filename*=UTF-8''..%5C..%5Cevil.zip`, 'evil.zip', 'content-disposition'],
     ['percent signs in plain filename stay literal (RFC 6266)', 'attachment; filename="..%2F..%2Fx.zip"', '%2F..%2Fx.zip', 'content-disposition'],
     ['a name without extension gets .zip', 'attachment; filename="exports"', 'exports.zip', 'content-disposition'],
+    ['a .jar that is also a zip is saved as .jar.zip', 'attachment; filename="x.jar"', 'x.jar.zip', 'content-disposition'],
+    ['an .hta is saved as .hta.zip', 'attachment; filename="update.hta"', 'update.hta.zip', 'content-disposition'],
+    ['a .bat is saved as .bat.zip', 'attachment; filename="run.bat"', 'run.bat.zip', 'content-disposition'],
+    ['an upper-case .ZIP is kept', 'attachment; filename="EXPORTS.ZIP"', 'EXPORTS.ZIP', 'content-disposition'],
+    ['a long .exe name ends in .zip within 255 bytes', `attachment; filename="${'a'.repeat(300)}.exe"`, `${'a'.repeat(251)}.zip`, 'content-disposition'],
     ['a slash-only name falls back', `attachment; filename*=UTF-8''%2F%2F`, FALLBACK_ZIP_NAME, 'fallback'],
     ['a name that is only a NUL falls back', `attachment; filename*=UTF-8''%00`, FALLBACK_ZIP_NAME, 'fallback'],
   ];

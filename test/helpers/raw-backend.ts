@@ -1,0 +1,36 @@
+import { createServer } from 'node:net';
+import type { Socket } from 'node:net';
+
+/** A bare TCP backend: what a broken proxy or a crashing backend does to a connection. */
+export interface RawBackend {
+  /** The base URL to give the download (`…/api`). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Answers every request with 200 zip headers promising 1,000,000 bytes, then does `after` to the socket. */
+export async function startRawBackend(after: (socket: Socket) => void): Promise<RawBackend> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.once('data', () => {
+      socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/zip\r\ncontent-disposition: attachment; filename="a.zip"\r\ncontent-length: 1000000\r\n\r\n');
+      after(socket);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/api`,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Resets the connection right after the headers. */
+export const resetAfterHeaders = (socket: Socket) => socket.resetAndDestroy();
+/** Sends a zip's first 5,004 bytes of the promised million, then closes normally. */
+export const endShort = (socket: Socket) => socket.end(Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(5000)]));
