@@ -1,5 +1,7 @@
 import { SvelteSet } from 'svelte/reactivity';
+import { isExtractLimitError } from '../../../shared/api/archive';
 import type { ArchiveEntry, ArchiveListing, ExtractOutcome, VerifyReport } from '../../../shared/api/archive';
+import type { AppError } from '../../../shared/errors';
 import { exportManager, unwrap } from './api';
 import { duplicateNames } from './duplicates';
 import { FeatureState } from './feature-state.svelte';
@@ -146,9 +148,19 @@ class ArchiveState extends FeatureState {
     if (!folder) return;
     this.#busy = 'extracting';
     this.dismissError();
-    const report = await this.call(
-      exportManager().archive.extract({ fileId, folderId: folder.id, entries: onlySelected ? [...this.selected] : undefined }),
-    );
+    const request = { fileId, folderId: folder.id, entries: onlySelected ? [...this.selected] : undefined };
+    let limit: AppError | null = null;
+    let report = await unwrap(exportManager().archive.extract(request), (error) => {
+      if (isExtractLimitError(error)) limit = error;
+      else this.fail(error);
+    });
+    // Past a zip-bomb limit nothing was written: the person decides whether this archive is fine.
+    const refused = limit as AppError | null;
+    if (refused && confirm(`${refused.message}\n\nExtract it anyway?`)) {
+      report = await this.call(exportManager().archive.extract({ ...request, allowLarge: true }));
+    } else if (refused) {
+      this.fail(refused);
+    }
     this.#busy = null;
     if (report) this.#report = report;
   }

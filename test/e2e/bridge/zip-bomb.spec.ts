@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures';
+import { writeZip } from '../../helpers/zip-fixtures';
+
+test('a zip past the zip-bomb limits is extracted only after the person confirms', async ({ page, bridge }) => {
+  // One 64 MiB entry of zeros packs to a few dozen KiB: far past the 100:1 ratio limit.
+  const zip = join(bridge.root, 'bomb.zip');
+  writeZip(zip, [{ name: 'zeros.bin', data: Buffer.alloc(64 * 1024 * 1024), deflate: true }]);
+  const folder = join(bridge.root, 'out');
+
+  // The bridge has no native dialogs: the open and folder dialogs answer with these.
+  await page.request.post(new URL('__bridge/test/dialogs', bridge.url).href, { data: { openFiles: [[zip]], chooseFolder: [folder, folder] } });
+  await page.getByRole('button', { name: /Inspect/ }).first().click();
+  await page.getByRole('button', { name: /Open zip/ }).click();
+  await expect(page.getByTestId('archive-totals')).toBeVisible();
+
+  // Declined: nothing written, the limit explained.
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: /Extract all/ }).click();
+  await expect(page.getByRole('alert')).toContainText('safety limit');
+  expect(existsSync(join(folder, 'zeros.bin'))).toBe(false);
+
+  // Confirmed: extracted.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: /Extract all/ }).click();
+  await expect(page.getByTestId('extract-report')).toContainText('Extracted 1 entry');
+  expect(existsSync(join(folder, 'zeros.bin'))).toBe(true);
+});
