@@ -7,4 +7,7 @@ export const EXIT = {
   usage: 2,
   /** `extract` finished, but refused some entries. */
   refused: 3,
+  /** Ended by Ctrl-C (SIGINT) or SIGTERM: the shell's 128 + the signal's number. */
+  interrupted: 130,
+  terminated: 143,
 } as const;

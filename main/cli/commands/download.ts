@@ -72,7 +72,7 @@ async function destinationFor(out: string | undefined, cwd: string): Promise<Zip
 }
 
 // The shell's convention for a command ended by a signal: 128 + its number (Ctrl-C: 130).
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
 
 /** Aborts on Ctrl-C so the partial file is removed before the process exits; `exitCode` says which signal came. */
 function abortOnInterrupt(): { signal: AbortSignal; exitCode: () => number | null; dispose: () => void } {
