@@ -91,7 +91,7 @@ export const archiveMethods = {
   'archive.chooseFile': method<FileRef | null>()(z.undefined()),
   /** Asks for a destination folder; null when cancelled. */
   'archive.chooseFolder': method<FileRef | null>()(z.undefined()),
-  /** Extracts all entries, or those named, safely into a folder main handed out; refuses an archive past EXTRACT_LIMITS unless `allowLarge`. */
+  /** Extracts all entries, or those named, safely into a new folder named after the zip inside a folder main handed out; refuses an archive past EXTRACT_LIMITS unless `allowLarge`. */
   'archive.extract': method<ExtractOutcome>()(
     z.object({
       fileId: refId,

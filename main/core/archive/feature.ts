@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail } from '../app-error';
 import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { Dialogs, DesktopShell, EventSink, Paths } from '../ports';
 import { executableType } from './executable-types';
+import { newExtractFolder } from './extract-folder';
 import { runArchiveJob } from './worker-client';
 
 /** Runs an archive job somewhere (a worker thread in the app; injectable for tests). */
@@ -64,8 +65,17 @@ export function createArchiveFeature(deps: {
         return folder === null ? null : deps.grants.grant(folder, 'folder');
       },
       'archive.extract': async ({ fileId, folderId, entries, allowLarge }) => {
-        const report = await runJob({ op: 'extract', path: zip(fileId), destination: deps.grants.resolve(folderId, 'folder'), entries, allowLarge });
-        return { ...report, destinationId: deps.grants.grant(report.destination, 'folder').id };
+        const path = zip(fileId);
+        // A new folder named after the zip, inside the chosen one: nothing lands loose among its files.
+        const destination = await newExtractFolder(deps.grants.resolve(folderId, 'folder'), path);
+        try {
+          const report = await runJob({ op: 'extract', path, destination, entries, allowLarge });
+          return { ...report, destinationId: deps.grants.grant(report.destination, 'folder').id };
+        } catch (error) {
+          // Refused before anything was written (a limit, a damaged zip): leave no empty folder behind.
+          await rmdir(destination).catch(() => {});
+          throw error;
+        }
       },
       'archive.openEntry': async ({ fileId, name }) => {
         const path = zip(fileId);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeZip } from '../../helpers/zip-fixtures';
 import { expect, test } from '../fixtures';
@@ -60,6 +61,18 @@ test('a zip with two entries of one name lists both, flagged, and verifies', asy
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('verify-report')).toContainText('All 3 entries read back intact');
+
+  // Extract all: into a new folder named after the zip; the second same.txt is renamed, and said so.
+  const folder = join(bridge.root, 'extract-here');
+  await page.request.post(new URL('__bridge/test/dialogs', bridge.url).href, { data: { chooseFolder: [folder] } });
+  await page.getByRole('button', { name: 'Extract all…' }).click();
+  const report = page.getByTestId('extract-report');
+  await expect(report).toContainText('Extracted 3 entries');
+  await expect(report.getByTestId('renamed')).toContainText('same.txt → same (1).txt');
+  expect(readFileSync(join(folder, 'twice', 'same.txt'), 'utf8')).toBe('first');
+  expect(readFileSync(join(folder, 'twice', 'same (1).txt'), 'utf8')).toBe('second');
+  await report.getByRole('button', { name: 'Show in folder' }).click();
+  await expect.poll(() => bridge.desktop.revealed.at(-1)).toBe(join(folder, 'twice'));
 });
 
 test('removing a key clears what the last connection check said about it', async ({ page }) => {

@@ -19,11 +19,11 @@ test('a zip past the zip-bomb limits is extracted only after the person confirms
   page.once('dialog', (dialog) => void dialog.dismiss());
   await page.getByRole('button', { name: /Extract all/ }).click();
   await expect(page.getByRole('alert')).toContainText('safety limit');
-  expect(existsSync(join(folder, 'zeros.bin'))).toBe(false);
+  expect(existsSync(join(folder, 'bomb'))).toBe(false);
 
   // Confirmed: extracted.
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: /Extract all/ }).click();
   await expect(page.getByTestId('extract-report')).toContainText('Extracted 1 entry');
-  expect(existsSync(join(folder, 'zeros.bin'))).toBe(true);
+  expect(existsSync(join(folder, 'bomb', 'zeros.bin'))).toBe(true);
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isExtractLimitError } from '../../../shared/api/archive';
@@ -71,7 +71,11 @@ describe('archive feature', () => {
     const report = await handlers['archive.extract']({ fileId: zipId('tar.zip'), folderId: grants.grant(dest, 'folder').id });
     expect(report.extracted).toEqual(['docs/note.txt']);
     expect(grants.resolve(report.destinationId, 'folder')).toBe(report.destination);
-    expect(readFileSync(join(dest, 'docs', 'note.txt'), 'utf8')).toBe('open me');
+    // Into a new folder named after the zip, never loose among the chosen folder's files.
+    expect(report.destination).toBe(join(dest, 'tar'));
+    expect(readFileSync(join(dest, 'tar', 'docs', 'note.txt'), 'utf8')).toBe('open me');
+    const again = await handlers['archive.extract']({ fileId: zipId('tar.zip'), folderId: grants.grant(dest, 'folder').id });
+    expect(again.destination).toBe(join(dest, 'tar (1)'));
   });
 
   it('refuses a zip bomb with the limit error the app can ask about, and extracts it with allowLarge: true', async () => {
@@ -81,6 +85,8 @@ describe('archive feature', () => {
     const error = appErrorOf(refused)!;
     expect(isExtractLimitError(error)).toBe(true);
     expect(error.message).toMatch(/"zeros.bin" would grow/);
+    // Refused before writing: not even the new folder is left behind.
+    expect(existsSync(join(dir, 'bomb-dest', 'bomb'))).toBe(false);
     const report = await handlers['archive.extract']({ fileId: zipId('bomb.zip'), folderId, allowLarge: true });
     expect(report.extracted).toEqual(['zeros.bin']);
   });
