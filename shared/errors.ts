@@ -40,7 +40,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
  * (no kind fits better; the message says when to try again).
  */
 export function kindForStatus(status: number): ErrorKind {
-  if (status === 400) return 'bad-request';
+  // 413: the request itself is refused (too large), as 400 refuses a malformed one.
+  if (status === 400 || status === 413) return 'bad-request';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';

@@ -112,6 +112,8 @@ export const downloadsMethods = {
   ),
   /** Cancels a running job; `cancelled` is false when it had already finished. */
   'downloads.cancel': method<{ cancelled: boolean }>()(z.object({ jobId })),
+  /** Forgets the finished jobs (running ones stay); the files they saved are kept. */
+  'downloads.clearFinished': method<{ removed: number }>()(z.undefined()),
   /** Running and recent jobs, newest first. */
   'downloads.list': method<DownloadJob[]>()(z.undefined()),
   /**

@@ -11,6 +11,9 @@ function messageForStatus(status: number, retryAfter: number | null): string {
   if (status === 403) return "The backend rejected the API key (403): check the profile's key and its rights.";
   if (status === 404) return 'Not found (404): the base URL is wrong, or the backend knows none of the selected exports.';
   if (status === 408) return 'The backend timed out waiting for the request (408). Try again.';
+  if (status === 413) {
+    return 'The backend refused the batch as too large (413): download fewer exports at a time, e.g. select part of the list or filter it.';
+  }
   if (status === 429) {
     return `The backend is rate limiting requests (429).${retryAfter !== null ? ` Try again in ${retryAfter} s.` : ' Try again later.'}`;
   }

@@ -120,6 +120,13 @@ export class DownloadService {
     return all.map((job) => ({ ...job })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
+  /** Forgets the finished jobs; returns how many. Their files stay on disk. */
+  clearFinished(): number {
+    const removed = this.finished.length;
+    this.finished = [];
+    return removed;
+  }
+
   /** Cancels every running job and waits for them to clean up. */
   async close(): Promise<void> {
     const entries = [...this.running.values()];

@@ -25,6 +25,7 @@ export function createDownloadsFeature(deps: DownloadServiceDeps): DownloadsFeat
       'downloads.start': (payload) => service.start(payload),
       'downloads.cancel': ({ jobId }) => ({ cancelled: service.cancel(jobId) }),
       'downloads.list': () => service.list(),
+      'downloads.clearFinished': () => ({ removed: service.clearFinished() }),
       'downloads.saveUrls': ({ jobId, format }) => service.saveUrls(jobId, format),
       'downloads.fetchUrls': ({ jobId }) => service.fetchUrls(jobId),
     },

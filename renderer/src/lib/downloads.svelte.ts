@@ -1,5 +1,4 @@
 import type { FileRef } from '../../../shared/api/file-ref';
-import { SvelteSet } from 'svelte/reactivity';
 import type { DownloadJob, DownloadMode, DownloadProgress } from '../../../shared/api/downloads';
 import type { AppError } from '../../../shared/errors';
 import { exportManager, stopAll, unwrap } from './api';
@@ -15,13 +14,12 @@ interface JobRequest {
 /** Running and recent download jobs, kept current by main's events. */
 class DownloadsState extends FeatureState {
   #jobs = $state<DownloadJob[]>([]);
-  #cleared = new SvelteSet<string>();
   #requests = new Map<string, JobRequest>();
   #checkJobId = $state<string | null>(null);
 
-  /** Jobs, newest first, without the finished ones the user cleared. */
+  /** Jobs, newest first. */
   get jobs(): DownloadJob[] {
-    return this.#jobs.filter((job) => !this.#cleared.has(job.jobId));
+    return this.#jobs;
   }
 
   /** How many jobs are still running. */
@@ -96,9 +94,10 @@ class DownloadsState extends FeatureState {
     return this.start(job.profileId, job.mode, known?.exportIds);
   }
 
-  /** Hides finished jobs from this list (the history keeps them). */
-  clearFinished(): void {
-    for (const job of this.#jobs) if (job.state !== 'running') this.#cleared.add(job.jobId);
+  /** Forgets the finished jobs, here and in main (the history and the files keep them). */
+  async clearFinished(): Promise<void> {
+    if ((await this.call(exportManager().downloads.clearFinished())) === undefined) return;
+    this.#jobs = this.#jobs.filter((job) => job.state === 'running');
   }
 
   /** Cancels a running job. */

@@ -98,6 +98,20 @@ describe('downloads.* handlers over the DownloadService', () => {
     expect(list.ok && list.value[0]?.state).toBe('succeeded');
   });
 
+  it('forgets finished jobs on downloads.clearFinished, keeping running ones and the saved files', async () => {
+    const { api } = await setup({ faults: [null, { kind: 'stall', afterBytes: 500 }] });
+    const done = await api['downloads.start']({ profileId: 'p1', exportIds: ['e1'], mode: 'urls' });
+    if (!done.ok) throw new Error('not started');
+    await finished(done.value.jobId);
+    const running = await api['downloads.start']({ profileId: 'p1', mode: 'zip', saveTo: 'default' });
+    if (!running.ok) throw new Error('not started');
+    expect(await api['downloads.clearFinished'](undefined)).toEqual({ ok: true, value: { removed: 1 } });
+    const list = await api['downloads.list'](undefined);
+    expect(list.ok && list.value.map((job) => [job.jobId, job.state])).toEqual([[running.value.jobId, 'running']]);
+    await api['downloads.cancel']({ jobId: running.value.jobId });
+    await finished(running.value.jobId);
+  });
+
   it('asks with the save dialog and records a cancelled job when the dialog is cancelled', async () => {
     const { api } = await setup({ faults: [{ kind: 'stall', afterBytes: 500 }] });
     const started = await api['downloads.start']({ profileId: 'p1', exportIds: ['e1', 'e2'], mode: 'zip', saveTo: 'ask' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../../main/core/app-error';
 import { kindForStatus } from '../../../../shared/errors';
-import { backendMessageOf } from '../../../../main/core/backend/error-mapping';
+import { backendMessageOf, statusError } from '../../../../main/core/backend/error-mapping';
 import { batchUrl, checkedBaseUrl, isLoopbackHost } from '../../../../main/core/backend/key-policy';
 import { retryAfterSeconds } from '../../../../main/core/backend/retry';
 import { normaliseSkipped } from '../../../../main/core/backend/skipped';
@@ -46,6 +46,12 @@ describe('key policy', () => {
 describe('error mapping', () => {
   it('maps statuses to the kinds of SPEC.md, 429 as server', () => {
     expect([400, 401, 403, 404, 408, 429, 500, 503].map(kindForStatus)).toEqual(['bad-request', 'unauthorized', 'forbidden', 'not-found', 'timeout', 'server', 'server', 'server']);
+  });
+
+  it('gives a batch that is too large (413) its own kind and advice', () => {
+    const error = statusError(413, undefined, null).appError;
+    expect(error).toMatchObject({ kind: 'bad-request', status: 413 });
+    expect(error.message).toMatch(/too large.*fewer exports/);
   });
 
   it('reads the backend message from JSON message, error and error.message', () => {
