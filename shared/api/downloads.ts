@@ -94,6 +94,8 @@ export interface DownloadJob {
   error: AppError | null;
   /** Files mode: the URL-mode job whose exported URLs are downloaded. */
   sourceJobId?: string;
+  /** What the job was asked for: the tracked exports' ids, or null for every tracked export (so it can be asked again). */
+  exportIds?: string[] | null;
 }
 
 const jobId = z.string().min(1).max(100);

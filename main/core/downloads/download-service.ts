@@ -70,7 +70,10 @@ export class DownloadService {
     const source = await this.deps.sources.resolve(request.profileId, request.exportIds);
     if (source.sourceFileUrls.length === 0) fail('validation', 'There are no exports to download: track some exports first.');
     checkedBaseUrl(source.baseUrl, source.apiKey); // refuse an unsafe profile before a job exists
-    const entry = this.register(newJob(request.profileId, source.profileName, request.mode, source.sourceFileUrls.length));
+    const entry = this.register({
+      ...newJob(request.profileId, source.profileName, request.mode, source.sourceFileUrls.length),
+      exportIds: request.exportIds ?? null,
+    });
     entry.done = this.runJob(entry, (signal) => this.download(entry.job, source, request, signal), { request, sourceFileUrls: source.sourceFileUrls });
     return { jobId: entry.job.jobId };
   }

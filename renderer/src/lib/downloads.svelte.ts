@@ -90,8 +90,19 @@ class DownloadsState extends FeatureState {
       if (!job.sourceJobId) return null;
       return (await this.fetchUrls(job.sourceJobId, (error) => this.fail(error))) ?? null;
     }
+    return this.start(job.profileId, job.mode, await this.#exportIdsOf(job));
+  }
+
+  /** Runs URL mode for what a zip job asked for, to show which exports the backend skipped and why. */
+  async explainSkipped(job: DownloadJob): Promise<string | null> {
+    return this.start(job.profileId, 'urls', await this.#exportIdsOf(job));
+  }
+
+  /** The exports a job asked for (undefined: every tracked export), as main reported it, else as remembered. */
+  async #exportIdsOf(job: DownloadJob): Promise<string[] | undefined> {
+    if (job.exportIds !== undefined) return job.exportIds ?? undefined;
     const known = this.#requests.get(job.jobId) ?? (await this.#fromHistory(job));
-    return this.start(job.profileId, job.mode, known?.exportIds);
+    return known?.exportIds;
   }
 
   /** Forgets the finished jobs, here and in main (the history and the files keep them). */
