@@ -44,12 +44,13 @@ describe('parseSourceUrls', () => {
     expect(kind).toBe('validation');
   });
 
-  it('reads the sourceFileUrl column of a CSV with quoted fields, commas and line breaks inside quotes', () => {
+  it('reads the sourceFileUrl and label columns of a CSV with quoted fields, commas and line breaks inside quotes', () => {
     const csv = `label,SourceFileUrl\r\n"a, first","${A}"\r\n"multi\nline",${B}\r\nempty,\r\n`;
     const lines = parseSourceUrls(csv, 'csv');
     expect(lines).toEqual([
-      { line: 2, value: A },
-      { line: 3, value: B },
+      { line: 2, value: A, label: 'a, first' },
+      // A label is one line of text: the line break becomes a space.
+      { line: 3, value: B, label: 'multi line' },
       { line: 5, value: '', reason: 'the sourceFileUrl cell is empty' },
     ]);
   });
