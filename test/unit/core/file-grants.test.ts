@@ -1,19 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appErrorOf } from '../../../main/core/app-error';
+import { appErrorThrownBy } from '../../helpers/app-error-thrown';
 import { FileGrants } from '../../../main/core/file-grants';
 
 const file = join('/home', 'ana', 'Downloads', 'canvas-exports.zip');
 const folder = join('/home', 'ana', 'Downloads');
-
-function errorOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    return appErrorOf(error);
-  }
-  return null;
-}
 
 describe('FileGrants', () => {
   it('hands out an opaque id for a path and resolves it back', () => {
@@ -28,9 +19,9 @@ describe('FileGrants', () => {
   it('refuses ids it never handed out, and a file id used as a folder', () => {
     const grants = new FileGrants();
     const granted = grants.grant(file, 'file');
-    expect(errorOf(() => grants.resolve(file, 'file'))).toMatchObject({ kind: 'validation' });
-    expect(errorOf(() => grants.resolve('file-00000000-0000-0000-0000-000000000000', 'file'))).toMatchObject({ kind: 'validation' });
-    expect(errorOf(() => grants.resolve(granted.id, 'folder'))).toMatchObject({ kind: 'validation', message: expect.stringMatching(/choose it again/) });
+    expect(appErrorThrownBy(() => grants.resolve(file, 'file'))).toMatchObject({ kind: 'validation' });
+    expect(appErrorThrownBy(() => grants.resolve('file-00000000-0000-0000-0000-000000000000', 'file'))).toMatchObject({ kind: 'validation' });
+    expect(appErrorThrownBy(() => grants.resolve(granted.id, 'folder'))).toMatchObject({ kind: 'validation', message: expect.stringMatching(/choose it again/) });
     expect(grants.resolve(grants.grant(folder, 'folder').id, 'folder')).toBe(folder);
   });
 
@@ -45,6 +36,6 @@ describe('FileGrants', () => {
     grants.grant(a.path, 'file'); // a used again: b is now the oldest
     grants.grant(join('/d', 'c.zip'), 'file');
     expect(grants.resolve(a.id, 'file')).toBe(a.path);
-    expect(errorOf(() => grants.resolve(b.id, 'file'))).toMatchObject({ kind: 'validation' });
+    expect(appErrorThrownBy(() => grants.resolve(b.id, 'file'))).toMatchObject({ kind: 'validation' });
   });
 });
