@@ -63,6 +63,25 @@ export const trackedMethods = {
   'tracked.remove': method<{ removed: number }>()(
     z.object({ profileId, ids: z.array(z.string().min(1).max(40)).max(1_000_000) }),
   ),
+  /**
+   * Tracks removed exports again exactly as they were (id, label, date added): what Undo after a
+   * removal sends back. An export tracked again meanwhile, or an invalid URL, is skipped.
+   */
+  'tracked.restore': method<{ restored: number }>()(
+    z.object({
+      profileId,
+      items: z
+        .array(
+          z.object({
+            id: z.string().min(1).max(40),
+            sourceFileUrl: z.string().min(1).max(2048),
+            label: z.string().max(2000),
+            addedAt: z.string().min(1).max(40),
+          }),
+        )
+        .max(1_000_000),
+    }),
+  ),
   /** Renames one tracked export; an empty label goes back to the one taken from its URL. */
   'tracked.setLabel': method<TrackedExport>()(z.object({ profileId, id: z.string().min(1).max(40), label: z.string().max(2000) })),
   /** Saves the whole list to a file the user picks; null when cancelled. */

@@ -53,6 +53,12 @@ export function createTrackedFeature(deps: {
         store.profiles.require(profileId);
         return store.tracked.list(profileId, query);
       },
+      'tracked.restore': ({ profileId, items }) => {
+        store.profiles.require(profileId);
+        const restored = store.tracked.restore(profileId, items);
+        if (restored) changed(profileId);
+        return { restored };
+      },
       'tracked.setLabel': ({ profileId, id, label }) => {
         store.profiles.require(profileId);
         if (!store.tracked.setLabel(profileId, id, cleanLabel(label))) fail('not-found', 'That export is no longer tracked; refresh the list.');

@@ -2,7 +2,8 @@ import type { SqliteDatabase } from './sqlite';
 import type { AddReport, TrackedExport, TrackedPage } from '../../../shared/api/tracked';
 import { fail } from '../app-error';
 import type { SourceLine } from './parse-source-urls';
-import { labelFor } from './source-urls';
+import { cleanLabel } from './parse-source-urls';
+import { labelFor, sourceUrlProblem } from './source-urls';
 import { TrackedSearch } from './tracked-search';
 
 /** How a page of tracked exports is chosen. */
@@ -193,6 +194,31 @@ export class TrackedRepo {
       )
       .pluck()
       .all(profileId, idsJson(ids)) as unknown as string[];
+  }
+
+  /**
+   * Puts removed exports back as they were (same id, label and date); an id or URL that is
+   * taken again meanwhile, or a URL that is not valid, is skipped. Returns how many came back.
+   */
+  restore(profileId: string, items: readonly TrackedExport[]): number {
+    const valid = items.filter((item) => sourceUrlProblem(item.sourceFileUrl) === null && Number.isSafeInteger(Number(item.id)));
+    const restored = this.db
+      .transaction(() => {
+        this.requireProfile(profileId);
+        const insert = this.db.prepare<[string, string]>(
+          `INSERT OR IGNORE INTO tracked_exports (id, profile_id, source_file_url, label, added_at)
+           SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
+        );
+        let count = 0;
+        for (let start = 0; start < valid.length; start += CHUNK) {
+          const rows = valid.slice(start, start + CHUNK).map((item) => [Number(item.id), item.sourceFileUrl, cleanLabel(item.label) ?? labelFor(item.sourceFileUrl), item.addedAt]);
+          count += insert.run(profileId, JSON.stringify(rows)).changes;
+        }
+        return count;
+      })
+      .immediate();
+    if (restored) this.search.invalidate();
+    return restored;
   }
 
   /** Removes tracked exports of a profile by id; returns how many went. */

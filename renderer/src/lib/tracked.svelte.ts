@@ -22,7 +22,8 @@ export interface TrackedScope {
 /** Exports just removed, kept so the removal can be undone. */
 export interface RemovedExports {
   count: number;
-  sourceFileUrls: string[];
+  /** The rows as they were, so Undo puts them back with their ids, labels and dates. */
+  items: TrackedExport[];
 }
 
 /** The active profile's tracked exports: one page, the filter, sort and selection. */
@@ -38,8 +39,8 @@ class TrackedState extends FeatureState {
   #filterTimer: ReturnType<typeof setTimeout> | undefined;
   #lastKeystroke = 0;
   #request = 0;
-  /** Source URLs of selected rows, so a removal can be undone even for rows on other pages. */
-  #urls = new Map<string, string>();
+  /** The selected rows as they were shown, so a removal can be undone even for rows on other pages. */
+  #chosen = new Map<string, TrackedExport>();
   sort = $state<'added' | 'label' | 'url'>('added');
   descending = $state(true);
   offset = $state(0);
@@ -183,22 +184,22 @@ class TrackedState extends FeatureState {
   async removeSelected(): Promise<boolean> {
     if (!this.#profileId || this.selected.size === 0) return false;
     const ids = [...this.selected];
-    const sourceFileUrls = ids.map((id) => this.#urls.get(id)).filter((url): url is string => url !== undefined);
+    const items = ids.map((id) => this.#chosen.get(id)).filter((item): item is TrackedExport => item !== undefined);
     const done = await this.call(exportManager().tracked.remove({ profileId: this.#profileId, ids }));
     if (!done) return false;
     // The page itself follows the `tracked.changed` event.
     this.#clearSelection();
-    this.#removed = { count: done.removed, sourceFileUrls };
+    this.#removed = { count: done.removed, items };
     return true;
   }
 
-  /** Tracks the last removed exports again (as new entries: they are added back by URL). */
+  /** Tracks the last removed exports again, as they were (ids, labels, dates). */
   async undoRemove(): Promise<void> {
     const removed = this.#removed;
     if (!removed || !this.#profileId) return;
     this.#removed = null;
-    const report = await this.call(exportManager().tracked.add({ profileId: this.#profileId, text: removed.sourceFileUrls.join('\n') }));
-    if (report === undefined) this.#removed = removed;
+    const restored = await this.call(exportManager().tracked.restore({ profileId: this.#profileId, items: removed.items }));
+    if (restored === undefined) this.#removed = removed;
   }
 
   /** Forgets the last removal (it can no longer be undone). */
@@ -221,7 +222,7 @@ class TrackedState extends FeatureState {
 
   /** Selects or unselects one row. */
   toggle(item: TrackedExport): void {
-    if (this.selected.delete(item.id)) this.#urls.delete(item.id);
+    if (this.selected.delete(item.id)) this.#chosen.delete(item.id);
     else this.#select(item);
   }
 
@@ -230,7 +231,7 @@ class TrackedState extends FeatureState {
     const all = this.#items.every((item) => this.selected.has(item.id));
     for (const item of this.#items) {
       if (!all) this.#select(item);
-      else if (this.selected.delete(item.id)) this.#urls.delete(item.id);
+      else if (this.selected.delete(item.id)) this.#chosen.delete(item.id);
     }
   }
 
@@ -248,12 +249,12 @@ class TrackedState extends FeatureState {
 
   #select(item: TrackedExport): void {
     this.selected.add(item.id);
-    this.#urls.set(item.id, item.sourceFileUrl);
+    this.#chosen.set(item.id, item);
   }
 
   #clearSelection(): void {
     this.selected.clear();
-    this.#urls.clear();
+    this.#chosen.clear();
   }
 
   /** Keeps an add's report; undefined: it failed (the error is kept), null: the dialog was cancelled. */

@@ -12,10 +12,12 @@ const ITEMS: TrackedExport[] = Array.from({ length: 3 }, (_, i) => ({
 
 let calls: Array<{ filter?: string; limit?: number }> = [];
 let profile = 0;
+let restored: TrackedExport[] = [];
 
 beforeEach(async () => {
   vi.useFakeTimers();
   calls = [];
+  restored = [];
   installFakeExportManager({
     'tracked.list': (payload): TrackedPage => {
       const query = payload as { filter?: string; limit?: number };
@@ -25,6 +27,10 @@ beforeEach(async () => {
     },
     'tracked.remove': () => ({ removed: 1 }),
     'tracked.add': () => ({ lines: [], added: 1, duplicates: 0, invalid: 0 }),
+    'tracked.restore': (payload) => {
+      restored.push(...(payload as { items: TrackedExport[] }).items);
+      return { restored: (payload as { items: TrackedExport[] }).items.length };
+    },
   });
   // A profile of its own per test: the state is the app's single instance.
   await tracked.show(`profile-${++profile}`);
@@ -61,11 +67,12 @@ describe('tracked state', () => {
     expect(await tracked.scopeIds()).toBeUndefined();
   });
 
-  it('keeps what a removal took, so Undo can track the same URLs again', async () => {
+  it('keeps what a removal took, so Undo puts the same rows back as they were', async () => {
     tracked.toggle(ITEMS[1]!);
     expect(await tracked.removeSelected()).toBe(true);
-    expect(tracked.removed).toEqual({ count: 1, sourceFileUrls: [ITEMS[1]!.sourceFileUrl] });
+    expect(tracked.removed).toEqual({ count: 1, items: [ITEMS[1]] });
     await tracked.undoRemove();
+    expect(restored).toEqual([ITEMS[1]]);
     expect(tracked.removed).toBeNull();
   });
 });

@@ -133,3 +133,26 @@ describe('TrackedRepo labels', () => {
     expect(fx.store.tracked.setLabel(profileId, '999999', 'x')).toBe(false);
   });
 });
+
+describe('TrackedRepo restore', () => {
+  let fx: StoreFixture;
+  beforeEach(() => {
+    fx = createStoreFixture();
+  });
+  afterEach(() => fx.cleanup());
+
+  it('puts removed rows back with their ids, labels and dates, skipping what was tracked again meanwhile', () => {
+    const profileId = fx.store.profiles.create('P', 'https://p/api').id;
+    fx.store.tracked.add(profileId, parseSourceUrls(`${url(1)}\n${url(2)}\n${url(3)}`, 'txt'));
+    const [first, second] = fx.store.tracked.all(profileId);
+    fx.store.tracked.setLabel(profileId, first!.id, 'Renamed');
+    const removed = fx.store.tracked.all(profileId).slice(0, 2);
+    expect(fx.store.tracked.remove(profileId, removed.map((item) => item.id))).toBe(2);
+    // The second URL is tracked again (with a new id) before the undo.
+    fx.store.tracked.add(profileId, parseSourceUrls(second!.sourceFileUrl, 'txt'));
+    expect(fx.store.tracked.restore(profileId, removed)).toBe(1);
+    expect(fx.store.tracked.get(profileId, first!.id)).toEqual({ ...first, label: 'Renamed' });
+    expect(fx.store.tracked.list(profileId, { filter: 'renamed' }).total).toBe(1);
+    expect(fx.store.tracked.restore(profileId, [{ id: '77', sourceFileUrl: 'ftp://nope', label: 'x', addedAt: first!.addedAt }])).toBe(0);
+  });
+});
