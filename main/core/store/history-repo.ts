@@ -45,6 +45,15 @@ export class HistoryRepo {
 
   /** Records a finished job; returns its history id. */
   record(entry: HistoryEntry): string {
+    return this.db.transaction(() => this.insert(entry)).immediate();
+  }
+
+  /**
+   * A file saved over an earlier one (the person chose to replace it) holds other content now:
+   * the earlier entries forget that path, so none of them shows or inspects what it did not save.
+   */
+  private insert(entry: HistoryEntry): string {
+    if (entry.path !== null) this.db.prepare('UPDATE history SET path = NULL, bytes = NULL WHERE path = ?').run(entry.path);
     const result = this.db
       .prepare(
         `INSERT INTO history (job_id, started_at, profile_id, profile_name, item_count, mode, result, error_kind, path, bytes, export_ids, source_file_urls)
