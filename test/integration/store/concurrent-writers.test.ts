@@ -64,8 +64,10 @@ describe('the store under real processes', () => {
 
   it('loses nothing when two processes add exports at the same time', async () => {
     // Many small transactions, started together once both processes are up, so they contend.
-    const a = startWriter(dataDir, profileId, 'a', 200, 10, true);
-    const b = startWriter(dataDir, profileId, 'b', 200, 10, true);
+    // Enough of them that each writer runs for a while: a bulk insert of 10 rows is quick, and
+    // two short runs could finish one after the other without ever meeting.
+    const a = startWriter(dataDir, profileId, 'a', 2000, 10, true);
+    const b = startWriter(dataDir, profileId, 'b', 2000, 10, true);
     await Promise.all([ready(a.child), ready(b.child)]);
     a.child.stdin!.end('go\n');
     b.child.stdin!.end('go\n');
@@ -73,8 +75,8 @@ describe('the store under real processes', () => {
     expect(ea).toMatchObject({ code: 0 });
     expect(eb).toMatchObject({ code: 0 });
     const store = openStore(dataDir);
-    expect(store.tracked.count(profileId)).toBe(4000);
-    expect(store.tracked.list(profileId, { filter: '/a/' }).total).toBe(2000);
+    expect(store.tracked.count(profileId)).toBe(40_000);
+    expect(store.tracked.list(profileId, { filter: '/a/' }).total).toBe(20_000);
     // The writers really overlapped: their batches interleave in insertion order.
     const order = store.tracked.urls(profileId).map((u) => u.split('/')[3]);
     const switches = order.filter((w, i) => i > 0 && w !== order[i - 1]).length;
