@@ -1,67 +1,69 @@
 // Runs Electronegativity (Doyensec's scanner for Electron misconfigurations) over main/ and the
 // page, then holds every HIGH or MEDIUM finding against the justifications in
 // docs/security.md ("Electronegativity findings": a table row with the check and the file).
-// Exits 1 when one is not justified. The scanner's network check (Electron release notes) is
-// left out: it needs the internet, and the Electron version is pinned in package.json.
-import { spawnSync } from 'node:child_process';
+// Exits 1 when one is not justified, or when a file could not be parsed (it went unscanned).
+//
+// The scanner runs in this process, offline and the same on every machine. Its command line
+// downloads translations at start and uses them for its own option names, so a machine that
+// can reach them gets different flags than one that cannot; here its bundled en-US strings
+// are loaded instead. Its network check (Electron release notes) is left out for the same
+// reason: the Electron version is pinned in package.json.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
+const require = createRequire(import.meta.url);
 const OFFLINE_ONLY = 'AvailableSecurityFixesGlobalCheck';
 const BLOCKING = new Set(['HIGH', 'MEDIUM']);
 const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
 
-/** Splits CSV text into rows of fields (RFC 4180 quoting). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
-      field += c;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    }
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
+/** The scanner's runner, with its translation loader replaced by one that reads the bundled en-US strings. */
+function offlineRunner() {
+  const runnerPath = require.resolve('@doyensec/electronegativity/dist/runner.js');
+  const scannerRequire = createRequire(runnerPath);
+  const i18nPath = scannerRequire.resolve('./locales/i18n');
+  const i18n = scannerRequire('i18n');
+  const loadBundledStrings = async () => {
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: dirname(i18nPath),
+      updateFiles: false,
+      objectNotation: true,
+      register: globalThis,
+    });
+    i18n.setLocale('en-US');
+  };
+  require.cache[i18nPath] = { id: i18nPath, filename: i18nPath, loaded: true, exports: loadBundledStrings };
+  return scannerRequire(runnerPath);
 }
 
 /** Findings for main/ and the page, scanned together (its global checks need both), with paths from the project root. */
-function scan() {
+async function scan() {
   const dir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
-  const out = join(dir, 'findings.csv');
   const input = join(dir, 'app');
   try {
     cpSync('main', join(input, 'main'), { recursive: true });
     cpSync('renderer/index.html', join(input, 'renderer', 'index.html'));
-    const run = spawnSync('npx', ['electronegativity', '-i', input, '-r', '-o', out, '-e', electronVersion, '-x', OFFLINE_ONLY], {
-      encoding: 'utf8',
+    const run = offlineRunner();
+    const result = await run({
+      input,
+      isRelative: true,
+      customScan: [],
+      excludeFromScan: [OFFLINE_ONLY],
+      electronVersionOverride: electronVersion,
+      parserPlugins: [],
     });
-    if (run.status !== 0) throw new Error(`electronegativity failed: ${run.stderr || run.stdout}`);
-    const [, ...rows] = parseCsv(readFileSync(out, 'utf8')).filter((r) => r.length > 1);
-    return rows.map(([check, severity, confidence, file, location, , description]) => ({
-      check: check.trim(),
-      severity: severity.trim(),
-      confidence: confidence.trim(),
-      file: file.trim(),
-      location: location.trim(),
-      description: description.trim(),
+    const unparsed = result.errors.filter((error) => !error.tolerable);
+    const findings = result.issues.map((issue) => ({
+      check: issue.id,
+      severity: issue.severity.name,
+      file: issue.file,
+      location: `${issue.location.line}:${issue.location.column}`,
+      description: issue.description,
     }));
+    return { findings, unparsed, checks: result.globalChecks + result.atomicChecks };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -75,7 +77,7 @@ function justified() {
   return pairs;
 }
 
-const findings = scan();
+const { findings, unparsed, checks } = await scan();
 const reasons = justified();
 let unjustified = 0;
 for (const finding of findings) {
@@ -85,7 +87,10 @@ for (const finding of findings) {
   const status = !blocking ? 'low' : ok ? 'justified' : 'NOT JUSTIFIED';
   console.log(`${status.padEnd(13)} ${finding.severity.padEnd(6)} ${finding.check} ${finding.file}:${finding.location} — ${finding.description}`);
 }
+for (const error of unparsed) console.log(`NOT SCANNED   ${error.file} — ${error.message}`);
 const seen = new Set(findings.map((f) => `${f.check} ${f.file}`));
 for (const pair of reasons) if (!seen.has(pair)) console.log(`stale justification (no longer found): ${pair}`);
-console.log(`Electronegativity: ${findings.length} findings, ${unjustified} HIGH/MEDIUM not justified in docs/security.md`);
-process.exit(unjustified > 0 ? 1 : 0);
+console.log(
+  `Electronegativity (${checks} checks): ${findings.length} findings, ${unjustified} HIGH/MEDIUM not justified in docs/security.md, ${unparsed.length} files not scanned`,
+);
+process.exit(unjustified > 0 || unparsed.length > 0 || checks === 0 ? 1 : 0);
