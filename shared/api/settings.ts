@@ -11,6 +11,7 @@ export interface Settings {
   /** The folder last chosen in the save dialog. */
   lastSaveFolder: string | null;
   theme: 'system' | 'light' | 'dark';
+  /** The profile the window shows: the one chosen, else the first profile; null only when there is none. */
   activeProfileId: string | null;
 }
 

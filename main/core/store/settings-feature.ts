@@ -19,26 +19,34 @@ export function createSettingsFeature(deps: {
   // Taken once, when the app starts: the window shows it for this whole session, and the next
   // start does not show it again.
   const recoveredFrom = store.takeRecoveryNotice('app');
+  // The active profile is named even before one was chosen (the first profile, as the list
+  // shows it), so the window can ask for its exports alongside the settings, not after the list.
+  const current = (settings: Settings): Settings => {
+    const chosen = settings.activeProfileId;
+    const profiles = store.profiles.list();
+    const active = profiles.find((profile) => profile.id === chosen) ?? profiles[0];
+    return { ...settings, activeProfileId: active?.id ?? null };
+  };
   const change = (patch: Partial<Settings>) => {
-    const settings = store.settings.set(patch);
+    const settings = current(store.settings.set(patch));
     deps.events.emit('settings.changed', settings);
     return settings;
   };
   return {
     handlers: {
-      'settings.get': () => store.settings.get(),
+      'settings.get': () => current(store.settings.get()),
       'settings.set': (patch) => {
         if (patch.activeProfileId) store.profiles.require(patch.activeProfileId);
         return change(patch);
       },
       // The renderer never names a folder: main asks, so a page cannot point downloads anywhere.
       'settings.chooseDefaultFolder': async () => {
-        const current = store.settings.get();
+        const before = current(store.settings.get());
         const folder = await deps.dialogs.chooseFolder({
           title: 'Choose the default download folder',
-          defaultPath: current.defaultFolder ?? deps.downloadsDir,
+          defaultPath: before.defaultFolder ?? deps.downloadsDir,
         });
-        return folder === null ? current : change({ defaultFolder: folder });
+        return folder === null ? before : change({ defaultFolder: folder });
       },
       'settings.status': () => ({
         recoveredFrom,

@@ -17,6 +17,16 @@ class ProfilesState extends FeatureState {
     return this.#list;
   }
 
+  /**
+   * The active profile's id as soon as settings are in (main names the first profile when none
+   * was chosen), so its exports load alongside the profile list instead of after it.
+   */
+  get activeId(): string | null {
+    // Not from the list alone: before settings arrive it could name another profile than the chosen one.
+    if (!settings.settings) return null;
+    return settings.settings.activeProfileId ?? this.#list[0]?.id ?? null;
+  }
+
   /** The active profile: the one in settings, else the first (the sample backend); null until both are loaded. */
   get active(): Profile | null {
     // Settings and the list load side by side; picking before settings arrive would show the wrong list first.

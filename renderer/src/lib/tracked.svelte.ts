@@ -5,7 +5,7 @@ import { exportManager } from './api';
 import { FeatureState } from './feature-state.svelte';
 
 /** Rows a page shows. */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 50;
 
 /** Quiet time after a keystroke before the filter asks again (the first keystroke asks at once). */
 const FILTER_SETTLE_MS = 150;

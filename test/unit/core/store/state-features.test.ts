@@ -99,6 +99,17 @@ describe('state features', () => {
     expect((await h()['settings.get'](undefined)).activeProfileId).toBeNull();
   });
 
+  it('names the first profile as active until one is chosen, and again when the chosen one is deleted', async () => {
+    expect((await h()['settings.get'](undefined)).activeProfileId).toBeNull();
+    const first = await h()['profiles.create']({ name: 'A first', baseUrl: 'https://a/api' });
+    const second = await h()['profiles.create']({ name: 'B second', baseUrl: 'https://b/api' });
+    expect((await h()['settings.get'](undefined)).activeProfileId).toBe(first.id);
+    expect((await h()['settings.set']({ activeProfileId: second.id })).activeProfileId).toBe(second.id);
+    expect((await h()['settings.get'](undefined)).activeProfileId).toBe(second.id);
+    await h()['profiles.delete']({ id: second.id });
+    expect((await h()['settings.get'](undefined)).activeProfileId).toBe(first.id);
+  });
+
   it('still deletes the profile when the keychain fails, and says the key may remain', async () => {
     const p = await h()['profiles.create']({ name: 'P', baseUrl: 'https://p/api' });
     deps.secrets.delete = async () => {
