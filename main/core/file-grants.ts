@@ -51,10 +51,10 @@ export class FileGrants {
     return granted.path;
   }
 
-  /** The path behind a file or a folder id (for revealing either in the file manager). */
-  resolveAny(id: string): string {
+  /** The path and kind behind a file or a folder id (for showing either in the file manager). */
+  resolveAny(id: string): { path: string; kind: GrantKind } {
     const kind = this.byId.get(id)?.kind ?? 'file';
-    return this.resolve(id, kind);
+    return { path: this.resolve(id, kind), kind };
   }
 
   private forgetOldest(): void {

@@ -26,7 +26,7 @@ export const appMethods = {
   'app.openExternal': method<null>()(
     z.object({ url: z.string().max(8192).regex(/^https?:\/\//i, 'Only http and https links can be opened.') }),
   ),
-  /** Reveals a file or folder main handed out (by its id) in the system file manager. */
+  /** Shows a file or folder main handed out (by its id) in the system file manager: a file selected in its folder, a folder opened. */
   'app.showInFolder': method<null>()(z.object({ id: refId })),
 } as const;
 

@@ -34,8 +34,12 @@ export function createAppFeature(deps: {
         await deps.shell.openExternal(url);
         return null;
       },
-      'app.showInFolder': ({ id }) => {
-        deps.shell.showInFolder(deps.grants.resolveAny(id));
+      // A folder (extracted files, a files job) is opened, so its contents show; a file is
+      // selected in its folder.
+      'app.showInFolder': async ({ id }) => {
+        const { path, kind } = deps.grants.resolveAny(id);
+        if (kind === 'folder') await deps.shell.openPath(path);
+        else deps.shell.showInFolder(path);
         return null;
       },
     },

@@ -71,8 +71,8 @@ test('a zip with two entries of one name lists both, flagged, and verifies', asy
   await expect(report.getByTestId('renamed')).toContainText('same.txt → same (1).txt');
   expect(readFileSync(join(folder, 'twice', 'same.txt'), 'utf8')).toBe('first');
   expect(readFileSync(join(folder, 'twice', 'same (1).txt'), 'utf8')).toBe('second');
-  await report.getByRole('button', { name: 'Show in folder' }).click();
-  await expect.poll(() => bridge.desktop.revealed.at(-1)).toBe(join(folder, 'twice'));
+  await report.getByRole('button', { name: 'Open folder' }).click();
+  await expect.poll(() => bridge.desktop.openedPaths.at(-1)).toBe(join(folder, 'twice'));
 });
 
 test('removing a key clears what the last connection check said about it', async ({ page }) => {

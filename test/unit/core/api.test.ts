@@ -59,6 +59,11 @@ describe('app.openExternal and app.showInFolder', () => {
       // A path is not an id: the page cannot name a file main never handed out.
       expect(await core.api['app.showInFolder']({ id: '/etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
       expect(ports.opened.revealed).toEqual(['/tmp/x.zip']);
+      // A folder is opened, so what was saved or extracted into it shows at once.
+      const folder = core.grants.grant('/tmp/extracted', 'folder');
+      expect(await core.api['app.showInFolder']({ id: folder.id })).toEqual({ ok: true, value: null });
+      expect(ports.opened.paths).toEqual(['/tmp/extracted']);
+      expect(ports.opened.revealed).toEqual(['/tmp/x.zip']);
     } finally {
       await core.close();
       ports.cleanup();
