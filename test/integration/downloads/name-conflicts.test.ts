@@ -5,7 +5,9 @@ import type { ConflictChoice, DownloadJob, DownloadProgress, NameConflict } from
 import type { Settings } from '../../../shared/api/settings';
 import { createCore } from '../../../main/core/core';
 import type { Core } from '../../../main/core/core';
+import { runZipDownload } from '../../../main/core/downloads/zip-download';
 import type { Fault } from '../../../main/core/sample-backend/faults';
+import { sampleExportUrls, startSampleBackend } from '../../../main/core/sample-backend';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 
@@ -171,19 +173,6 @@ describe('a taken name in the default folder, with the setting at "ask"', () => 
     // The question closed with the job: answering it now names a job that is not running.
     expect(await answer(jobId, 'replace')).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
-
-  it('closes the question when the download fails while asking', async () => {
-    await downloadDone(1);
-    faults.push({ kind: 'drop', afterBytes: 500 });
-    const jobId = await download(3);
-    const job = await finished(jobId);
-    expect(job.state).toBe('failed');
-    expect(job.conflict ?? null).toBeNull();
-    const opened = eventsOf<{ conflict: unknown; jobId: string }>('downloads.conflict', jobId);
-    // Asked or not (the drop may come first), no question outlives the job.
-    expect(opened.at(-1)?.conflict ?? null).toBeNull();
-    expect(leftovers()).toEqual([]);
-  });
 });
 
 describe('a taken name with the setting answering for the user', () => {
@@ -230,5 +219,31 @@ describe('downloads.resolveConflict refuses what it cannot answer', () => {
   it('keeps "nameConflict" to its three values in settings.set', async () => {
     expect(await core.api['settings.set']({ nameConflict: 'cancel' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(await value(core.api['settings.set']({ nameConflict: 'keep-both' }))).toMatchObject({ nameConflict: 'keep-both' });
+  });
+});
+
+describe('the engine with a question open', () => {
+  it('closes the question when the download fails while asking: the policy’s signal aborts, no temp file stays', async () => {
+    const backend = await startSampleBackend({ faults: [{ kind: 'stall', afterBytes: 500 }] });
+    try {
+      const folder = ports.paths.downloadsDir;
+      await downloadDone(1); // the name is now taken in the default folder
+      let question: AbortSignal | null = null;
+      const failed = runZipDownload({
+        baseUrl: backend.url,
+        apiKey: null,
+        sourceFileUrls: sampleExportUrls(backend.url).slice(0, 2),
+        destination: { kind: 'folder', dir: folder, onConflict: (_taken, signal) => ((question = signal), new Promise(() => {})) },
+        tempDir: ports.paths.tempDir,
+        timeouts: { idleMs: 300 },
+      });
+      await expect(failed).rejects.toMatchObject({ appError: { kind: 'timeout' } });
+      expect(question).not.toBeNull();
+      expect(question!.aborted).toBe(true);
+      expect(leftovers()).toEqual([]);
+      expect(readdirSync(folder)).toEqual([NAME]);
+    } finally {
+      await backend.close();
+    }
   });
 });
