@@ -76,7 +76,7 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
       createDownloadsFeature({
         sources: createDownloadSources(store, secrets),
         history: history.downloadHistory,
-        preferences: createDownloadPreferences(store),
+        preferences: createDownloadPreferences(store, settings.change),
         paths,
         dialogs,
         notifier: ports.notifier,

@@ -72,6 +72,17 @@ export type DownloadResult =
       failures: FetchFailure[];
     };
 
+/** A file with the name a job saves under already exists in its folder: the job waits for `downloads.resolveConflict`. */
+export interface NameConflict {
+  /** The name the zip would be saved under. */
+  filename: string;
+  /** The folder it goes to, for display only: the renderer answers by the job's id. */
+  folder: string;
+}
+
+/** What to do about a taken name: save as `name (1).zip`, replace the file, or end the job with nothing touched. */
+export type ConflictChoice = 'keep-both' | 'replace' | 'cancel';
+
 /** Where a job is in its life. */
 export type DownloadState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -96,6 +107,8 @@ export interface DownloadJob {
   sourceJobId?: string;
   /** What the job was asked for: the tracked exports' ids, or null for every tracked export (so it can be asked again). */
   exportIds?: string[] | null;
+  /** The question the running job waits on (a taken name in the default folder); absent or null: none. */
+  conflict?: NameConflict | null;
 }
 
 const jobId = z.string().min(1).max(100);
@@ -130,6 +143,17 @@ export const downloadsMethods = {
    * is sent to those URLs. `jobId` is null when the folder dialog was cancelled.
    */
   'downloads.fetchUrls': method<{ jobId: string | null }>()(z.object({ jobId })),
+  /**
+   * Answers the job's pending name conflict. The answer holds for the job's later files too;
+   * `remember` also stores it as the `nameConflict` setting, so later jobs do not ask. Cancel is
+   * never remembered (`remember` must be false with it). `not-found` for a job that is not
+   * running, `validation` for one that is not asking.
+   */
+  'downloads.resolveConflict': method<{ choice: ConflictChoice; remembered: boolean }>()(
+    z
+      .object({ jobId, choice: z.enum(['keep-both', 'replace', 'cancel']), remember: z.boolean() })
+      .refine((answer) => !(answer.choice === 'cancel' && answer.remember), { message: 'Cancel cannot be remembered', path: ['remember'] }),
+  ),
 } as const;
 
 /** Events of the batch download feature. */
@@ -140,6 +164,8 @@ export const downloadsEvents = {
   'downloads.named': event<{ jobId: string; filename: string }>(),
   /** Bytes arrived (throttled). */
   'downloads.progress': event<DownloadProgress>(),
+  /** A job asks about a taken name (`conflict`), or its question closed (null: answered, or the job ended). */
+  'downloads.conflict': event<{ jobId: string; conflict: NameConflict | null }>(),
   /** A job ended: `state` says how; `result` or `error` says what. */
   'downloads.finished': event<DownloadJob>(),
 } as const;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { event, method } from '../contract';
 import type { SecretsBackend } from './keys';
 
+/** What a download into the default folder does when the name is taken (the save dialog asks on its own). */
+export type NameConflictSetting = 'ask' | 'keep-both' | 'replace';
+
 /** The app's settings, with their defaults filled in. */
 export interface Settings {
   /** `ask`: the save dialog every time; `default-folder`: save into the default folder without asking. */
@@ -10,6 +13,8 @@ export interface Settings {
   defaultFolder: string | null;
   /** The folder last chosen in the save dialog. */
   lastSaveFolder: string | null;
+  /** Saving into the default folder where the name is taken: ask, or the remembered answer. */
+  nameConflict: NameConflictSetting;
   theme: 'system' | 'light' | 'dark';
   /** The profile the window shows: the one chosen, else the first profile; null only when there is none. */
   activeProfileId: string | null;
@@ -36,6 +41,7 @@ export const settingsPatchSchema = z
     saveMode: z.enum(['ask', 'default-folder']),
     /** Only back to the system Downloads folder: a folder is set with `settings.chooseDefaultFolder`. */
     defaultFolder: z.null(),
+    nameConflict: z.enum(['ask', 'keep-both', 'replace']),
     theme: z.enum(['system', 'light', 'dark']),
     activeProfileId: z.string().min(1).max(100).nullable(),
   })

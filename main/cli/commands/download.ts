@@ -5,6 +5,8 @@ import { cleanStaleTempFiles } from '../../core/downloads/temp-files';
 import { runZipDownload } from '../../core/downloads/zip-download';
 import type { ZipDestination } from '../../core/downloads/zip-download';
 import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
+import { inFolder, nameTaken, parseOnConflict } from '../on-conflict';
+import type { OnConflict } from '../on-conflict';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { downloadSource } from '../download-source';
@@ -20,7 +22,7 @@ import { shown, shownText } from '../shown';
 const NAME = 'download';
 
 const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all])
-                               [--base-url URL] [--urls] [--out PATH] [--json] [--api-key-stdin]
+                               [--base-url URL] [--urls] [--out PATH] [--on-conflict WHAT] [--json] [--api-key-stdin]
 
 Calls the backend's batch route and saves one zip (default) or prints the exported URLs (--urls).
 
@@ -36,7 +38,12 @@ The API key (never an argument): --api-key-stdin, else ${API_KEY_ENV}, else the 
 which is sent only to the profile's own origin (a --base-url elsewhere needs its own key).
 Output:
   --out PATH          a folder (default: the current one) to save under the backend's name,
-                      or a file path to save exactly there; an existing file is never replaced
+                      or a file path to save exactly there
+  --on-conflict WHAT  when a file with that name exists: keep-both (save as "name (1).zip"),
+                      replace (atomically, once the zip is complete and verified) or fail
+                      (exit 1, nothing touched). Default: keep-both in a folder, fail for a
+                      file path. The app's setting does not apply: a script's result does
+                      not change when someone changes a setting in the window
   --urls              URL mode: print the exported URLs one a line instead of saving a zip
   --json              print one JSON object (see below) instead of text
 
@@ -45,6 +52,7 @@ Examples:
   EXPORT_MANAGER_API_KEY=... export-manager download --base-url https://example.com/api --from urls.txt --json
   export-manager download --profile Production --all --urls
   pass show backend/key | export-manager download --profile Staging --all --api-key-stdin
+  export-manager download --profile Production --all --out ~/exports/latest.zip --on-conflict replace
 
 JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback"}
       {"ok":true,"exportedUrls":[...],"skipped":[...]} with --urls
@@ -59,16 +67,21 @@ const OPTIONS = {
   all: { type: 'boolean' },
   urls: { type: 'boolean' },
   out: { type: 'string' },
+  'on-conflict': { type: 'string' },
   'api-key-stdin': { type: 'boolean' },
 } as const;
 
 /** `--out`: an existing folder (or a path ending in a separator) means "save inside". */
-async function destinationFor(out: string | undefined, cwd: string): Promise<ZipDestination> {
-  if (!out) return { kind: 'folder', dir: cwd };
+async function destinationFor(out: string | undefined, cwd: string, onConflict: OnConflict | undefined): Promise<ZipDestination> {
+  if (!out) return inFolder(cwd, onConflict ?? 'keep-both');
   const path = resolve(cwd, out);
-  if (out.endsWith('/') || out.endsWith(sep)) return { kind: 'folder', dir: path };
+  if (out.endsWith('/') || out.endsWith(sep)) return inFolder(path, onConflict ?? 'keep-both');
   const found = await stat(path).catch(() => null);
-  return found?.isDirectory() ? { kind: 'folder', dir: path } : { kind: 'file', path };
+  if (found?.isDirectory()) return inFolder(path, onConflict ?? 'keep-both');
+  const existing = onConflict ?? 'fail';
+  // An exact path that is taken fails before anything is requested.
+  if (found && existing === 'fail') nameTaken(path);
+  return { kind: 'file', path, existing: existing === 'keep-both' ? 'unique' : existing };
 }
 
 // The shell's convention for a command ended by a signal: 128 + its number (Ctrl-C: 130).
@@ -105,6 +118,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (sources.length !== 1) throw new UsageError('give exactly one of --url, --from or --profile NAME --all', NAME);
   if (values.all && !values.profile) throw new UsageError('--all needs --profile NAME', NAME);
   if (values.urls && values.out) throw new UsageError('--out is for zip mode; with --urls the URLs are printed', NAME);
+  if (values.urls && values['on-conflict']) throw new UsageError('--on-conflict is for zip mode; with --urls nothing is saved', NAME);
+  const onConflict = parseOnConflict(values['on-conflict'], NAME);
 
   const state = values.profile ? openCliState(io, values.json === true) : null;
   try {
@@ -123,7 +138,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         return EXIT.ok;
       }
       const bar = new ProgressBar(io.stderr);
-      const destination = await destinationFor(values.out, io.cwd);
+      const destination = await destinationFor(values.out, io.cwd, onConflict);
       // The partial file sits beside its destination, so the final move is an atomic rename.
       const tempDir = destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir;
       await cleanStaleTempFiles([tempDir]); // what an earlier, killed run left there

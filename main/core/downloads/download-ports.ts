@@ -3,6 +3,7 @@
  * and the keychain adapt to these (the handlers never import them).
  */
 import type { HistoryItem } from '../../../shared/api/history';
+import type { NameConflictSetting } from '../../../shared/api/settings';
 
 /** Everything a job needs to know about a profile and what to download. */
 export interface DownloadSource {
@@ -40,4 +41,8 @@ export interface DownloadPreferences {
   /** The folder last chosen in the save dialog. */
   lastFolder(): Promise<string | null>;
   rememberFolder(dir: string): Promise<void>;
+  /** What a download into the default folder does when the name is taken. */
+  nameConflict(): Promise<NameConflictSetting>;
+  /** Stores "Remember my choice" as the `nameConflict` setting. */
+  rememberNameConflict(choice: Exclude<NameConflictSetting, 'ask'>): Promise<void>;
 }

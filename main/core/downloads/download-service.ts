@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { HandlerPayload } from '../../../shared/api';
-import type { DownloadJob, DownloadProgress, DownloadResult } from '../../../shared/api/downloads';
+import type { ConflictChoice, DownloadJob, DownloadProgress, DownloadResult } from '../../../shared/api/downloads';
 import { AppErrorException, appError, cancelled, fail } from '../app-error';
 import { requestExportUrls } from '../backend/export-urls';
 import type { Timeouts } from '../backend/http-stream';
@@ -10,6 +10,7 @@ import { diskError, toAppError } from '../backend/to-app-error';
 import type { FileRef } from '../../../shared/api/file-ref';
 import { FileGrants } from '../file-grants';
 import type { Dialogs, EventSink, Notifier, Paths } from '../ports';
+import { ConflictQuestions } from './conflict-questions';
 import type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources } from './download-ports';
 import { fetchUrls } from './fetch-urls';
 import { historyEntry, newJob, notification } from './job-records';
@@ -59,10 +60,12 @@ export class DownloadService {
   private readonly running = new Map<string, Running>();
   private finished: DownloadJob[] = [];
   private readonly grants: FileGrants;
+  private readonly conflicts: ConflictQuestions;
 
   constructor(deps: DownloadServiceDeps) {
     this.deps = deps;
     this.grants = deps.grants ?? new FileGrants();
+    this.conflicts = new ConflictQuestions(deps);
   }
 
   /** Resolves the profile and exports, then starts the job; fails at once for a bad profile or no exports. */
@@ -115,6 +118,12 @@ export class DownloadService {
     if (!entry) return false;
     entry.controller.abort();
     return true;
+  }
+
+  /** Answers a running job's question about a taken name; `not-found` when the job is not running. */
+  resolveConflict(jobId: string, choice: ConflictChoice, remember: boolean): Promise<{ choice: ConflictChoice; remembered: boolean }> {
+    if (!this.running.has(jobId)) fail('not-found', 'That download is not running any more: it asks nothing.');
+    return this.conflicts.answer(jobId, choice, remember);
   }
 
   /** Running and recent jobs, newest first. */
@@ -172,7 +181,7 @@ export class DownloadService {
   /** Zip or URL mode: one batch request. */
   private async download(job: DownloadJob, source: DownloadSource, request: StartRequest, signal: AbortSignal): Promise<DownloadResult> {
     if (request.mode === 'urls') return { mode: 'urls', ...(await requestExportUrls({ ...this.common(source), signal })) };
-    const { destination, asks } = await this.destination(request.saveTo);
+    const { destination, asks } = await this.destination(job, request.saveTo);
     const saved = await runZipDownload({
       ...this.common(source),
       destination,
@@ -207,11 +216,12 @@ export class DownloadService {
     return { baseUrl: source.baseUrl, apiKey: source.apiKey, sourceFileUrls: source.sourceFileUrls, timeouts: this.deps.timeouts, retry: this.deps.retry };
   }
 
-  private async destination(saveTo: StartRequest['saveTo']): Promise<{ destination: ZipDestination; asks: boolean }> {
+  private async destination(job: DownloadJob, saveTo: StartRequest['saveTo']): Promise<{ destination: ZipDestination; asks: boolean }> {
     const prefs = this.deps.preferences;
     const ask = saveTo === 'ask' || (saveTo === undefined && (prefs ? await prefs.askWhereToSave() : true));
     const folder = (await prefs?.defaultFolder()) ?? this.deps.paths.downloadsDir;
-    if (!ask) return { destination: { kind: 'folder', dir: folder }, asks: false };
+    // The save dialog confirms a replacement itself; the default folder asks in the window.
+    if (!ask) return { destination: { kind: 'folder', dir: folder, onConflict: this.conflicts.policyFor(job) }, asks: false };
     const defaultDir = (await prefs?.lastFolder()) ?? folder;
     return { destination: { kind: 'ask', dialogs: this.deps.dialogs, defaultDir }, asks: true };
   }

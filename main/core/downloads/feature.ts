@@ -28,6 +28,7 @@ export function createDownloadsFeature(deps: DownloadServiceDeps): DownloadsFeat
       'downloads.clearFinished': () => ({ removed: service.clearFinished() }),
       'downloads.saveUrls': ({ jobId, format }) => service.saveUrls(jobId, format),
       'downloads.fetchUrls': ({ jobId }) => service.fetchUrls(jobId),
+      'downloads.resolveConflict': ({ jobId, choice, remember }) => service.resolveConflict(jobId, choice, remember),
     },
     close: async () => {
       await service.close();

@@ -11,6 +11,8 @@ import { toAppError } from '../backend/to-app-error';
 import type { Dialogs } from '../ports';
 import { moveIntoPlace } from './move-into-place';
 import type { ExistingFile } from './move-into-place';
+import { settleTakenName } from './name-conflict';
+import type { ConflictPolicy } from './name-conflict';
 import type { ProgressSnapshot } from './progress-meter';
 import { saveBody, withTempFile } from './save-body';
 import { readZipDirectory } from './zip-directory';
@@ -19,8 +21,11 @@ import { readZipDirectory } from './zip-directory';
 export type ZipDestination =
   /** Exactly this path; an existing file is kept and the job fails unless `existing: 'replace'`. */
   | { kind: 'file'; path: string; existing?: ExistingFile }
-  /** This folder, under the Content-Disposition name; a taken name becomes `name (1).zip`. */
-  | { kind: 'folder'; dir: string }
+  /**
+   * This folder, under the Content-Disposition name. A taken name is settled by `onConflict`
+   * while the body streams; without one it becomes `name (1).zip`.
+   */
+  | { kind: 'folder'; dir: string; onConflict?: ConflictPolicy }
   /** Ask with the save dialog (while the body already streams to the temp file); the dialog confirmed any replacement. */
   | { kind: 'ask'; dialogs: Pick<Dialogs, 'saveAs'>; defaultDir: string };
 
@@ -75,7 +80,11 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
   const forward = () => abort.abort();
   options.signal?.addEventListener('abort', forward, { once: true });
   if (options.signal?.aborted) abort.abort();
-  let dialogCancelled = false;
+  // Why choosing the target stopped the download (a cancelled dialog or question, a refused name).
+  let stopped: unknown = null;
+  // Ends with the download, whatever ends it, so a question still open closes.
+  const ended = new AbortController();
+  abort.signal.addEventListener('abort', () => ended.abort(), { once: true });
   try {
     return await withTempFile(options.tempDir, 'download', async (temp) => {
       const response = await openBatch({ ...options, mode: 'zip', signal: abort.signal });
@@ -85,11 +94,12 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         response.body.destroy();
         throw appError('invalid-response', 'The backend answered with a web page instead of a zip: check the base URL.', { status: response.status });
       }
-      const chosen = chooseTarget(options.destination, filename, () => {
-        dialogCancelled = true;
+      const chosen = chooseTarget(options.destination, filename, ended.signal);
+      // Awaited below, once the body is in; a refusal stops the body at once.
+      chosen.catch((error: unknown) => {
+        stopped ??= error;
         abort.abort();
       });
-      chosen.catch(() => {}); // awaited below; a dialog failure must not go unhandled meanwhile
       const bytes = await saveBody(response, temp, {
         idleMs: options.timeouts?.idleMs ?? DEFAULT_TIMEOUTS.idleMs,
         intervalMs: options.progressIntervalMs,
@@ -101,37 +111,34 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         throw appError('invalid-response', `The downloaded file is not a complete zip (${error.message}). Try again.`);
       });
       const target = await chosen;
-      if (target === null) throw dialogCancel();
       const path = await moveIntoPlace(temp, target.path, target.existing);
       return { path, bytes, filename, filenameSource: source, entries: directory.entries };
     });
   } catch (error) {
-    if (abort.signal.aborted) throw dialogCancelled ? dialogCancel() : cancelled();
+    // The caller's cancel says it all; otherwise what stopped the body is the reason, not the abort it caused.
+    if (options.signal?.aborted) throw cancelled();
+    if (stopped !== null) throw toAppError(stopped);
+    if (abort.signal.aborted) throw cancelled();
     throw toAppError(error);
   } finally {
+    ended.abort();
     options.signal?.removeEventListener('abort', forward);
   }
 }
 
-function dialogCancel() {
-  return cancelled('The download was cancelled: no file was chosen in the save dialog.');
-}
-
-/** Resolves to where the file goes, or null when the person cancels the dialog (which also calls `onCancel`). */
-async function chooseTarget(destination: ZipDestination, filename: string, onCancel: () => void): Promise<{ path: string; existing: ExistingFile } | null> {
+/** Where the file goes; throws (a `cancelled` error for a cancelled dialog or question) when it goes nowhere. */
+async function chooseTarget(destination: ZipDestination, filename: string, signal: AbortSignal): Promise<{ path: string; existing: ExistingFile }> {
   if (destination.kind === 'file') return { path: destination.path, existing: destination.existing ?? 'fail' };
   if (destination.kind === 'folder') {
     await mkdir(destination.dir, { recursive: true });
-    return { path: join(destination.dir, filename), existing: 'unique' };
+    const path = join(destination.dir, filename);
+    return { path, existing: await settleTakenName({ path, filename, folder: destination.dir }, destination.onConflict, signal) };
   }
   const path = await destination.dialogs.saveAs({
     title: 'Save the downloaded exports',
     defaultPath: join(destination.defaultDir, filename),
     filters: [{ name: 'Zip archive', extensions: ['zip'] }],
   });
-  if (path === null) {
-    onCancel();
-    return null;
-  }
+  if (path === null) throw cancelled('The download was cancelled: no file was chosen in the save dialog.');
   return { path, existing: 'replace' };
 }

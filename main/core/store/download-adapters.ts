@@ -1,5 +1,6 @@
 import { fail } from '../app-error';
 import type { DownloadPreferences, DownloadSources } from '../downloads/download-ports';
+import type { Settings } from '../../../shared/api/settings';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from './store';
 
@@ -21,12 +22,17 @@ export function createDownloadSources(store: Store, secrets: Pick<SecretStore, '
   };
 }
 
-/** The download engine's `DownloadPreferences` over the settings. */
-export function createDownloadPreferences(store: Store): DownloadPreferences {
+/**
+ * The download engine's `DownloadPreferences` over the settings. `change` applies a setting the
+ * user sees (the settings feature's, which announces it); the last folder is bookkeeping.
+ */
+export function createDownloadPreferences(store: Store, change: (patch: Partial<Settings>) => unknown = (patch) => store.settings.set(patch)): DownloadPreferences {
   return {
     askWhereToSave: async () => store.settings.get().saveMode === 'ask',
     defaultFolder: async () => store.settings.get().defaultFolder,
     lastFolder: async () => store.settings.get().lastSaveFolder,
     rememberFolder: async (dir) => void store.settings.set({ lastSaveFolder: dir }),
+    nameConflict: async () => store.settings.get().nameConflict,
+    rememberNameConflict: async (choice) => void change({ nameConflict: choice }),
   };
 }

@@ -5,7 +5,13 @@ import type { SecretsStatus } from '../secrets/secret-store';
 import { recoveryMessage } from './recovery-notice';
 import type { Store } from './store';
 
-/** `settings.*`: the app's settings, and where its state and keys are kept. */
+/** `settings.*`, plus the door through which main changes a setting (announced like any other change). */
+export interface SettingsFeature extends Feature<MethodsOf<'settings'>> {
+  /** Applies a change made in main (e.g. "Remember my choice" in a download's question) and emits `settings.changed`. */
+  change(patch: Partial<Settings>): Settings;
+}
+
+/** `settings.*`: the app's settings, and where its state and keys are kept. It alone emits `settings.changed`. */
 export function createSettingsFeature(deps: {
   store: Store;
   /** Where keys live and any warning about it. */
@@ -14,7 +20,7 @@ export function createSettingsFeature(deps: {
   dialogs: Pick<Dialogs, 'chooseFolder'>;
   /** Where the folder dialog starts when no default folder is set. */
   downloadsDir: string;
-}): Feature<MethodsOf<'settings'>> {
+}): SettingsFeature {
   const { store } = deps;
   // Taken once, when the app starts: the window shows it for this whole session, and the next
   // start does not show it again.
@@ -33,6 +39,7 @@ export function createSettingsFeature(deps: {
     return settings;
   };
   return {
+    change,
     handlers: {
       'settings.get': () => current(store.settings.get()),
       'settings.set': (patch) => {

@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   saveMode: 'ask',
   defaultFolder: null,
   lastSaveFolder: null,
+  nameConflict: 'ask',
   theme: 'system',
   activeProfileId: null,
 };

@@ -125,6 +125,8 @@ export async function runCommand(command: Command): Promise<void> {
 export function onShortcut(event: KeyboardEvent): void {
   const command = commandForKey(event);
   if (!command) return;
+  // A modal dialog waits for its answer: a shortcut would act on the screen behind it.
+  if (document.querySelector('dialog[open]')) return;
   event.preventDefault();
   void runCommand(command);
 }

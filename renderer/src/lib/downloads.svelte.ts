@@ -1,5 +1,5 @@
 import type { FileRef } from '../../../shared/api/file-ref';
-import type { DownloadJob, DownloadMode, DownloadProgress } from '../../../shared/api/downloads';
+import type { ConflictChoice, DownloadJob, DownloadMode, DownloadProgress, NameConflict } from '../../../shared/api/downloads';
 import type { AppError } from '../../../shared/errors';
 import { exportManager, stopAll, unwrap } from './api';
 import { FeatureState } from './feature-state.svelte';
@@ -32,6 +32,12 @@ class DownloadsState extends FeatureState {
     return this.jobs.filter((job) => job.state !== 'running').length;
   }
 
+  /** The question of the oldest running job that waits for an answer about a taken name, or null. */
+  get asking(): { jobId: string; conflict: NameConflict } | null {
+    const job = this.#jobs.findLast((candidate) => candidate.state === 'running' && candidate.conflict);
+    return job?.conflict ? { jobId: job.jobId, conflict: job.conflict } : null;
+  }
+
   /** The URL-mode job "Check first" started, while its result is shown on the Exports screen. */
   get checkJob(): DownloadJob | null {
     return this.#jobs.find((job) => job.jobId === this.#checkJobId) ?? null;
@@ -44,6 +50,7 @@ class DownloadsState extends FeatureState {
       api.on('downloads.started', (job) => this.#upsert(job)),
       api.on('downloads.named', ({ jobId, filename }) => this.#name(jobId, filename)),
       api.on('downloads.progress', (progress) => this.#progress(progress)),
+      api.on('downloads.conflict', ({ jobId, conflict }) => this.#conflict(jobId, conflict)),
       api.on('downloads.finished', (job) => this.#upsert(job)),
     ]);
   }
@@ -116,6 +123,15 @@ class DownloadsState extends FeatureState {
     await this.call(exportManager().downloads.cancel({ jobId }));
   }
 
+  /**
+   * Answers a job's question about a taken name. Cancel is never remembered. The question
+   * closes here either way: answered, or already closed in main (the banner then says why).
+   */
+  async resolveConflict(jobId: string, choice: ConflictChoice, remember: boolean): Promise<void> {
+    await this.call(exportManager().downloads.resolveConflict({ jobId, choice, remember: remember && choice !== 'cancel' }));
+    this.#conflict(jobId, null);
+  }
+
   /** Saves a URL-mode job's list via the save dialog; resolves to the saved file, null when cancelled, undefined on failure. */
   async saveUrls(jobId: string, format: 'txt' | 'csv' | 'json', onerror: (error: AppError) => void): Promise<FileRef | null | undefined> {
     // The job's card shows this error beside its buttons, not in the screen's banner.
@@ -165,6 +181,11 @@ class DownloadsState extends FeatureState {
   #name(jobId: string, filename: string): void {
     const job = this.#running(jobId);
     if (job) job.filename = filename;
+  }
+
+  #conflict(jobId: string, conflict: NameConflict | null): void {
+    const job = this.#running(jobId);
+    if (job) job.conflict = conflict;
   }
 
   #progress(progress: DownloadProgress): void {

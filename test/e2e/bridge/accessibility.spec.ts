@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '../fixtures';
+import { openConflictDialog } from '../name-conflict';
 import { goTo, populate, SCREEN_NAMES } from '../screens';
 
 test('every screen has no axe violations in light and dark themes', async ({ page }) => {
@@ -66,5 +67,17 @@ test('notices, reports and errors have no axe violations in light and dark theme
   await page.getByRole('button', { name: 'Extract all…' }).click();
   await expect(page.getByTestId('extract-report')).toBeVisible();
   found.push(...(await check('Inspect with reports')));
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test('the question about a taken name has no axe violations in light and dark themes', async ({ page, bridge }) => {
+  await openConflictDialog(page, bridge);
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const violation of (await new AxeBuilder({ page }).analyze()).violations) {
+      found.push(`conflict dialog (${colorScheme}): ${violation.id} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    }
+  }
   expect(found, found.join('\n')).toEqual([]);
 });

@@ -40,4 +40,13 @@ describe('download adapters', () => {
     await prefs.rememberFolder('/home/u/Desktop');
     expect(await prefs.lastFolder()).toBe('/home/u/Desktop');
   });
+
+  it('reads the name-conflict setting and stores a remembered answer through the given change', async () => {
+    const changes: unknown[] = [];
+    const prefs = createDownloadPreferences(fx.store, (patch) => changes.push(fx.store.settings.set(patch)));
+    expect(await prefs.nameConflict()).toBe('ask');
+    await prefs.rememberNameConflict('replace');
+    expect(await prefs.nameConflict()).toBe('replace');
+    expect(changes).toHaveLength(1);
+  });
 });
