@@ -1,0 +1,93 @@
+import { basename, dirname, join } from 'node:path';
+import { partBaseOf, partFileName, splitIntoBatches } from '../../../shared/batches';
+import { truncateBytes } from '../backend/filename';
+import { toAppError } from '../backend/to-app-error';
+import { batchFailure } from './batch-failure';
+import type { ProgressSnapshot } from './progress-meter';
+import { runZipDownload } from './zip-download';
+import type { ZipDestination, ZipDownloadOptions, ZipDownloadResult } from './zip-download';
+
+/** One saved part of a zip download (part 1 of 1 when it was not split). */
+export interface SavedPart extends ZipDownloadResult {
+  part: number;
+}
+
+/** A progress report of a zip download; a split one says which part it is about. */
+export interface PartProgress extends ProgressSnapshot {
+  part?: number;
+  parts?: number;
+}
+
+/** `runZipDownload`'s options, for any number of exports, and what a caller hears about parts. */
+export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' | 'nameAs'> {
+  /** The most exports a request may carry; null: no limit (one request, one file). */
+  maxBatchSize: number | null;
+  onProgress?: (progress: PartProgress) => void;
+  /** Called as each part is saved (so a later failure or cancel can still report it). */
+  onPartSaved?: (part: SavedPart) => void;
+}
+
+const MAX_NAME_BYTES = 255;
+
+/** `base (part k of n).zip`, with `base` cut short when the whole would pass the file-name limit. */
+export function partFileNameFor(base: string, part: number, parts: number): string {
+  const suffixBytes = Buffer.byteLength(partFileName('', part, parts), 'utf8');
+  return partFileName(truncateBytes(base, MAX_NAME_BYTES - suffixBytes).trimEnd(), part, parts);
+}
+
+/**
+ * Where part 1 goes: a folder or the save dialog under `name (part 1 of n).zip` (the name the
+ * backend gives the first part); an exact file path gives its name to every part instead.
+ */
+function firstPartDestination(destination: ZipDestination, parts: number): ZipDestination {
+  if (destination.kind !== 'file') return destination;
+  const base = partBaseOf(basename(destination.path));
+  return { ...destination, path: join(dirname(destination.path), partFileNameFor(base, 1, parts)) };
+}
+
+/**
+ * Where a later part goes: beside part 1, named from the name part 1 was given (the backend's,
+ * the one chosen in the save dialog, or the exact path's). A taken name becomes `… (1).zip`,
+ * except for an exact path, which fails rather than guess.
+ */
+function laterPartDestination(destination: ZipDestination, first: SavedPart, backendBase: string, part: number, parts: number): ZipDestination {
+  const base = destination.kind === 'folder' ? backendBase : partBaseOf(basename(first.path));
+  const path = join(dirname(first.path), partFileNameFor(base, part, parts));
+  return { kind: 'file', path, existing: destination.kind === 'file' ? (destination.existing ?? 'fail') : 'unique' };
+}
+
+/**
+ * A zip download of any number of exports: one file, or (above `maxBatchSize`) one numbered
+ * part per batch, `name (part 1 of 3).zip`, … downloaded one after another. Each part is saved
+ * and verified like a whole download. A failure or cancel stops at the current part (whose
+ * temp file is removed) and keeps the parts saved before it; the error names the part and them.
+ */
+export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]> {
+  const { maxBatchSize, onPartSaved, onProgress, ...single } = options;
+  const batches = splitIntoBatches(options.sourceFileUrls, maxBatchSize);
+  const parts = batches.length;
+  const saved: SavedPart[] = [];
+  let backendBase = '';
+  for (const [i, sourceFileUrls] of batches.entries()) {
+    const part = i + 1;
+    const first = saved[0];
+    try {
+      const result = await runZipDownload({
+        ...single,
+        sourceFileUrls,
+        destination: first ? laterPartDestination(options.destination, first, backendBase, part, parts) : firstPartDestination(options.destination, parts),
+        onFilename: part === 1 ? options.onFilename : undefined,
+        nameAs: parts > 1 && part === 1 ? (name) => partFileNameFor((backendBase = partBaseOf(name)), 1, parts) : undefined,
+        onProgress: onProgress ? (snapshot) => onProgress(parts > 1 ? { ...snapshot, part, parts } : snapshot) : undefined,
+      });
+      // A part's name is the one it was saved under (the backend names every part alike).
+      const savedPart = parts > 1 ? { ...result, part, filename: basename(result.path) } : { ...result, part };
+      saved.push(savedPart);
+      onPartSaved?.(savedPart);
+    } catch (error) {
+      if (parts === 1) throw error;
+      throw batchFailure(toAppError(error), 'part', part, parts, saved.map((done) => done.filename));
+    }
+  }
+  return saved;
+}
