@@ -40,7 +40,7 @@ export function partFileNameFor(base: string, part: number, parts: number): stri
  * backend gives the first part); an exact file path gives its name to every part instead.
  */
 function firstPartDestination(destination: ZipDestination, parts: number): ZipDestination {
-  if (destination.kind !== 'file') return destination;
+  if (destination.kind !== 'file' || parts === 1) return destination;
   const base = partBaseOf(basename(destination.path));
   return { ...destination, path: join(dirname(destination.path), partFileNameFor(base, 1, parts)) };
 }
