@@ -181,6 +181,7 @@ export class DownloadService {
     const { destination, asks } = await this.destination(request.saveTo);
     const partCount = batchCount(source.sourceFileUrls.length, source.maxBatchSize);
     const saved: Array<SavedPart & { fileId: string }> = [];
+    let remembering: Promise<void> | undefined;
     try {
       await runZipParts({
         ...this.common(source),
@@ -192,12 +193,13 @@ export class DownloadService {
         onProgress: (snapshot) => this.progress(job, { jobId: job.jobId, ...snapshot }),
         onPartSaved: (part) => {
           saved.push({ ...part, fileId: this.grants.grant(part.path, 'file').id });
-          if (asks && part.part === 1) void this.deps.preferences?.rememberFolder(dirname(part.path)).catch(() => {});
+          if (asks && part.part === 1) remembering = this.deps.preferences?.rememberFolder(dirname(part.path)).catch(() => {});
         },
       });
     } finally {
       // A split download that stopped part-way still reports the parts it saved.
       if (saved.length > 0) job.result = zipResult(saved, partCount);
+      await remembering;
     }
     return job.result!;
   }
