@@ -85,8 +85,10 @@ class DownloadsState extends FeatureState {
   async downloadChecked(): Promise<string | null> {
     const request = this.#checkJobId ? this.#requests.get(this.#checkJobId) : undefined;
     if (!request) return null;
-    this.#checkJobId = null;
-    return this.start(request.profileId, 'zip', request.exportIds);
+    const jobId = await this.start(request.profileId, 'zip', request.exportIds);
+    // Declined (a zip in parts) or refused: the check's answer stays on screen to decide again.
+    if (jobId) this.#checkJobId = null;
+    return jobId;
   }
 
   /**
