@@ -61,7 +61,8 @@ function keepKeyAtHome(profileName: string, profileUrl: string, baseUrl: string)
  * What `download` fetches, from where and with which key. A profile is resolved by the app's
  * own `createDownloadSources` (its base URL, its tracked URLs with `--all`, its keychain
  * entry); flags win over it: `--base-url`, `--url`/`--from`, and the key from
- * `--api-key-stdin`, then `EXPORT_MANAGER_API_KEY`, then the profile's keychain entry.
+ * `--api-key-stdin`, then `EXPORT_MANAGER_API_KEY`, then the profile's keychain entry. The
+ * maximum batch size is the profile's (none without a profile).
  */
 export async function downloadSource(flags: SourceFlags, io: CliIo, state: CliState | null, command: string): Promise<Omit<DownloadSource, 'profileName'>> {
   const profile = flags.profile && state ? state.profileByName(flags.profile) : null;
@@ -71,10 +72,10 @@ export async function downloadSource(flags: SourceFlags, io: CliIo, state: CliSt
   const explicitKey = (flags['api-key-stdin'] ? firstLine(await readStdin(io), command) : null) ?? (io.env[API_KEY_ENV] || null);
   if (!profile || !state) {
     if (!listed) throw new UsageError('--all needs --profile NAME', command);
-    return { baseUrl, apiKey: explicitKey, sourceFileUrls: listed };
+    return { baseUrl, apiKey: explicitKey, sourceFileUrls: listed, maxBatchSize: null };
   }
   // `[]`: the profile's key only; absent: with every export it tracks (`--all`).
   const source = await createDownloadSources(state.store, explicitKeyFirst(explicitKey, state.secrets)).resolve(profile.id, listed ? [] : undefined);
   if (explicitKey === null && source.apiKey !== null) keepKeyAtHome(profile.name, profile.baseUrl, baseUrl);
-  return { baseUrl, apiKey: source.apiKey, sourceFileUrls: listed ?? source.sourceFileUrls };
+  return { baseUrl, apiKey: source.apiKey, sourceFileUrls: listed ?? source.sourceFileUrls, maxBatchSize: source.maxBatchSize };
 }

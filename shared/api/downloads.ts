@@ -21,6 +21,21 @@ export interface DownloadProgress {
   /** Files mode only: files finished (saved or failed) and files in the job. */
   filesDone?: number;
   filesTotal?: number;
+  /** A download split into batches (the profile's maximum batch size): the one running, from 1, and how many there are. */
+  part?: number;
+  parts?: number;
+}
+
+/** One saved part of a zip download split into batches: `name (part 2 of 3).zip`. */
+export interface ZipPart {
+  /** Which part, from 1. */
+  part: number;
+  path: string;
+  /** The id to show or inspect it. */
+  fileId: string;
+  bytes: number;
+  entries: number;
+  filename: string;
 }
 
 /** A file saved by a files-mode job. */
@@ -59,6 +74,13 @@ export type DownloadResult =
       filenameSource: 'content-disposition' | 'fallback';
       /** Entries listed in the zip's central directory. */
       entries: number;
+      /**
+       * Set when the download was split into parts: every part saved, in order (the fields above
+       * describe part 1). On a failed or cancelled job, the parts saved before it stopped.
+       */
+      parts?: ZipPart[];
+      /** With `parts`: how many parts the download was split into. */
+      partCount?: number;
     }
   | { mode: 'urls'; exportedUrls: string[]; skipped: SkippedExport[] }
   | {
@@ -101,7 +123,7 @@ export interface DownloadJob {
   filename: string | null;
   progress: DownloadProgress | null;
   result: DownloadResult | null;
-  /** Why the job failed or was cancelled. */
+  /** Why the job failed or was cancelled. A split zip job that stopped part-way keeps the parts it saved in `result`. */
   error: AppError | null;
   /** Files mode: the URL-mode job whose exported URLs are downloaded. */
   sourceJobId?: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorKind } from '../errors';
 import { event, method } from '../contract';
+import { MAX_BATCH_SIZE } from '../batches';
 
 /** A backend profile as the UI lists it (never with its key). */
 export interface Profile {
@@ -12,6 +13,8 @@ export interface Profile {
   /** ISO date-time. */
   createdAt: string;
   trackedCount: number;
+  /** The most exports one batch request may carry (larger downloads are split into parts); null: no limit. */
+  maxBatchSize: number | null;
 }
 
 /** What deleting a profile did about its key. */
@@ -46,6 +49,8 @@ export interface ConnectionCheck {
 const name = z.string().trim().min(1, 'Give the profile a name.').max(100, 'A profile name has at most 100 characters.');
 const baseUrl = z.string().trim().min(1, 'Give the backend base URL, e.g. https://host/api.').max(2048);
 const id = z.string().min(1).max(100);
+const BATCH_SIZE_RULE = `Give a whole number from 1 to ${MAX_BATCH_SIZE.toLocaleString('en-US')}, or nothing for no limit.`;
+const maxBatchSize = z.number().int(BATCH_SIZE_RULE).min(1, BATCH_SIZE_RULE).max(MAX_BATCH_SIZE, BATCH_SIZE_RULE).nullable();
 
 /** Methods about backend profiles. */
 export const profilesMethods = {
@@ -58,6 +63,8 @@ export const profilesMethods = {
    * A move to another origin removes the profile's key, so it never follows to a new server.
    */
   'profiles.setBaseUrl': method<BaseUrlChanged>()(z.object({ id, baseUrl })),
+  /** Sets the most exports one batch request may carry (null: no limit); larger downloads are split into parts. */
+  'profiles.setMaxBatchSize': method<Profile>()(z.object({ id, maxBatchSize })),
   /** Tells apart a wrong URL, a rejected key and a reachable route for a profile. */
   'profiles.checkConnection': method<ConnectionCheck>()(z.object({ id })),
   /** Deletes a profile, its tracked exports and its key. */

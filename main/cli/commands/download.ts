@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { requestExportUrls } from '../../core/backend/export-urls';
 import { cleanStaleTempFiles } from '../../core/downloads/temp-files';
-import { runZipDownload } from '../../core/downloads/zip-download';
+import { MAX_BATCH_SIZE } from '../../../shared/batches';
+import { requestExportUrlsInBatches } from '../../core/downloads/url-batches';
 import type { ZipDestination } from '../../core/downloads/zip-download';
+import { runZipParts } from '../../core/downloads/zip-parts';
 import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
 import { inFolder, nameTaken, parseOnConflict } from '../on-conflict';
 import type { OnConflict } from '../on-conflict';
@@ -18,11 +19,13 @@ import { ProgressBar } from '../progress-bar';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
 import { shown, shownText } from '../shown';
+import { splitNotice } from '../split-notice';
 
 const NAME = 'download';
 
 const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all])
-                               [--base-url URL] [--urls] [--out PATH] [--on-conflict WHAT] [--json] [--api-key-stdin]
+                               [--base-url URL] [--urls] [--out PATH] [--on-conflict WHAT] [--max-batch N]
+                               [--json] [--api-key-stdin]
 
 Calls the backend's batch route and saves one zip (default) or prints the exported URLs (--urls).
 
@@ -46,6 +49,11 @@ Output:
                       not change when someone changes a setting in the window
   --urls              URL mode: print the exported URLs one a line instead of saving a zip
   --json              print one JSON object (see below) instead of text
+Large downloads:
+  --max-batch N       at most N exports a request (default: the profile's maximum batch size, if
+                      set); more are sent in several requests, one after another: URL mode merges
+                      their answers, a zip is saved as NAME (part 1 of 3).zip, … (from --out FILE's
+                      name when given). Said on stderr before it starts.
 
 Examples:
   export-manager download --base-url https://example.com/api --url https://cdn.example.com/a.png --out ~/exports/
@@ -55,6 +63,7 @@ Examples:
   export-manager download --profile Production --all --out ~/exports/latest.zip --on-conflict replace
 
 JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback"}
+      a split zip adds "parts":[{"path","bytes","entries","filename"},...] (the fields above: part 1)
       {"ok":true,"exportedUrls":[...],"skipped":[...]} with --urls
       {"ok":false,"error":{"kind","status","message","backendMessage"}} on failure (exit 1;
       Ctrl-C: exit 130, SIGTERM: 143, the partial file removed)`;
@@ -69,7 +78,16 @@ const OPTIONS = {
   out: { type: 'string' },
   'on-conflict': { type: 'string' },
   'api-key-stdin': { type: 'boolean' },
+  'max-batch': { type: 'string' },
 } as const;
+
+/** `--max-batch N`: a whole number from 1 to 100,000; absent: undefined (the profile's value holds). */
+function maxBatchFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > MAX_BATCH_SIZE) throw new UsageError(`--max-batch takes a whole number from 1 to ${MAX_BATCH_SIZE}`, NAME);
+  return n;
+}
 
 /** `--out`: an existing folder (or a path ending in a separator) means "save inside". */
 async function destinationFor(out: string | undefined, cwd: string, onConflict: OnConflict | undefined): Promise<ZipDestination> {
@@ -120,15 +138,20 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (values.urls && values.out) throw new UsageError('--out is for zip mode; with --urls the URLs are printed', NAME);
   if (values.urls && values['on-conflict']) throw new UsageError('--on-conflict is for zip mode; with --urls nothing is saved', NAME);
   const onConflict = parseOnConflict(values['on-conflict'], NAME);
+  const maxBatchOverride = maxBatchFlag(values['max-batch']);
 
   const state = values.profile ? openCliState(io, values.json === true) : null;
   try {
-    const { baseUrl, apiKey, sourceFileUrls } = await downloadSource(values, io, state, NAME);
+    const source = await downloadSource(values, io, state, NAME);
+    const { baseUrl, apiKey, sourceFileUrls } = source;
+    const maxBatchSize = maxBatchOverride ?? source.maxBatchSize;
 
     const interrupt = abortOnInterrupt();
     try {
       if (values.urls) {
-        const result = await requestExportUrls({ baseUrl, apiKey, sourceFileUrls, signal: interrupt.signal });
+        const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'urls', null);
+        if (notice) writeLine(io.stderr, `export-manager: ${notice}`);
+        const result = await requestExportUrlsInBatches({ baseUrl, apiKey, sourceFileUrls, signal: interrupt.signal }, maxBatchSize);
         if (values.json) printJson(io, { ok: true, exportedUrls: result.exportedUrls, skipped: result.skipped.map((item) => JSON.parse(item.raw) as unknown) });
         else {
           // Whole (a script reads them), but escaped: the backend chose these strings.
@@ -142,19 +165,24 @@ async function run(args: string[], io: CliIo): Promise<number> {
       // The partial file sits beside its destination, so the final move is an atomic rename.
       const tempDir = destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir;
       await cleanStaleTempFiles([tempDir]); // what an earlier, killed run left there
-      const saved = await runZipDownload({
+      const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'zip', destination.kind === 'file' ? destination.path : null);
+      if (notice) writeLine(io.stderr, `export-manager: ${shownText(notice)}`);
+      const parts = await runZipParts({
         baseUrl,
         apiKey,
         sourceFileUrls,
+        maxBatchSize,
         destination,
         tempDir,
         signal: interrupt.signal,
         onProgress: (progress) => bar.update(progress),
       }).finally(() => bar.done());
+      const saved = parts[0]!;
       if (values.json) {
-        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource });
+        const split = parts.length > 1 ? { parts: parts.map(({ path, bytes, entries, filename }) => ({ path, bytes, entries, filename })) } : {};
+        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource, ...split });
       } else {
-        writeLine(io.stdout, shown(saved.path, Infinity));
+        for (const part of parts) writeLine(io.stdout, shown(part.path, Infinity));
       }
       return EXIT.ok;
     } catch (error) {

@@ -30,7 +30,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (positionals.length) throw new UsageError('list takes no name', NAME);
       const profiles = await state.call('profiles.list', undefined);
       if (values.json) printJson(io, { ok: true, profiles });
-      else for (const profile of profiles) writeLine(io.stdout, `${shown(profile.name)}\t${shown(profile.baseUrl, Infinity)}\t${profile.trackedCount} tracked${profile.builtIn ? '\t(built in)' : ''}`);
+      else for (const profile of profiles) writeLine(io.stdout, `${shown(profile.name)}\t${shown(profile.baseUrl, Infinity)}\t${profile.trackedCount} tracked${profile.maxBatchSize ? `\tat most ${profile.maxBatchSize} a batch` : ''}${profile.builtIn ? '\t(built in)' : ''}`);
       return EXIT.ok;
     }
     if (action === 'add') {

@@ -12,7 +12,10 @@ function messageForStatus(status: number, retryAfter: number | null): string {
   if (status === 404) return 'Not found (404): the base URL is wrong, or the backend knows none of the selected exports.';
   if (status === 408) return 'The backend timed out waiting for the request (408). Try again.';
   if (status === 413) {
-    return 'The backend refused the batch as too large (413): download fewer exports at a time, e.g. select part of the list or filter it.';
+    return (
+      'The backend refused the batch as too large (413). Set a maximum batch size on the profile (Profiles screen, or ' +
+      '--max-batch on the command line) so large downloads are split into parts, or download fewer exports at a time.'
+    );
   }
   if (status === 429) {
     return `The backend is rate limiting requests (429).${retryAfter !== null ? ` Try again in ${retryAfter} s.` : ' Try again later.'}`;

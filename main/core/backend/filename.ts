@@ -33,7 +33,7 @@ function byteLength(text: string): number {
 }
 
 /** Cuts `text` to at most `max` UTF-8 bytes without splitting a character. */
-function truncateBytes(text: string, max: number): string {
+export function truncateBytes(text: string, max: number): string {
   let out = '';
   let bytes = 0;
   for (const char of text) {

@@ -12,6 +12,8 @@ export interface DownloadSource {
   apiKey: string | null;
   sourceFileUrls: string[];
   profileName: string;
+  /** The profile's maximum batch size: more exports than this are downloaded in several requests. Null: no limit. */
+  maxBatchSize: number | null;
 }
 
 /** Resolves a profile (and its key) and the exports to download. */

@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 import type { HandlerPayload } from '../../../shared/api';
 import type { ConflictChoice, DownloadJob, DownloadProgress, DownloadResult } from '../../../shared/api/downloads';
+import { batchCount } from '../../../shared/batches';
 import { AppErrorException, appError, cancelled, fail } from '../app-error';
-import { requestExportUrls } from '../backend/export-urls';
 import type { Timeouts } from '../backend/http-stream';
 import { checkedBaseUrl } from '../backend/key-policy';
 import type { RetryOptions } from '../backend/retry';
@@ -16,8 +16,11 @@ import { fetchUrls } from './fetch-urls';
 import { historyEntry, newJob, notification } from './job-records';
 import type { UrlList, UrlListFormat } from './url-list-file';
 import { writeUrlList } from './url-list-file';
-import { runZipDownload } from './zip-download';
+import { requestExportUrlsInBatches } from './url-batches';
 import type { ZipDestination } from './zip-download';
+import { runZipParts } from './zip-parts';
+import type { SavedPart } from './zip-parts';
+import { zipResult } from './zip-result';
 
 /** What the download service is built from: the narrow store interfaces and the ports. */
 export interface DownloadServiceDeps {
@@ -178,20 +181,36 @@ export class DownloadService {
     await this.finish(job, subject);
   }
 
-  /** Zip or URL mode: one batch request. */
+  /** Zip or URL mode: one batch request, or one per batch when the profile's maximum batch size splits the download. */
   private async download(job: DownloadJob, source: DownloadSource, request: StartRequest, signal: AbortSignal): Promise<DownloadResult> {
-    if (request.mode === 'urls') return { mode: 'urls', ...(await requestExportUrls({ ...this.common(source), signal })) };
+    if (request.mode === 'urls') {
+      const onBatch = (part: number, parts: number) => this.progress(job, { jobId: job.jobId, bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null, part, parts });
+      return { mode: 'urls', ...(await requestExportUrlsInBatches({ ...this.common(source), signal }, source.maxBatchSize, onBatch)) };
+    }
     const { destination, asks } = await this.destination(job, request.saveTo);
-    const saved = await runZipDownload({
-      ...this.common(source),
-      destination,
-      tempDir: this.deps.paths.tempDir,
-      signal,
-      onFilename: (filename) => this.named(job, filename),
-      onProgress: (snapshot) => this.progress(job, { jobId: job.jobId, ...snapshot }),
-    });
-    if (asks) await this.deps.preferences?.rememberFolder(dirname(saved.path)).catch(() => {});
-    return { mode: 'zip', ...saved, fileId: this.grants.grant(saved.path, 'file').id };
+    const partCount = batchCount(source.sourceFileUrls.length, source.maxBatchSize);
+    const saved: Array<SavedPart & { fileId: string }> = [];
+    let remembering: Promise<void> | undefined;
+    try {
+      await runZipParts({
+        ...this.common(source),
+        maxBatchSize: source.maxBatchSize,
+        destination,
+        tempDir: this.deps.paths.tempDir,
+        signal,
+        onFilename: (filename) => this.named(job, filename),
+        onProgress: (snapshot) => this.progress(job, { jobId: job.jobId, ...snapshot }),
+        onPartSaved: (part) => {
+          saved.push({ ...part, fileId: this.grants.grant(part.path, 'file').id });
+          if (asks && part.part === 1) remembering = this.deps.preferences?.rememberFolder(dirname(part.path)).catch(() => {});
+        },
+      });
+    } finally {
+      // A split download that stopped part-way still reports the parts it saved.
+      if (saved.length > 0) job.result = zipResult(saved, partCount);
+      await remembering;
+    }
+    return job.result!;
   }
 
   /** Files mode: each exported URL into `folder`. Fails only when none could be saved; a cancel keeps the files saved so far in the result. */

@@ -15,7 +15,14 @@ export function newJob(profileId: string, profileName: string, mode: JobMode, it
 /** The system notification for a finished job (not shown for cancelled ones). */
 export function notification(job: DownloadJob): { title: string; body: string } {
   const result: DownloadResult | null = job.result;
-  if (result?.mode === 'zip') return { title: 'Download complete', body: `${result.filename} saved (${(result.bytes / 1048576).toFixed(1)} MiB, ${result.entries} files).` };
+  if (result?.mode === 'zip' && job.state === 'succeeded') {
+    if (result.parts) {
+      const bytes = result.parts.reduce((sum, part) => sum + part.bytes, 0);
+      const entries = result.parts.reduce((sum, part) => sum + part.entries, 0);
+      return { title: 'Download complete', body: `Saved as ${result.parts.length} parts (${(bytes / 1048576).toFixed(1)} MiB, ${entries} files), starting with ${result.filename}.` };
+    }
+    return { title: 'Download complete', body: `${result.filename} saved (${(result.bytes / 1048576).toFixed(1)} MiB, ${result.entries} files).` };
+  }
   if (result?.mode === 'files' && job.state === 'succeeded') {
     const failed = result.failures.length > 0 ? `, ${result.failures.length} failed` : '';
     return { title: 'Files downloaded', body: `${result.saved.length} of ${job.itemCount} files saved to ${result.folder}${failed}.` };
@@ -37,7 +44,8 @@ export function historyEntry(job: DownloadJob, request: HandlerPayload<'download
     result: job.state === 'succeeded' ? 'success' : job.state === 'cancelled' ? 'cancelled' : 'failed',
     errorKind: job.error?.kind ?? null,
     path: zip?.path ?? null,
-    bytes: zip?.bytes ?? null,
+    // Every part's bytes for a split download; the path is part 1's.
+    bytes: zip ? (zip.parts?.reduce((sum, part) => sum + part.bytes, 0) ?? zip.bytes) : null,
     exportIds: request.exportIds ?? null,
     sourceFileUrls,
   };

@@ -41,6 +41,8 @@ export interface ZipDownloadOptions {
   onProgress?: (progress: ProgressSnapshot) => void;
   /** Called once the name is known (from the response headers). */
   onFilename?: (filename: string, source: FilenameSource) => void;
+  /** The name to save under, from the backend's (a part of a split download: `name (part 1 of 3).zip`); default: the backend's. */
+  nameAs?: (filename: string) => string;
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryOptions>;
   /** Minimum time between progress reports (default 100 ms: about 10 a second). */
@@ -94,7 +96,8 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         response.body.destroy();
         throw appError('invalid-response', 'The backend answered with a web page instead of a zip: check the base URL.', { status: response.status });
       }
-      const chosen = chooseTarget(options.destination, filename, ended.signal);
+      const savedName = options.nameAs?.(filename) ?? filename;
+      const chosen = chooseTarget(options.destination, savedName, ended.signal);
       // Awaited below, once the body is in; a refusal stops the body at once.
       chosen.catch((error: unknown) => {
         stopped ??= error;
@@ -112,7 +115,7 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
       });
       const target = await chosen;
       const path = await moveIntoPlace(temp, target.path, target.existing);
-      return { path, bytes, filename, filenameSource: source, entries: directory.entries };
+      return { path, bytes, filename: savedName, filenameSource: source, entries: directory.entries };
     });
   } catch (error) {
     // The caller's cancel says it all; otherwise what stopped the body is the reason, not the abort it caused.

@@ -20,6 +20,8 @@ export interface BatchRouteConfig {
   forceZip64: boolean;
   /** Where the files of URL mode are served: `${filesBase}/<path>`. */
   filesBase: string;
+  /** The most items one request may carry (413 above it, as real backends limit batches); null: no limit. */
+  maxBatchSize: number | null;
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -86,6 +88,9 @@ export async function handleBatch(req: IncomingMessage, res: ServerResponse, url
   if (text === null) return sendJson(res, 413, { message: 'The request body is larger than 1 MiB.' });
   const parsed = parseItems(text);
   if (typeof parsed === 'string') return sendJson(res, 400, { message: parsed });
+  if (config.maxBatchSize !== null && parsed.length > config.maxBatchSize) {
+    return sendJson(res, 413, { message: `A batch may hold at most ${config.maxBatchSize} items; this one has ${parsed.length}.` });
+  }
   const known: Array<{ url: string; resolved: Resolved }> = [];
   const skipped: unknown[] = [];
   for (const sourceFileUrl of parsed) {

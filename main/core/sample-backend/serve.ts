@@ -8,6 +8,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     key: { type: 'string' },
     chunked: { type: 'boolean', default: false },
+    'max-batch': { type: 'string' },
   },
 });
 
@@ -15,10 +16,12 @@ const backend = await startSampleBackend({
   port: Number(values.port),
   apiKey: values.key ?? process.env.SAMPLE_BACKEND_API_KEY ?? null,
   chunked: values.chunked,
+  maxBatchSize: values['max-batch'] ? Number(values['max-batch']) : null,
 });
 const urls = sampleExportUrls(backend.url);
 console.log(`Sample backend listening. Base URL: ${backend.url}`);
 console.log(backend.apiKey ? `API key required: ${backend.apiKey}` : 'No API key required (pass --key KEY to require one).');
+if (values['max-batch']) console.log(`Batches of more than ${values['max-batch']} items are refused with 413.`);
 console.log(`${urls.length} sample exports, for example:`);
 for (const url of urls.slice(0, 4)) console.log(`  ${url}`);
 console.log(`Size knob (N MiB in one zip entry): ${bulkExportUrl(backend.url, 256)}`);

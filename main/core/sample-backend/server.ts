@@ -26,6 +26,8 @@ export interface SampleBackendOptions {
   chunked?: boolean;
   /** Write zip64 records even for small archives. */
   forceZip64?: boolean;
+  /** Refuse batches of more items than this with 413 (default: no limit). */
+  maxBatchSize?: number | null;
 }
 
 /** What a test can see of a request the backend received (the key only as given, for origin checks). */
@@ -62,6 +64,7 @@ export async function startSampleBackend(options: SampleBackendOptions = {}): Pr
     chunked: options.chunked ?? false,
     forceZip64: options.forceZip64 ?? false,
     filesBase: '',
+    maxBatchSize: options.maxBatchSize ?? null,
   };
   const server = createServer((req, res) => {
     void route(req, res).catch(() => {

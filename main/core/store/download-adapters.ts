@@ -17,7 +17,7 @@ export function createDownloadSources(store: Store, secrets: Pick<SecretStore, '
         fail('not-found', 'None of the selected exports is tracked any more; refresh the list and select again.');
       }
       const apiKey = await secrets.get(profileId);
-      return { baseUrl: profile.baseUrl, apiKey, sourceFileUrls, profileName: profile.name };
+      return { baseUrl: profile.baseUrl, apiKey, sourceFileUrls, profileName: profile.name, maxBatchSize: profile.maxBatchSize };
     },
   };
 }

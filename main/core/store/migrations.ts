@@ -46,6 +46,10 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // A profile's maximum number of exports per batch request; NULL: no limit.
+  `
+  ALTER TABLE profiles ADD COLUMN max_batch_size INTEGER;
+  `,
 ];
 
 /** The schema version this build writes. */

@@ -41,6 +41,11 @@ export function createProfilesFeature(deps: { store: Store; secrets: SecretStore
           : null;
         return { ...profile, keyRemoved, notice };
       },
+      'profiles.setMaxBatchSize': ({ id, maxBatchSize }) => {
+        const profile = store.profiles.setMaxBatchSize(id, maxBatchSize);
+        changed();
+        return profile;
+      },
       'profiles.checkConnection': async ({ id }) => {
         const { baseUrl } = store.profiles.require(id);
         const apiKey = await secrets.get(id);

@@ -12,11 +12,12 @@ interface ProfileRow {
   base_url: string;
   built_in: number;
   created_at: string;
+  max_batch_size: number | null;
   tracked_count: number;
 }
 
 const SELECT = `
-  SELECT p.id, p.name, p.base_url, p.built_in, p.created_at,
+  SELECT p.id, p.name, p.base_url, p.built_in, p.created_at, p.max_batch_size,
     (SELECT COUNT(*) FROM tracked_exports t WHERE t.profile_id = p.id) AS tracked_count
   FROM profiles p`;
 
@@ -27,6 +28,7 @@ function toProfile(row: ProfileRow): Profile {
     baseUrl: row.base_url,
     builtIn: row.built_in === 1,
     createdAt: row.created_at,
+    maxBatchSize: row.max_batch_size ?? null,
     trackedCount: row.tracked_count,
   };
 }
@@ -96,6 +98,13 @@ export class ProfilesRepo {
   setBaseUrl(id: string, baseUrl: string): Profile {
     this.require(id);
     this.db.prepare('UPDATE profiles SET base_url = ? WHERE id = ?').run(baseUrl, id);
+    return this.require(id);
+  }
+
+  /** Sets the most exports one batch request may carry (null: no limit); the value is already validated. */
+  setMaxBatchSize(id: string, maxBatchSize: number | null): Profile {
+    this.require(id);
+    this.db.prepare('UPDATE profiles SET max_batch_size = ? WHERE id = ?').run(maxBatchSize, id);
     return this.require(id);
   }
 

@@ -2,7 +2,11 @@ import type { FileRef } from '../../../shared/api/file-ref';
 import type { ConflictChoice, DownloadJob, DownloadMode, DownloadProgress, NameConflict } from '../../../shared/api/downloads';
 import type { AppError } from '../../../shared/errors';
 import { exportManager, stopAll, unwrap } from './api';
+import { batchCount } from '../../../shared/batches';
 import { FeatureState } from './feature-state.svelte';
+import { profiles } from './profiles.svelte';
+import { settings } from './settings.svelte';
+import { splitConfirm } from './split-confirm.svelte';
 
 /** What a job was asked to do, so it can be asked again. */
 interface JobRequest {
@@ -61,9 +65,13 @@ class DownloadsState extends FeatureState {
     if (listed) this.#jobs = this.#merge(listed);
   }
 
-  /** Starts a job; resolves to its id, or null when it could not start (see `error`). */
+  /**
+   * Starts a job; resolves to its id, or null when it could not start (see `error`) or the
+   * person declined a zip split into parts.
+   */
   async start(profileId: string, mode: DownloadMode, exportIds?: string[]): Promise<string | null> {
     this.dismissError();
+    if (mode === 'zip' && !(await this.#confirmSplit(profileId, exportIds))) return null;
     const started = await this.call(exportManager().downloads.start({ profileId, mode, exportIds }));
     if (started) this.#requests.set(started.jobId, { profileId, mode, exportIds });
     return started?.jobId ?? null;
@@ -84,8 +92,10 @@ class DownloadsState extends FeatureState {
   async downloadChecked(): Promise<string | null> {
     const request = this.#checkJobId ? this.#requests.get(this.#checkJobId) : undefined;
     if (!request) return null;
-    this.#checkJobId = null;
-    return this.start(request.profileId, 'zip', request.exportIds);
+    const jobId = await this.start(request.profileId, 'zip', request.exportIds);
+    // Declined (a zip in parts) or refused: the check's answer stays on screen to decide again.
+    if (jobId) this.#checkJobId = null;
+    return jobId;
   }
 
   /**
@@ -103,6 +113,17 @@ class DownloadsState extends FeatureState {
   /** Runs URL mode for what a zip job asked for, to show which exports the backend skipped and why. */
   async explainSkipped(job: DownloadJob): Promise<string | null> {
     return this.start(job.profileId, 'urls', await this.#exportIdsOf(job));
+  }
+
+  /** A zip larger than the profile's maximum batch size is saved as several files: the person says yes first. */
+  async #confirmSplit(profileId: string, exportIds: string[] | undefined): Promise<boolean> {
+    const profile = profiles.list.find((candidate) => candidate.id === profileId);
+    if (!profile?.maxBatchSize) return true;
+    const exports = exportIds?.length ?? profile.trackedCount;
+    const parts = batchCount(exports, profile.maxBatchSize);
+    if (parts === 1) return true;
+    const asks = settings.settings?.saveMode !== 'default-folder';
+    return splitConfirm.ask({ profileName: profile.name, exports, maxBatchSize: profile.maxBatchSize, parts, asks });
   }
 
   /** The exports a job asked for (undefined: every tracked export), as main reported it, else as remembered. */

@@ -97,6 +97,11 @@ class ProfilesState extends FeatureState {
     return true;
   }
 
+  /** Sets the most exports one request may carry (null: no limit); resolves to whether it worked. */
+  async setMaxBatchSize(id: string, maxBatchSize: number | null): Promise<boolean> {
+    return (await this.#run(exportManager().profiles.setMaxBatchSize({ id, maxBatchSize }))) !== undefined;
+  }
+
   /** Deletes a profile, its tracked exports and its key. */
   async remove(id: string): Promise<void> {
     await this.#run(exportManager().profiles.delete({ id }));

@@ -81,3 +81,37 @@ test('the question about a taken name has no axe violations in light and dark th
   }
   expect(found, found.join('\n')).toEqual([]);
 });
+
+test('the batch size form, the split confirmation and a card of parts have no axe violations in light and dark themes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const found: string[] = [];
+  const check = async (what: string): Promise<void> => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const violation of (await new AxeBuilder({ page }).analyze()).violations) {
+        found.push(`${what} (${colorScheme}): ${violation.id} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      }
+    }
+  };
+  await expect(page.getByTestId('tracked-row').first()).toBeVisible();
+  await goTo(page, 'Profiles');
+  const card = page.getByTestId('profile-card').first();
+  await card.getByRole('button', { name: 'Batch size' }).click();
+  await card.getByLabel('Maximum exports per request').fill('many');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('alert')).toBeVisible();
+  await check('Batch size form with an error');
+  await card.getByLabel('Maximum exports per request').fill('20');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByTestId('batch-limit')).toContainText('at most 20');
+
+  await goTo(page, 'Exports');
+  await page.getByRole('button', { name: 'Download zip', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Download as 2 zip files?' });
+  await expect(dialog).toBeVisible();
+  await check('Split confirmation');
+  await dialog.getByRole('button', { name: 'Download 2 parts' }).click();
+  await expect(page.getByTestId('download-job').first().getByTestId('zip-parts')).toBeVisible({ timeout: 30_000 });
+  await check('Downloads with a card of parts');
+  expect(found, found.join('\n')).toEqual([]);
+});

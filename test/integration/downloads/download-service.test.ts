@@ -40,7 +40,7 @@ function sourcesFor(backend: SampleBackend, apiKey = backend.apiKey): DownloadSo
     async resolve(profileId, exportIds) {
       if (profileId !== 'p1') fail('not-found', `No profile ${profileId}.`);
       const picked = exportIds === undefined ? urls.slice(0, 4) : exportIds.map((id) => urls[Number(id.slice(1)) - 1]!).filter(Boolean);
-      return { baseUrl: backend.url, apiKey, sourceFileUrls: picked, profileName: 'Sample backend' };
+      return { baseUrl: backend.url, apiKey, sourceFileUrls: picked, profileName: 'Sample backend', maxBatchSize: null };
     },
   };
 }

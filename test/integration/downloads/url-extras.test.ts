@@ -33,7 +33,7 @@ afterEach(async () => {
 /** A service whose profile "p1" tracks `urls` on `backend` (with the backend's key). */
 function serviceFor(backend: SampleBackend, urls: string[], fetchConcurrency = 3) {
   const feature = createDownloadsFeature({
-    sources: { resolve: async () => ({ baseUrl: backend.url, apiKey: backend.apiKey, sourceFileUrls: urls, profileName: 'Sample backend' }) },
+    sources: { resolve: async () => ({ baseUrl: backend.url, apiKey: backend.apiKey, sourceFileUrls: urls, profileName: 'Sample backend', maxBatchSize: null }) },
     history: { record: (entry) => void history.push(entry) },
     paths: ports.paths,
     dialogs: ports.dialogs,

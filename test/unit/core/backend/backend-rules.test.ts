@@ -51,7 +51,7 @@ describe('error mapping', () => {
   it('gives a batch that is too large (413) its own kind and advice', () => {
     const error = statusError(413, undefined, null).appError;
     expect(error).toMatchObject({ kind: 'bad-request', status: 413 });
-    expect(error.message).toMatch(/too large.*fewer exports/);
+    expect(error.message).toMatch(/too large \(413\)\. Set a maximum batch size on the profile.*--max-batch.*fewer exports/);
   });
 
   it('reads the backend message from JSON message, error and error.message', () => {

@@ -10,15 +10,17 @@ describe('download adapters', () => {
   beforeEach(() => (fx = createStoreFixture()));
   afterEach(() => fx.cleanup());
 
-  it('resolves a profile to its base URL, key and every tracked URL, some, or none', async () => {
+  it('resolves a profile to its base URL, key, maximum batch size and every tracked URL, some, or none', async () => {
     const secrets = new MemorySecretStore();
     const p = fx.store.profiles.create('P', 'https://p/api');
     fx.store.tracked.add(p.id, parseSourceUrls('https://h/1\nhttps://h/2\nhttps://h/3', 'txt'));
     await secrets.set(p.id, 'k-123');
     const sources = createDownloadSources(fx.store, secrets);
     expect(await sources.resolve(p.id)).toEqual({
-      baseUrl: 'https://p/api', apiKey: 'k-123', profileName: 'P', sourceFileUrls: ['https://h/1', 'https://h/2', 'https://h/3'],
+      baseUrl: 'https://p/api', apiKey: 'k-123', profileName: 'P', sourceFileUrls: ['https://h/1', 'https://h/2', 'https://h/3'], maxBatchSize: null,
     });
+    fx.store.profiles.setMaxBatchSize(p.id, 2);
+    expect((await sources.resolve(p.id)).maxBatchSize).toBe(2);
     const ids = fx.store.tracked.list(p.id).items.map((i) => i.id);
     expect((await sources.resolve(p.id, [ids[2]!, ids[0]!])).sourceFileUrls).toEqual(['https://h/1', 'https://h/3']);
     expect((await sources.resolve(p.id, [])).sourceFileUrls).toEqual([]);

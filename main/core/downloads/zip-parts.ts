@@ -1,0 +1,99 @@
+import { basename, dirname, join } from 'node:path';
+import { partBaseOf, partFileName, splitIntoBatches } from '../../../shared/batches';
+import { truncateBytes } from '../backend/filename';
+import { toAppError } from '../backend/to-app-error';
+import { batchFailure } from './batch-failure';
+import type { ProgressSnapshot } from './progress-meter';
+import { runZipDownload } from './zip-download';
+import type { ZipDestination, ZipDownloadOptions, ZipDownloadResult } from './zip-download';
+
+/** One saved part of a zip download (part 1 of 1 when it was not split). */
+export interface SavedPart extends ZipDownloadResult {
+  part: number;
+}
+
+/** A progress report of a zip download; a split one says which part it is about. */
+export interface PartProgress extends ProgressSnapshot {
+  part?: number;
+  parts?: number;
+}
+
+/** `runZipDownload`'s options, for any number of exports, and what a caller hears about parts. */
+export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' | 'nameAs'> {
+  /** The most exports a request may carry; null: no limit (one request, one file). */
+  maxBatchSize: number | null;
+  onProgress?: (progress: PartProgress) => void;
+  /** Called as each part is saved (so a later failure or cancel can still report it). */
+  onPartSaved?: (part: SavedPart) => void;
+}
+
+const MAX_NAME_BYTES = 255;
+
+/** `base (part k of n).zip`, with `base` cut short when the whole would pass the file-name limit. */
+export function partFileNameFor(base: string, part: number, parts: number): string {
+  const suffixBytes = Buffer.byteLength(partFileName('', part, parts), 'utf8');
+  return partFileName(truncateBytes(base, MAX_NAME_BYTES - suffixBytes).trimEnd(), part, parts);
+}
+
+/**
+ * Where part 1 goes: a folder or the save dialog under `name (part 1 of n).zip` (the name the
+ * backend gives the first part); an exact file path gives its name to every part instead.
+ */
+function firstPartDestination(destination: ZipDestination, parts: number): ZipDestination {
+  if (destination.kind !== 'file' || parts === 1) return destination;
+  const base = partBaseOf(basename(destination.path));
+  return { ...destination, path: join(dirname(destination.path), partFileNameFor(base, 1, parts)) };
+}
+
+/**
+ * Where a later part goes, and under which name: beside part 1, named from the name part 1 was
+ * given (the backend's, the one chosen in the save dialog, or the exact path's). In the default
+ * folder a taken name is settled as part 1's was (the same question, answered once a job); beside
+ * a file chosen in the save dialog it becomes `… (1).zip`; an exact path fails rather than guess.
+ */
+function laterPart(destination: ZipDestination, first: SavedPart, backendBase: string, part: number, parts: number): { destination: ZipDestination; name?: string } {
+  if (destination.kind === 'folder') return { destination, name: partFileNameFor(backendBase, part, parts) };
+  const path = join(dirname(first.path), partFileNameFor(partBaseOf(basename(first.path)), part, parts));
+  return { destination: { kind: 'file', path, existing: destination.kind === 'file' ? (destination.existing ?? 'fail') : 'unique' } };
+}
+
+/**
+ * A zip download of any number of exports: one file, or (above `maxBatchSize`) one numbered
+ * part per batch, `name (part 1 of 3).zip`, … downloaded one after another. Each part is saved
+ * and verified like a whole download. A failure or cancel stops at the current part (whose
+ * temp file is removed) and keeps the parts saved before it; the error names the part and them.
+ */
+export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]> {
+  const { maxBatchSize, onPartSaved, onProgress, ...single } = options;
+  const batches = splitIntoBatches(options.sourceFileUrls, maxBatchSize);
+  const parts = batches.length;
+  const saved: SavedPart[] = [];
+  let backendBase = '';
+  for (const [i, sourceFileUrls] of batches.entries()) {
+    const part = i + 1;
+    const first = saved[0];
+    const later = first ? laterPart(options.destination, first, backendBase, part, parts) : null;
+    // Part 1 of several is named from the backend's name; a later part in a folder from part 1's.
+    let nameAs: ((name: string) => string) | undefined;
+    if (parts > 1 && !later) nameAs = (name) => partFileNameFor((backendBase = partBaseOf(name)), 1, parts);
+    else if (later?.name !== undefined) nameAs = () => later.name!;
+    try {
+      const result = await runZipDownload({
+        ...single,
+        sourceFileUrls,
+        destination: later ? later.destination : firstPartDestination(options.destination, parts),
+        onFilename: part === 1 ? options.onFilename : undefined,
+        nameAs,
+        onProgress: onProgress ? (snapshot) => onProgress(parts > 1 ? { ...snapshot, part, parts } : snapshot) : undefined,
+      });
+      // A part's name is the one it was saved under (the backend names every part alike).
+      const savedPart = parts > 1 ? { ...result, part, filename: basename(result.path) } : { ...result, part };
+      saved.push(savedPart);
+      onPartSaved?.(savedPart);
+    } catch (error) {
+      if (parts === 1) throw error;
+      throw batchFailure(toAppError(error), 'part', part, parts, saved.map((done) => done.filename));
+    }
+  }
+  return saved;
+}
