@@ -247,3 +247,31 @@ describe('the engine with a question open', () => {
     }
   });
 });
+
+describe('a split download whose parts are already in the default folder', () => {
+  const PART_1 = 'Canvas exports – sample (part 1 of 2).zip';
+  const PART_2 = 'Canvas exports – sample (part 2 of 2).zip';
+
+  it('asks once, for part 1, and the answer settles part 2 as well', async () => {
+    await value(core.api['profiles.setMaxBatchSize']({ id: profileId, maxBatchSize: 2 }));
+    // Other exports first, so each replaced part differs from the one it replaces.
+    const earlier = await value(core.api['downloads.start']({ profileId, exportIds: exportIds.slice(4, 8), mode: 'zip' }));
+    expect((await finished(earlier.jobId)).state).toBe('succeeded');
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual([PART_1, PART_2]);
+    const before = [saved(PART_1), saved(PART_2)];
+
+    const jobId = await download(3);
+    expect(await asked(jobId)).toEqual({ filename: PART_1, folder: ports.paths.downloadsDir });
+    await value(answer(jobId, 'replace'));
+    const job = await finished(jobId);
+    expect(job.state).toBe('succeeded');
+    // One question for the whole job: part 2's taken name was settled by the same answer.
+    expect(eventsOf<{ conflict: unknown; jobId: string }>('downloads.conflict', jobId).filter((event) => event.conflict)).toHaveLength(1);
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual([PART_1, PART_2]);
+    expect(job.result).toMatchObject({ mode: 'zip', parts: [{ entries: 2 }, { entries: 1 }] });
+    expect(saved(PART_1).equals(before[0]!)).toBe(false);
+    expect(saved(PART_2).equals(before[1]!)).toBe(false);
+    expect(leftovers()).toEqual([]);
+    expect((await value(core.api['settings.get'](undefined))).nameConflict).toBe('ask');
+  });
+});
