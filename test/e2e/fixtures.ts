@@ -30,7 +30,7 @@ export const test = base.extend<{ bridge: Bridge }>({
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
-    await page.goto(bridge.url);
+    await openApp(page, bridge.url);
     await use(page);
     // A CSP violation or an uncaught error fails the test that caused it.
     expect(problems, 'the page logged errors').toEqual([]);
@@ -38,6 +38,15 @@ export const test = base.extend<{ bridge: Bridge }>({
 });
 
 export { expect };
+
+/**
+ * Opens the app and waits until it is drawn: it mounts once its first data is in, a moment
+ * after the page loaded, and a key pressed before that would reach no handler.
+ */
+export async function openApp(page: import('@playwright/test').Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
 
 /** Saves a screenshot in light and dark themes under test-results/screens/. */
 export async function screenshotThemes(page: import('@playwright/test').Page, name: string): Promise<void> {

@@ -15,7 +15,7 @@ export abstract class FeatureState {
     this.#error = null;
   }
 
-  /** Subscribes to the feature's pushed events; returns the unsubscribe. Called once, by App. */
+  /** Subscribes to the feature's pushed events; returns the unsubscribe. Called once, by `startApp`. */
   abstract connect(): () => void;
 
   /** Keeps an error for the banner (one that did not come from `call`). */

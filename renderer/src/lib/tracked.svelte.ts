@@ -94,6 +94,14 @@ class TrackedState extends FeatureState {
     });
   }
 
+  /**
+   * Shows `profileId`'s list unless it is already the one shown: the first load asked for it
+   * before the screen was drawn, and a list on screen follows its change events.
+   */
+  async open(profileId: string): Promise<void> {
+    if (profileId !== this.#profileId || !this.#loaded) await this.show(profileId);
+  }
+
   /** Shows `profileId`'s list from the first page. */
   async show(profileId: string): Promise<void> {
     if (profileId !== this.#profileId) {
