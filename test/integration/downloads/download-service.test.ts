@@ -14,6 +14,7 @@ import { sampleExportUrls } from '../../../main/core/sample-backend/sample-catal
 import type { SampleBackend, SampleBackendOptions } from '../../../main/core/sample-backend/server';
 import { createSampleFixture } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
+import { eventually, finishedJob } from '../../helpers/job-events';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 
@@ -65,21 +66,8 @@ async function setup(backendOptions: SampleBackendOptions = {}, apiKey?: string 
   return { backend, api };
 }
 
-/** Polls until `find` returns something (the test's own timeout bounds the wait). */
-function eventually<T>(find: () => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const found = find();
-      if (found !== undefined) resolve(found);
-      else setTimeout(poll, 5);
-    };
-    poll();
-  });
-}
 
-function finished(jobId: string): Promise<DownloadJob> {
-  return eventually(() => ports.events.recorded.find((e) => e.name === 'downloads.finished' && (e.payload as DownloadJob).jobId === jobId)?.payload as DownloadJob | undefined);
-}
+const finished = (jobId: string): Promise<DownloadJob> => finishedJob(ports.events, jobId);
 
 describe('downloads.* handlers over the DownloadService', () => {
   it('downloads all tracked exports to the default folder, with events, notification and history', async () => {

@@ -8,6 +8,7 @@ import type { Core } from '../../../main/core/core';
 import { runZipDownload } from '../../../main/core/downloads/zip-download';
 import type { Fault } from '../../../main/core/sample-backend/faults';
 import { sampleExportUrls, startSampleBackend } from '../../../main/core/sample-backend';
+import { eventually } from '../../helpers/job-events';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 
@@ -46,16 +47,6 @@ async function value<T>(call: Promise<{ ok: true; value: T } | { ok: false; erro
   return result.value;
 }
 
-function eventually<T>(find: () => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const found = find();
-      if (found !== undefined) resolve(found);
-      else setTimeout(poll, 5);
-    };
-    poll();
-  });
-}
 
 function eventsOf<P extends { jobId: string }>(name: string, jobId: string): P[] {
   return ports.events.recorded.filter((e) => e.name === name && (e.payload as P).jobId === jobId).map((e) => e.payload as P);

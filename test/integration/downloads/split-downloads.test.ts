@@ -10,6 +10,7 @@ import { resolveSourceFileUrl, sampleExportUrls } from '../../../main/core/sampl
 import type { SampleBackend, SampleBackendOptions } from '../../../main/core/sample-backend/server';
 import { createSampleFixture } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
+import { eventually, finishedJob } from '../../helpers/job-events';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 
@@ -53,20 +54,8 @@ async function setup(options: { count: number; maxBatchSize: number | null; unkn
   return { backend, urls, service: feature.service };
 }
 
-function eventually<T>(find: () => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const found = find();
-      if (found !== undefined) resolve(found);
-      else setTimeout(poll, 5);
-    };
-    poll();
-  });
-}
 
-function finished(jobId: string): Promise<DownloadJob> {
-  return eventually(() => ports.events.recorded.find((e) => e.name === 'downloads.finished' && (e.payload as DownloadJob).jobId === jobId)?.payload as DownloadJob | undefined);
-}
+const finished = (jobId: string): Promise<DownloadJob> => finishedJob(ports.events, jobId);
 
 function progressOf(jobId: string): DownloadProgress[] {
   return ports.events.recorded.filter((e) => e.name === 'downloads.progress').map((e) => e.payload as DownloadProgress).filter((p) => p.jobId === jobId);

@@ -10,6 +10,7 @@ import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backe
 import type { SampleBackend } from '../../../main/core/sample-backend/server';
 import { createSampleFixture } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
+import { finishedJob } from '../../helpers/job-events';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 
@@ -46,16 +47,7 @@ function serviceFor(backend: SampleBackend, urls: string[], fetchConcurrency = 3
   return feature;
 }
 
-function finished(jobId: string): Promise<DownloadJob> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const event = ports.events.recorded.find((e) => e.name === 'downloads.finished' && (e.payload as DownloadJob).jobId === jobId);
-      if (event) resolve(event.payload as DownloadJob);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
+const finished = (jobId: string): Promise<DownloadJob> => finishedJob(ports.events, jobId);
 
 /** Runs URL mode for `urls` and returns the finished job. */
 async function urlJob(backend: SampleBackend, urls: string[], fetchConcurrency?: number) {
