@@ -27,8 +27,11 @@ export function errorLine(error: AppError): string {
   return `export-manager: ${shownText(error.message)}${details ? ` (${details})` : ''}`;
 }
 
-/** Prints a failure the way the command was asked to and returns its exit code. Never a stack trace. */
-export function reportError(io: CliIo, error: unknown, json: boolean): number {
+/**
+ * Prints a failure the way the command was asked to and returns its exit code. Never a stack
+ * trace. `alongside`: more fields for the JSON (what the command did before it failed).
+ */
+export function reportError(io: CliIo, error: unknown, json: boolean, alongside?: Record<string, unknown>): number {
   if (error instanceof UsageError) {
     const hint = error.command ? `export-manager ${error.command} --help` : 'export-manager --help';
     if (json) printJson(io, errorJson({ kind: 'validation', message: error.message }));
@@ -36,7 +39,7 @@ export function reportError(io: CliIo, error: unknown, json: boolean): number {
     return EXIT.usage;
   }
   const appError = appErrorOf(error) ?? unexpected(error);
-  if (json) printJson(io, errorJson(appError));
+  if (json) printJson(io, { ...errorJson(appError), ...alongside });
   else writeLine(io.stderr, errorLine(appError));
   return EXIT.failure;
 }

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { cleanStaleTempFiles } from '../../core/downloads/temp-files';
-import { MAX_BATCH_SIZE } from '../../../shared/batches';
+import { MAX_BATCH_SIZE, batchCount } from '../../../shared/batches';
 import { requestExportUrlsInBatches } from '../../core/downloads/url-batches';
 import type { ZipDestination } from '../../core/downloads/zip-download';
-import { runZipParts } from '../../core/downloads/zip-parts';
+import { exactPartPath, runZipParts } from '../../core/downloads/zip-parts';
+import type { SavedPart } from '../../core/downloads/zip-parts';
 import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
 import { inFolder, nameTaken, parseOnConflict } from '../on-conflict';
 import type { OnConflict } from '../on-conflict';
@@ -63,7 +64,8 @@ Examples:
   export-manager download --profile Production --all --out ~/exports/latest.zip --on-conflict replace
 
 JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback"}
-      a split zip adds "parts":[{"path","bytes","entries","filename"},...] (the fields above: part 1)
+      a split zip adds "parts":[{"path","bytes","entries","filename"},...] (the fields above: part 1);
+      a split zip that fails part-way adds the parts it kept to the error JSON the same way
       {"ok":true,"exportedUrls":[...],"skipped":[...]} with --urls
       {"ok":false,"error":{"kind","status","message","backendMessage"}} on failure (exit 1;
       Ctrl-C: exit 130, SIGTERM: 143, the partial file removed)`;
@@ -89,8 +91,11 @@ function maxBatchFlag(value: string | undefined): number | undefined {
   return n;
 }
 
-/** `--out`: an existing folder (or a path ending in a separator) means "save inside". */
-async function destinationFor(out: string | undefined, cwd: string, onConflict: OnConflict | undefined): Promise<ZipDestination> {
+/**
+ * `--out`: an existing folder (or a path ending in a separator) means "save inside". An exact
+ * path split into `parts` names every part after it, so those are the names checked.
+ */
+async function destinationFor(out: string | undefined, cwd: string, onConflict: OnConflict | undefined, parts: number): Promise<ZipDestination> {
   if (!out) return inFolder(cwd, onConflict ?? 'keep-both');
   const path = resolve(cwd, out);
   if (out.endsWith('/') || out.endsWith(sep)) return inFolder(path, onConflict ?? 'keep-both');
@@ -98,8 +103,16 @@ async function destinationFor(out: string | undefined, cwd: string, onConflict: 
   if (found?.isDirectory()) return inFolder(path, onConflict ?? 'keep-both');
   const existing = onConflict ?? 'fail';
   // An exact path that is taken fails before anything is requested.
-  if (found && existing === 'fail') nameTaken(path);
+  if (existing === 'fail') {
+    const targets = parts > 1 ? Array.from({ length: parts }, (_, i) => exactPartPath(path, i + 1, parts)) : [path];
+    for (const target of targets) if (target === path ? found : await stat(target).catch(() => null)) nameTaken(target);
+  }
   return { kind: 'file', path, existing: existing === 'keep-both' ? 'unique' : existing };
+}
+
+/** Saved parts as the JSON output lists them. */
+function partsJson(parts: SavedPart[]): Array<Pick<SavedPart, 'path' | 'bytes' | 'entries' | 'filename'>> {
+  return parts.map(({ path, bytes, entries, filename }) => ({ path, bytes, entries, filename }));
 }
 
 // The shell's convention for a command ended by a signal: 128 + its number (Ctrl-C: 130).
@@ -147,6 +160,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const maxBatchSize = maxBatchOverride ?? source.maxBatchSize;
 
     const interrupt = abortOnInterrupt();
+    // The parts saved so far: a split download that stops part-way still says where they are.
+    const kept: SavedPart[] = [];
     try {
       if (values.urls) {
         const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'urls', null);
@@ -161,7 +176,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         return EXIT.ok;
       }
       const bar = new ProgressBar(io.stderr);
-      const destination = await destinationFor(values.out, io.cwd, onConflict);
+      const destination = await destinationFor(values.out, io.cwd, onConflict, batchCount(sourceFileUrls.length, maxBatchSize));
       // The partial file sits beside its destination, so the final move is an atomic rename.
       const tempDir = destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir;
       await cleanStaleTempFiles([tempDir]); // what an earlier, killed run left there
@@ -176,10 +191,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
         tempDir,
         signal: interrupt.signal,
         onProgress: (progress) => bar.update(progress),
+        onPartSaved: (part) => kept.push(part),
       }).finally(() => bar.done());
       const saved = parts[0]!;
       if (values.json) {
-        const split = parts.length > 1 ? { parts: parts.map(({ path, bytes, entries, filename }) => ({ path, bytes, entries, filename })) } : {};
+        const split = parts.length > 1 ? { parts: partsJson(parts) } : {};
         printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource, ...split });
       } else {
         for (const part of parts) writeLine(io.stdout, shown(part.path, Infinity));
@@ -187,9 +203,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     } catch (error) {
       const signalled = interrupt.exitCode();
-      if (signalled === null) throw error;
-      reportError(io, error, values.json === true); // says "cancelled"; the code says which signal
-      return signalled;
+      if (signalled === null && kept.length === 0) throw error;
+      // Kept parts are listed where a script finds saved files: stdout, or "parts" in the JSON.
+      if (!values.json) for (const part of kept) writeLine(io.stdout, shown(part.path, Infinity));
+      const code = reportError(io, error, values.json === true, kept.length > 0 ? { parts: partsJson(kept) } : undefined);
+      return signalled ?? code; // a signal's code says which one; the message says "cancelled"
     } finally {
       interrupt.dispose();
     }

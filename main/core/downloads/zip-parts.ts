@@ -35,26 +35,31 @@ export function partFileNameFor(base: string, part: number, parts: number): stri
   return partFileName(truncateBytes(base, MAX_NAME_BYTES - suffixBytes).trimEnd(), part, parts);
 }
 
+/** Where part `part` of an exact-path download goes: beside that path, named after it. */
+export function exactPartPath(path: string, part: number, parts: number): string {
+  return join(dirname(path), partFileNameFor(partBaseOf(basename(path)), part, parts));
+}
+
 /**
  * Where part 1 goes: a folder or the save dialog under `name (part 1 of n).zip` (the name the
  * backend gives the first part); an exact file path gives its name to every part instead.
  */
 function firstPartDestination(destination: ZipDestination, parts: number): ZipDestination {
   if (destination.kind !== 'file' || parts === 1) return destination;
-  const base = partBaseOf(basename(destination.path));
-  return { ...destination, path: join(dirname(destination.path), partFileNameFor(base, 1, parts)) };
+  return { ...destination, path: exactPartPath(destination.path, 1, parts) };
 }
 
 /**
- * Where a later part goes, and under which name: beside part 1, named from the name part 1 was
- * given (the backend's, the one chosen in the save dialog, or the exact path's). In the default
- * folder a taken name is settled as part 1's was (the same question, answered once a job); beside
- * a file chosen in the save dialog it becomes `… (1).zip`; an exact path fails rather than guess.
+ * Where a later part goes, and under which name. In the default folder: the backend's name for
+ * part 1, a taken name settled as part 1's was (the same question, answered once a job). An exact
+ * path: named after that path (not after what part 1 became, which may carry a " (1)"), and a
+ * taken name handled as the path's. The save dialog: beside the file chosen there and named
+ * after it, a taken name becoming `… (1).zip`.
  */
 function laterPart(destination: ZipDestination, first: SavedPart, backendBase: string, part: number, parts: number): { destination: ZipDestination; name?: string } {
   if (destination.kind === 'folder') return { destination, name: partFileNameFor(backendBase, part, parts) };
-  const path = join(dirname(first.path), partFileNameFor(partBaseOf(basename(first.path)), part, parts));
-  return { destination: { kind: 'file', path, existing: destination.kind === 'file' ? (destination.existing ?? 'fail') : 'unique' } };
+  if (destination.kind === 'file') return { destination: { kind: 'file', path: exactPartPath(destination.path, part, parts), existing: destination.existing ?? 'fail' } };
+  return { destination: { kind: 'file', path: exactPartPath(first.path, part, parts), existing: 'unique' } };
 }
 
 /**

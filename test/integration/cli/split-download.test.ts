@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listArchive } from '../../../main/core/archive/list-archive';
@@ -99,5 +100,65 @@ describe('export-manager download: batches above the maximum batch size', () => 
       expect(usage.code, bad).toBe(2);
       expect(usage.stderr).toMatch(/--max-batch takes a whole number from 1 to 100000/);
     }
+  });
+
+  it('checks the names the parts of --out FILE will take, not FILE itself, before anything is requested', async () => {
+    const out = join(fixture.saveDir, 'q.zip');
+    writeFileSync(out, 'an older q.zip, which a split download never writes');
+    const run = await runBuiltCli(['download', '--base-url', backend.url, ...urlArgs(6), '--max-batch', '4', '--out', out], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fixture.files(fixture.saveDir)).toEqual(['q (part 1 of 2).zip', 'q (part 2 of 2).zip', 'q.zip']);
+
+    const requestsBefore = batchRequests();
+    writeFileSync(join(fixture.saveDir, 'r (part 2 of 2).zip'), 'taken');
+    const refused = await runBuiltCli(['download', '--base-url', backend.url, ...urlArgs(6), '--max-batch', '4', '--out', join(fixture.saveDir, 'r.zip'), '--json'], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.json()).toMatchObject({ ok: false, error: { kind: 'disk' } });
+    expect(refused.json<{ error: { message: string } }>().error.message).toMatch(/r \(part 2 of 2\)\.zip already exists.*--on-conflict/);
+    expect(batchRequests()).toBe(requestsBefore);
+    expect(fixture.files(fixture.saveDir)).not.toContain('r (part 1 of 2).zip');
+  });
+
+  it('--on-conflict keep-both names a later part after FILE, not after the " (1)" part 1 became', async () => {
+    writeFileSync(join(fixture.saveDir, 'k (part 1 of 2).zip'), 'taken');
+    const run = await runBuiltCli(['download', '--base-url', backend.url, ...urlArgs(6), '--max-batch', '4', '--out', join(fixture.saveDir, 'k.zip'), '--on-conflict', 'keep-both'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fixture.files(fixture.saveDir)).toEqual(['k (part 1 of 2) (1).zip', 'k (part 1 of 2).zip', 'k (part 2 of 2).zip']);
+  });
+});
+
+describe('export-manager download: a split download that fails part-way', () => {
+  let fixture: SampleFixture;
+  let backend: SampleBackend;
+  let env: NodeJS.ProcessEnv;
+
+  beforeEach(async () => {
+    fixture = createSampleFixture();
+    // Every second batch request is refused (400 is not retried): part 2 of each run fails.
+    const refused = { kind: 'status', status: 400, body: '{"message":"batch refused"}', contentType: 'application/json' } as const;
+    backend = await fixture.start({ apiKey: KEY, faults: ({ index }) => (index % 2 === 1 ? refused : null) });
+    env = { EXPORT_MANAGER_USER_DATA: join(fixture.root, 'state'), EXPORT_MANAGER_API_KEY: KEY };
+  });
+
+  afterEach(async () => {
+    await fixture.cleanup();
+  });
+
+  const args = (out: string, ...more: string[]) => ['download', '--base-url', backend.url, ...sampleExportUrls(backend.url).slice(0, 5).flatMap((url) => ['--url', url]), '--max-batch', '3', '--out', out, ...more];
+  const PART_1 = 'Canvas exports – sample (part 1 of 2).zip';
+
+  it('lists the parts it kept: in "parts" of the JSON error, or as lines on stdout', async () => {
+    const run = await runBuiltCli(args(fixture.saveDir, '--json'), { env });
+    expect(run.code).toBe(1);
+    expect(run.json()).toMatchObject({ ok: false, error: { kind: 'bad-request', status: 400 }, parts: [{ path: join(fixture.saveDir, PART_1), entries: 3, filename: PART_1 }] });
+    expect(fixture.files(fixture.saveDir)).toEqual([PART_1]);
+
+    const text = join(fixture.saveDir, 'text');
+    mkdirSync(text);
+    const plain = await runBuiltCli(args(text), { env });
+    expect(plain.code).toBe(1);
+    expect(plain.stdout.trim().split('\n')).toEqual([join(text, PART_1)]);
+    expect(plain.stderr).toMatch(/part 2 of 2/);
+    expect(fixture.files(text)).toEqual([PART_1]);
   });
 });
