@@ -7,8 +7,10 @@
  * and the engine child hit the same server process, each in a process of its own.
  * Prints best-of, median and the median of per-round ratios (each round runs both back to back,
  * so that ratio shares the machine's load), and CPU seconds of each download.
+ * A second reference, bare `node:http` into a file (bare-node-download.ts), runs in every round:
+ * the engine is Node code, so it shows how much of a gap to curl is Node's own.
  * Knobs: BENCH_SIZES (MiB, default 256,1024), BENCH_ROUNDS (default 5), BENCH_COMPARE (path of
- * another zip-download.ts, e.g. an older one from `git archive`, run as a third contender).
+ * another zip-download.ts, e.g. an older one from `git archive`, run as one more contender).
  * Targets (issue 3): engine ≥ 0.9× curl; peak RSS ≤ 150 MB and flat across sizes.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -24,6 +26,7 @@ import { bulkExportUrl, resolveSourceFileUrl, zipEntryFor } from '../../main/cor
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
 const engineModule = fileURLToPath(new URL('../../main/core/downloads/zip-download.ts', import.meta.url));
+const bareNodeModule = fileURLToPath(new URL('./bare-node-download.ts', import.meta.url));
 
 /** What the child prints: one timed engine download (or none, for the baseline). */
 interface ChildResult {
@@ -114,8 +117,10 @@ async function main(): Promise<void> {
   const peaks: number[] = [];
   try {
     const child = await bundleChild(work, engineModule, 'engine');
+    // Contenders besides curl and the engine, each a child of its own: bare node:http always, BENCH_COMPARE when given.
+    const others = [{ name: 'bare node:http', label: 'bare node', child: await bundleChild(work, bareNodeModule, 'bare') }];
     // BENCH_COMPARE=/path/to/an/older/zip-download.ts (e.g. from `git archive`) adds that engine to every round.
-    const compare = process.env.BENCH_COMPARE ? await bundleChild(work, process.env.BENCH_COMPARE, 'compare') : null;
+    if (process.env.BENCH_COMPARE) others.push({ name: 'compared engine', label: 'compare', child: await bundleChild(work, process.env.BENCH_COMPARE, 'compare') });
     console.log(`download benchmark: sample backend ${backend.url}; ${rounds} rounds per size, best-of and median compared`);
     const baseline = await engine(child, null);
     console.log(`engine child baseline (node + bundled engine loaded, no download): peak RSS ${(baseline.maxRssKiB / 1024).toFixed(0)} MiB`);
@@ -127,26 +132,26 @@ async function main(): Promise<void> {
       if (resolved) zipEntryFor(resolved, resolved.fileName);
       const curlTimes: number[] = [];
       const engineTimes: number[] = [];
-      const compareTimes: number[] = [];
+      const otherTimes = others.map(() => [] as number[]);
       let peak = 0;
       for (let round = 0; round < rounds; round++) {
         const dir = mkdtempSync(join(work, 'round-'));
         // Alternate the order so neither side always runs first (cold server CRC cache, page cache).
-        const order = compare ? ['curl', 'engine', 'compare'] : ['curl', 'engine'];
+        const order = ['curl', 'engine', ...others.map((_, i) => i)] as const;
         for (const who of round % 2 === 0 ? order : [...order].reverse()) {
           if (who === 'curl') {
             const c = await curl(backend.url, url, dir);
             curlTimes.push(c.seconds);
             console.log(`  ${size} MiB round ${round + 1} curl:   ${rate(c.bytes, c.seconds)}, CPU ${c.cpuSeconds.toFixed(2)} s`);
-          } else if (who === 'compare') {
-            const e = await engine(compare!, { baseUrl: backend.url, url, dir });
-            compareTimes.push(e.seconds);
-            console.log(`  ${size} MiB round ${round + 1} compare: ${rate(e.bytes, e.seconds)}, CPU ${e.cpuSeconds.toFixed(2)} s, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
-          } else {
+          } else if (who === 'engine') {
             const e = await engine(child, { baseUrl: backend.url, url, dir });
             engineTimes.push(e.seconds);
             peak = Math.max(peak, e.maxRssKiB);
             console.log(`  ${size} MiB round ${round + 1} engine: ${rate(e.bytes, e.seconds)}, CPU ${e.cpuSeconds.toFixed(2)} s, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
+          } else {
+            const e = await engine(others[who]!.child, { baseUrl: backend.url, url, dir });
+            otherTimes[who]!.push(e.seconds);
+            console.log(`  ${size} MiB round ${round + 1} ${others[who]!.label}: ${rate(e.bytes, e.seconds)}, CPU ${e.cpuSeconds.toFixed(2)} s, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
           }
         }
         rmSync(dir, { recursive: true, force: true });
@@ -161,13 +166,15 @@ async function main(): Promise<void> {
           `median: curl ${(size / median(curlTimes)).toFixed(0)} MiB/s, engine ${(size / median(engineTimes)).toFixed(0)} MiB/s, ratio ${(median(curlTimes) / median(engineTimes)).toFixed(2)}; ` +
           `median per-round ratio ${paired.toFixed(2)} (target ≥ 0.90); engine peak RSS ${((peak * 1024) / 1e6).toFixed(0)} MB (target ≤ 150 MB)`,
       );
-      if (compare) {
-        const pairedCompare = median(curlTimes.map((c, i) => c / compareTimes[i]!));
+      others.forEach((other, i) => {
+        const times = otherTimes[i]!;
+        const pairedOther = median(curlTimes.map((c, round) => c / times[round]!));
+        const againstEngine = median(engineTimes.map((e, round) => times[round]! / e));
         console.log(
-          `${size} MiB compared engine: best-of ${(size / Math.min(...compareTimes)).toFixed(0)} MiB/s, ratio ${(bestCurl / Math.min(...compareTimes)).toFixed(2)}; ` +
-            `median ${(size / median(compareTimes)).toFixed(0)} MiB/s, ratio ${(median(curlTimes) / median(compareTimes)).toFixed(2)}; median per-round ratio ${pairedCompare.toFixed(2)}`,
+          `${size} MiB ${other.name}: best-of ${(size / Math.min(...times)).toFixed(0)} MiB/s, ratio to curl ${(bestCurl / Math.min(...times)).toFixed(2)}; ` +
+            `median ${(size / median(times)).toFixed(0)} MiB/s, median per-round ratio to curl ${pairedOther.toFixed(2)}; the engine's speed against it, median per round: ${againstEngine.toFixed(2)}×`,
         );
-      }
+      });
     }
     if (peaks.length > 1) console.log(`engine peak RSS by size: ${peaks.map((p) => `${((p * 1024) / 1e6).toFixed(0)} MB`).join(' vs ')} (must not grow with size)`);
   } finally {
