@@ -30,6 +30,11 @@ export interface AppError {
   status?: number;
   /** The backend's own message, where it sent one. */
   backendMessage?: string;
+  /**
+   * Set on an `archive` error that refused extraction for one of the zip-bomb limits: the one
+   * refusal a person may override (the app asks; the CLI takes --allow-large).
+   */
+  extractLimit?: true;
 }
 
 /** How every method's outcome crosses a process boundary. */

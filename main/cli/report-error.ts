@@ -15,6 +15,8 @@ export function errorJson(error: AppError): { ok: false; error: Record<string, u
       status: error.status ?? null,
       message: error.message,
       backendMessage: error.backendMessage ?? null,
+      // A script can tell the one refusal --allow-large lifts without reading the message.
+      ...(error.extractLimit ? { extractLimit: true } : {}),
     },
   };
 }

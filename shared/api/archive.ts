@@ -72,15 +72,16 @@ export const EXTRACT_LIMITS = {
   ratioFromBytes: 1024 ** 2,
 } as const;
 
-/** How every limit refusal's message starts, so the UI can tell it from other `archive` errors. */
+/** How every limit refusal's message starts: it says what happened before it says which limit. */
 export const EXTRACT_LIMIT_PREFIX = 'Not extracted: over a safety limit against zip bombs.';
 
 /**
- * Whether an error is extraction refused for one of EXTRACT_LIMITS: the app asks the person
- * and, when they confirm, calls `archive.extract` again with `allowLarge: true`.
+ * Whether an error is extraction refused for one of EXTRACT_LIMITS (marked `extractLimit`, not
+ * recognised by its words): the app asks the person and, when they confirm, calls
+ * `archive.extract` again with `allowLarge: true`.
  */
 export function isExtractLimitError(error: AppError): boolean {
-  return error.kind === 'archive' && error.message.startsWith(EXTRACT_LIMIT_PREFIX);
+  return error.kind === 'archive' && error.extractLimit === true;
 }
 
 /** Methods of the archive inspector. */

@@ -11,7 +11,7 @@ function size(bytes: number): string {
 const HOW_TO_OVERRIDE = 'If you trust this archive, extract it anyway: confirm in the app, or add --allow-large to export-manager extract.';
 
 function overLimit(detail: string): AppErrorException {
-  return appError('archive', `${EXTRACT_LIMIT_PREFIX} ${detail} ${HOW_TO_OVERRIDE}`);
+  return appError('archive', `${EXTRACT_LIMIT_PREFIX} ${detail} ${HOW_TO_OVERRIDE}`, { extractLimit: true });
 }
 
 /** The first limit the planned entries go over, as the `archive` error to throw, or null. */

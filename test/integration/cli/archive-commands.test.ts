@@ -111,7 +111,7 @@ describe('export-manager inspect and extract', () => {
     execFileSync('zip', ['-q', join(root, 'bomb.zip'), 'zeros.bin'], { cwd: source });
     const refused = await runBuiltCli(['extract', join(root, 'bomb.zip'), '--to', join(root, 'out'), '--json']);
     expect(refused.code).toBe(1);
-    expect(refused.json()).toMatchObject({ ok: false, error: { kind: 'archive', message: expect.stringMatching(/safety limit.*--allow-large/) } });
+    expect(refused.json()).toMatchObject({ ok: false, error: { kind: 'archive', extractLimit: true, message: expect.stringMatching(/safety limit.*--allow-large/) } });
     expect(readdirSync(join(root, 'out'))).toEqual([]);
     const allowed = await runBuiltCli(['extract', join(root, 'bomb.zip'), '--to', join(root, 'out'), '--allow-large', '--json']);
     expect(allowed.code, allowed.stderr).toBe(0);

@@ -37,7 +37,10 @@ describe('extraction limits against zip bombs', () => {
     expect(isExtractLimitError(error)).toBe(true);
   });
 
-  it('tells limit refusals from other archive errors', () => {
+  it('tells limit refusals from other archive errors by their mark, not by their words', () => {
     expect(isExtractLimitError({ kind: 'archive', message: 'The file is not a zip archive.' })).toBe(false);
+    // An entry name or a backend can put any words in a message; only core sets the mark.
+    expect(isExtractLimitError({ kind: 'archive', message: 'Not extracted: over a safety limit against zip bombs. (quoted)' })).toBe(false);
+    expect(isExtractLimitError({ kind: 'archive', message: 'any words', extractLimit: true })).toBe(true);
   });
 });
