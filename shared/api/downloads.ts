@@ -105,6 +105,12 @@ export interface NameConflict {
 /** What to do about a taken name: save as `name (1).zip`, replace the file, or end the job with nothing touched. */
 export type ConflictChoice = 'keep-both' | 'replace' | 'cancel';
 
+/** Bytes and entries of a zip job's result, over every part when it was split (they are one download). */
+export function zipTotals(result: Extract<DownloadResult, { mode: 'zip' }>): { bytes: number; entries: number } {
+  const parts = result.parts ?? [result];
+  return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), entries: parts.reduce((sum, part) => sum + part.entries, 0) };
+}
+
 /** Where a job is in its life. */
 export type DownloadState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 

@@ -1,4 +1,4 @@
-import { numberedName } from '../backend/filename';
+import { numberedName } from '../../../shared/numbered-name';
 import { nameSegments } from './entry-name';
 
 /** Where one entry goes, relative to the destination, as segments. */

@@ -1,6 +1,7 @@
 /** Plain records of a job's life: the new job, and the notification and history entry when it ends. */
 import { randomUUID } from 'node:crypto';
 import type { HandlerPayload } from '../../../shared/api';
+import { zipTotals } from '../../../shared/api/downloads';
 import type { DownloadJob, JobMode, DownloadResult } from '../../../shared/api/downloads';
 import type { HistoryEntry } from './download-ports';
 
@@ -17,8 +18,7 @@ export function notification(job: DownloadJob): { title: string; body: string } 
   const result: DownloadResult | null = job.result;
   if (result?.mode === 'zip' && job.state === 'succeeded') {
     if (result.parts) {
-      const bytes = result.parts.reduce((sum, part) => sum + part.bytes, 0);
-      const entries = result.parts.reduce((sum, part) => sum + part.entries, 0);
+      const { bytes, entries } = zipTotals(result);
       return { title: 'Download complete', body: `Saved as ${result.parts.length} parts (${(bytes / 1048576).toFixed(1)} MiB, ${entries} files), starting with ${result.filename}.` };
     }
     return { title: 'Download complete', body: `${result.filename} saved (${(result.bytes / 1048576).toFixed(1)} MiB, ${result.entries} files).` };
@@ -45,7 +45,7 @@ export function historyEntry(job: DownloadJob, request: HandlerPayload<'download
     errorKind: job.error?.kind ?? null,
     path: zip?.path ?? null,
     // Every part's bytes for a split download; the path is part 1's.
-    bytes: zip ? (zip.parts?.reduce((sum, part) => sum + part.bytes, 0) ?? zip.bytes) : null,
+    bytes: zip ? zipTotals(zip).bytes : null,
     exportIds: request.exportIds ?? null,
     sourceFileUrls,
   };

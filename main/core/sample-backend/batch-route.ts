@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { numberedName } from '../backend/filename';
+import { numberedName } from '../../../shared/numbered-name';
 import { writeBody } from './body-writer';
 import { answerWithFault, bodyShape } from './faults';
 import type { Fault } from './faults';

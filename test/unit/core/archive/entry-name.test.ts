@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameSegments, unsafeNameReason } from '../../../../main/core/archive/entry-name';
-import { numberedName } from '../../../../main/core/backend/filename';
+import { numberedName } from '../../../../shared/numbered-name';
 
 describe('unsafeNameReason', () => {
   it('accepts ordinary relative names, unicode and Windows-style separators', () => {
