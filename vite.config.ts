@@ -56,7 +56,7 @@ export default defineConfig({
       nodeEntry('main/electron/index.ts', 'main.js'),
       nodeEntry('main/cli.ts', 'cli.js', 'cli-chunks'),
       // Archive work runs in a worker thread, started from its own bundle beside main.js/cli.js.
-      nodeEntry('main/core/archive/archive-worker.ts', 'archive-worker.js'),
+      nodeEntry('main/core/archive/archive-worker.ts', 'archive-worker.mjs'),
       {
         entry: here('main/preload.ts'),
         vite: {

@@ -1,7 +1,7 @@
 /**
  * Entry of the archive worker thread: runs one job from `workerData` off the main event loop,
  * posts throttled progress, then its result, and exits. Built as its own bundle
- * (`dist-electron/archive-worker.js`); started from source with tsx in tests (worker-client.ts).
+ * (`dist-electron/archive-worker.mjs`); started from source with tsx in tests (worker-client.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { appErrorOf } from '../app-error';

@@ -7,26 +7,31 @@ import type { ProgressListener } from './extract-archive';
 import { unpackedWorkerPath } from './worker-path';
 import type { AbortMessage, ArchiveJob, ArchiveJobResults, WorkerMessage } from './worker-protocol';
 
-// Held in variables so the bundler leaves these URLs alone and they resolve at run time.
-const BUILT_WORKER = './archive-worker.js';
+// Held in variables so the bundler leaves these URLs alone and they resolve at run time. The
+// built worker is `.mjs` so Node loads it as ESM by its name, not by guessing from its syntax.
+const BUILT_WORKER = './archive-worker.mjs';
 const SOURCE_WORKER = './archive-worker.ts';
 
 /** How long a worker may take to stop by itself after an abort before it is terminated. */
 const ABORT_GRACE_MS = 2000;
 
 /**
- * How to start the worker: the built `archive-worker.js` beside the running bundle when it
- * exists (the app), else the TypeScript source through tsx (tests, `tsx` scripts). On Node 20
- * `execArgv: ['--import', 'tsx']` does not reach a worker's entry module, so a two-line
- * bootstrap registers tsx's hooks inside the worker first and then imports the source.
+ * How to start the worker: the built `archive-worker.mjs` beside the running bundle when it
+ * exists (the app, the command line), else the TypeScript source through tsx (tests, `tsx`
+ * scripts). On Node 20 `execArgv: ['--import', 'tsx']` does not reach a worker's entry module,
+ * so a two-line bootstrap registers tsx's hooks inside the worker first and then imports the
+ * source. Neither there (a broken installation): an `archive` error that says so and where.
  */
-export function resolveWorkerEntry(): { source: URL | string; eval: boolean } {
+export function resolveWorkerEntry(moduleUrl: string = import.meta.url): { source: URL | string; eval: boolean } {
   // In a packaged app the bundle sits in app.asar; the worker starts from its unpacked copy.
-  const built = unpackedWorkerPath(fileURLToPath(new URL(BUILT_WORKER, import.meta.url)));
+  const built = unpackedWorkerPath(fileURLToPath(new URL(BUILT_WORKER, moduleUrl)));
   if (existsSync(built)) return { source: built, eval: false };
+  if (!existsSync(fileURLToPath(new URL(SOURCE_WORKER, moduleUrl)))) {
+    throw appError('archive', `Export Manager's archive worker is missing (${built}); reinstall Export Manager to inspect or extract archives.`);
+  }
   // require.resolve finds the CommonJS build; its ESM twin beside it is the one that registers hooks.
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL(SOURCE_WORKER, import.meta.url).href;
+  const entry = new URL(SOURCE_WORKER, moduleUrl).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return { source: bootstrap, eval: true };
 }
@@ -36,8 +41,8 @@ export function runArchiveJob<J extends ArchiveJob>(
   job: J,
   options: { signal?: AbortSignal; onProgress?: ProgressListener } = {},
 ): Promise<ArchiveJobResults[J['op']]> {
-  const entry = resolveWorkerEntry();
   return new Promise((resolve, reject) => {
+    const entry = resolveWorkerEntry();
     const worker = new Worker(entry.source, { eval: entry.eval, workerData: job });
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
