@@ -32,6 +32,8 @@ export default defineConfig({
         launchOptions: { executablePath: executable ?? undefined, args: CHROMIUM_ARGS },
       },
     },
+    // `npm run dev`'s renderer under the app's development CSP (starts Vite; Chromium as above).
+    { name: 'dev', testMatch: /dev\/.*\.spec\.ts$/ },
     { name: 'electron', testMatch: /electron\/.*\.spec\.ts$/ },
   ],
 });

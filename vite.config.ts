@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 import electron from 'vite-plugin-electron';
+import { DEV_CSP_NONCE_ENV, devContentSecurityPolicy } from './main/electron/content-security-policy';
+import { electronBinary, MISSING_ELECTRON_MESSAGE } from './scripts/electron-binary.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -45,31 +49,75 @@ function nodeEntry(entry: string, fileName: string, chunksDir?: string) {
   };
 }
 
+/**
+ * `npm run dev`: Vite injects the page's CSS as `<style>` elements, which the app's strict CSP
+ * blocks. A nonce made for this run goes on those elements (`html.cspNonce`), into the page's
+ * meta policy (here) and, through the environment, into the header main sends for the dev
+ * server's pages (main/electron/window.ts). Builds are untouched: they load CSS as files.
+ */
+function devStyleNonce(nonce: string): Plugin {
+  return {
+    name: 'dev-csp-nonce',
+    apply: 'serve',
+    transformIndexHtml(html, context) {
+      const local = context.server?.resolvedUrls?.local[0];
+      const origin = local ? new URL(local).origin : 'http://localhost';
+      return html.replace(
+        /(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/,
+        (_all, start: string, policy: string) => `${start}${devContentSecurityPolicy(nonce, origin, policy)}"`,
+      );
+    },
+  };
+}
+
+/** `npm run dev` says in one line that Electron is missing, as `npm start` does, instead of a stack trace. */
+async function startElectron({ startup }: { startup: () => Promise<boolean> }): Promise<void> {
+  if (electronBinary() === null) {
+    console.error(MISSING_ELECTRON_MESSAGE);
+    process.exit(1);
+  }
+  await startup();
+}
+
 /** One config: the renderer (root `renderer/`), main, the preload (CommonJS) and the CLI. */
-export default defineConfig({
-  root: here('renderer'),
-  base: './',
-  build: { outDir: here('dist/renderer'), emptyOutDir: true },
-  plugins: [
-    svelte(),
-    electron([
-      nodeEntry('main/electron/index.ts', 'main.js'),
-      nodeEntry('main/cli.ts', 'cli.js', 'cli-chunks'),
-      // Archive work runs in a worker thread, started from its own bundle beside main.js/cli.js.
-      nodeEntry('main/core/archive/archive-worker.ts', 'archive-worker.mjs'),
-      {
-        entry: here('main/preload.ts'),
-        vite: {
-          build: {
-            outDir: here('dist-electron'),
-            emptyOutDir: false,
-            minify: false,
-            target: 'chrome140',
-            lib: { entry: here('main/preload.ts'), formats: ['cjs' as const], fileName: () => 'preload.cjs' },
-            rolldownOptions: { external: ['electron'] },
+export default defineConfig(({ command }) => {
+  const devNonce = command === 'serve' ? randomBytes(18).toString('base64') : undefined;
+  // Electron, started by vite-plugin-electron from this process, reads it from its environment.
+  if (devNonce) process.env[DEV_CSP_NONCE_ENV] = devNonce;
+  // The dev-server test serves the renderer alone: no Electron, and the built bundles untouched.
+  const rendererOnly = command === 'serve' && process.env.EXPORT_MANAGER_DEV_RENDERER_ONLY === '1';
+  return {
+    root: here('renderer'),
+    base: './',
+    build: { outDir: here('dist/renderer'), emptyOutDir: true },
+    html: devNonce ? { cspNonce: devNonce } : {},
+    plugins: [
+      svelte(),
+      ...(devNonce ? [devStyleNonce(devNonce)] : []),
+      ...(rendererOnly ? [] : electron([
+        { ...nodeEntry('main/electron/index.ts', 'main.js'), onstart: startElectron },
+        // The command line and the worker are not the running app: rebuilding them restarts nothing.
+        { ...nodeEntry('main/cli.ts', 'cli.js', 'cli-chunks'), onstart: () => {} },
+        // Archive work runs in a worker thread, started from its own bundle beside main.js/cli.js.
+        { ...nodeEntry('main/core/archive/archive-worker.ts', 'archive-worker.mjs'), onstart: () => {} },
+        {
+          entry: here('main/preload.ts'),
+          // A new preload needs only the page reloaded; before main has started the app, nothing.
+          onstart: ({ reload }: { reload: () => void }) => {
+            if ((process as { electronApp?: unknown }).electronApp) reload();
+          },
+          vite: {
+            build: {
+              outDir: here('dist-electron'),
+              emptyOutDir: false,
+              minify: false,
+              target: 'chrome140',
+              lib: { entry: here('main/preload.ts'), formats: ['cjs' as const], fileName: () => 'preload.cjs' },
+              rolldownOptions: { external: ['electron'] },
+            },
           },
         },
-      },
-    ]),
-  ],
+      ])),
+    ],
+  };
 });

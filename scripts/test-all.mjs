@@ -2,6 +2,7 @@
 // `N passed, N failed, N skipped`, so a run that executed nothing cannot pass unseen.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { npmCommand, toolCommand } from './node-commands.mjs';
 
 const results = 'test-results';
 rmSync(`${results}/vitest.json`, { force: true });
@@ -9,16 +10,20 @@ rmSync(`${results}/playwright.json`, { force: true });
 mkdirSync(results, { recursive: true });
 
 const steps = [
-  { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
-  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
-  { name: 'electronegativity', command: ['npm', 'run', '--silent', 'electronegativity'] },
-  { name: 'build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
+  { name: 'typecheck', command: npmCommand(['run', '--silent', 'typecheck']) },
+  { name: 'lint', command: npmCommand(['run', '--silent', 'lint']) },
+  { name: 'electronegativity', command: npmCommand(['run', '--silent', 'electronegativity']) },
+  { name: 'build', command: toolCommand('vite', ['build', '--logLevel', 'warn']) },
   {
     name: 'vitest',
-    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`],
+    command: toolCommand('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]),
     counts: () => vitestCounts(`${results}/vitest.json`),
   },
-  { name: 'playwright', command: ['npx', 'playwright', 'test'], counts: () => playwrightCounts(`${results}/playwright.json`) },
+  {
+    name: 'playwright',
+    command: toolCommand('@playwright/test', ['test'], 'playwright'),
+    counts: () => playwrightCounts(`${results}/playwright.json`),
+  },
 ];
 
 function readJson(path) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_SCHEME, appFileFor, contentTypeOf } from './app-files';
-import { CONTENT_SECURITY_POLICY } from './window';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 /**
  * Declares `app://` a standard, secure scheme. Must run before the app is ready: privileges

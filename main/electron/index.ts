@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { EventName, EventPayload } from '../../shared/api';
 import type { AppCommand } from '../../shared/api/app';
@@ -12,6 +12,8 @@ import { createCore } from '../core/core';
 import { grantDroppedFile } from '../core/dropped-file';
 import type { Core } from '../core/core';
 import type { EventSink } from '../core/ports';
+import { SettlingSecretStore } from '../core/secrets/settling-secret-store';
+import { appUserModelId } from './app-identity';
 import { registerAppScheme, serveAppFiles } from './app-protocol';
 import { setupDeepLinks } from './deep-links';
 import { registerIpc, sendEvent } from './ipc';
@@ -20,7 +22,9 @@ import type { Opened } from './opened';
 import { electronDialogs, electronNotifier, electronPaths, electronShell } from './ports';
 import { createElectronSecretStore } from './secrets';
 import { menuTemplate } from './menu-template';
+import { startupFailureText } from './startup-failure';
 import { isTrustedSender } from './trusted-sender';
+import { userDataOverride } from './user-data';
 import { createMainWindow, defaultWindowSources, hardenDefaultSession, trustedOrigins, windowStateOf } from './window';
 import { readWindowState, writeWindowState } from './window-state-file';
 
@@ -81,23 +85,35 @@ function openHelp(): void {
   void shell.openPath(readme);
 }
 
+/**
+ * After `ready`: the session's rules, the app:// pages, the menu, core and its IPC, then the
+ * window. The keychain is not waited for: asking it can take seconds (a Secret Service that
+ * never answers, a macOS prompt that needs a window to sit over), so the key store settles
+ * beside the open window, which shows "checking the keychain" until it knows.
+ */
 async function start(): Promise<void> {
-  hardenDefaultSession();
+  // Ties notifications and taskbar grouping to the installed shortcut (electron-builder's appId).
+  if (process.platform === 'win32') app.setAppUserModelId(appUserModelId(app.isPackaged, process.execPath));
+  hardenDefaultSession(sources);
   serveAppFiles(sources.rendererDir);
   const menuActions = { openHelp, command: (command: AppCommand) => windowEvents.emit('app.command', { command }) };
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { isPackaged: app.isPackaged, actions: menuActions })));
   const paths = electronPaths();
-  const secrets = await createElectronSecretStore(paths);
+  const secrets = new SettlingSecretStore(createElectronSecretStore(paths));
   core = await createCore(
     {
       paths,
-      secrets: secrets.store,
+      secrets,
       dialogs: electronDialogs(),
       notifier: electronNotifier(),
       shell: electronShell(),
       events: windowEvents,
     },
-    { identity: { name: app.getName(), version: app.getVersion(), platform: process.platform }, secretsStatus: secrets.status },
+    {
+      identity: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+      secretsStatus: secrets.status,
+      secretsSettled: secrets.settled,
+    },
   );
   const grants = core.grants;
   registerIpc(core.api, isTrustedCall, (path) => grantDroppedFile(grants, path));
@@ -131,13 +147,36 @@ function closeCoreBeforeQuit(event: Electron.Event): void {
   void core.close().finally(() => app.quit());
 }
 
-app.setName('Export Manager');
-registerAppScheme();
-// Tests (and people who keep several setups) can point the app at another data folder; it
-// must be set before the single-instance lock, which lives there.
-if (process.env.EXPORT_MANAGER_USER_DATA) app.setPath('userData', process.env.EXPORT_MANAGER_USER_DATA);
+/**
+ * Tells the person why the app cannot start, in a dialog (a packaged app has no terminal to
+ * log to), then exits. Before `ready` on Linux the dialog goes to stderr instead (Electron's rule).
+ */
+function failStartup(error: unknown): void {
+  const { title, message } = startupFailureText(error);
+  console.error(`${title}: ${message}`);
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
 
-if (!app.requestSingleInstanceLock()) {
+/** Before `ready`: what Electron allows only then (privileged schemes, the data folder) and the listeners macOS may call first. */
+function prepare(): boolean {
+  app.setName('Export Manager');
+  registerAppScheme();
+  // Tests (and people who keep several setups) can point the app at another data folder; it
+  // must be set before the single-instance lock, which lives there.
+  const dataOverride = userDataOverride(process.env.EXPORT_MANAGER_USER_DATA);
+  if (dataOverride) app.setPath('userData', dataOverride);
+  return app.requestSingleInstanceLock();
+}
+
+let primary = false;
+try {
+  primary = prepare();
+} catch (error) {
+  failStartup(error);
+}
+
+if (!primary) {
   app.quit();
 } else {
   setupDeepLinks(deliverOpened);
@@ -148,11 +187,5 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0 && core) openMainWindow();
   });
   app.on('will-quit', closeCoreBeforeQuit);
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      console.error('Export Manager could not start:', error instanceof Error ? error.message : error);
-      app.exit(1);
-    });
+  app.whenReady().then(start).catch(failStartup);
 }

@@ -1,15 +1,13 @@
 import { join } from 'node:path';
-import { BrowserWindow, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, screen, session, shell } from 'electron';
 import { APP_INDEX_URL, APP_ORIGIN } from './app-files';
+import { DEV_CSP_NONCE_ENV, devContentSecurityPolicy, withPolicy } from './content-security-policy';
+import { isLoadFailure, loadFailureText } from './load-failure';
 import { originOf } from './trusted-sender';
 import { isWebUrl } from './web-url';
 import { mainWindowOptions } from './window-options';
 import { restoredBounds } from './window-state';
 import type { WindowState } from './window-state';
-
-/** The Content-Security-Policy of every page the app shows (also the meta tag in renderer/index.html). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Where the built app finds its pieces, relative to dist-electron/main.js. */
 export interface WindowSources {
@@ -18,6 +16,8 @@ export interface WindowSources {
   rendererDir: string;
   /** The dev server in `npm run dev` (never in a packaged app). */
   devServerUrl?: string;
+  /** The dev server's per-run nonce for the styles it injects (with `devServerUrl` only). */
+  devCspNonce?: string;
 }
 
 /** The default sources: beside the main bundle; the dev server only when the app is not packaged. */
@@ -26,6 +26,7 @@ export function defaultWindowSources(bundleDir: string, isPackaged: boolean): Wi
     preloadPath: join(bundleDir, 'preload.cjs'),
     rendererDir: join(bundleDir, '..', 'dist', 'renderer'),
     devServerUrl: isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL || undefined,
+    devCspNonce: isPackaged ? undefined : process.env[DEV_CSP_NONCE_ENV] || undefined,
   };
 }
 
@@ -65,7 +66,20 @@ export function createMainWindow(sources: WindowSources, saved: WindowState | nu
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
-  void window.loadURL(sources.devServerUrl ?? APP_INDEX_URL);
+  // A page that does not load would leave a window that never shows: an app that seems to
+  // vanish. Show the window, say what failed, and offer to try again.
+  const pageUrl = sources.devServerUrl ?? APP_INDEX_URL;
+  contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    if (!isMainFrame || !isLoadFailure(code)) return;
+    window.show();
+    const text = loadFailureText(code, description, url);
+    void dialog.showMessageBox(window, { type: 'error', buttons: ['Try again', 'Quit'], defaultId: 0, cancelId: 1, ...text }).then(({ response }) => {
+      if (response === 0) void window.loadURL(pageUrl);
+      else app.quit();
+    });
+  });
+
+  void window.loadURL(pageUrl);
   return window;
 }
 
@@ -74,15 +88,23 @@ export function windowStateOf(window: BrowserWindow): WindowState {
   return { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
 }
 
-/** Session-wide rules: deny every permission request but clipboard writes, send the CSP header with every response (the dev server's too; `app://` sets its own). */
-export function hardenDefaultSession(): void {
+/**
+ * Session-wide rules: deny every permission request but clipboard writes; under `npm run dev`,
+ * give the dev server's pages the development CSP as a header (`app://` sets its own). Only the
+ * dev server's responses are touched: anything else keeps the headers it came with.
+ */
+export function hardenDefaultSession(sources: WindowSources): void {
   const ses = session.defaultSession;
   // Only writing to the clipboard ("Copy URL") is allowed; everything else is denied.
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
   ses.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+  const devOrigin = sources.devServerUrl ? originOf(sources.devServerUrl) : null;
+  if (!devOrigin || !sources.devCspNonce) return;
+  const policy = devContentSecurityPolicy(sources.devCspNonce, devOrigin);
+  // The filter narrows by host (a port in a pattern is not accepted everywhere); the origin check is exact.
+  const host = new URL(devOrigin).hostname;
+  ses.webRequest.onHeadersReceived({ urls: [`http://${host}/*`] }, (details, callback) => {
+    if (originOf(details.url) !== devOrigin) return callback({});
+    callback({ responseHeaders: withPolicy(details.responseHeaders, policy) });
   });
 }

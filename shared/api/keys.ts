@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { event, method } from '../contract';
 
-/** Where keys are kept: the OS keychain, an encrypted file (Electron safeStorage), or this session only. */
-export type SecretsBackend = 'keychain' | 'encrypted-file' | 'session';
+/**
+ * Where keys are kept: the OS keychain, an encrypted file (Electron safeStorage), or this
+ * session only; `checking` while the app still waits for the keychain's first answer (its window
+ * opens without waiting, and `settings.statusChanged` says where keys ended up).
+ */
+export type SecretsBackend = 'checking' | 'keychain' | 'encrypted-file' | 'session';
 
 /** What the renderer may know about a profile's key: never the key itself. */
 export interface KeyStatus {

@@ -65,4 +65,6 @@ export const settingsMethods = {
 /** Events about settings. */
 export const settingsEvents = {
   'settings.changed': event<Settings>(),
+  /** Where keys are kept became known (the keychain answered, or a fallback was chosen). */
+  'settings.statusChanged': event<StateStatus>(),
 } as const;

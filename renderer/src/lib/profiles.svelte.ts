@@ -146,9 +146,10 @@ class ProfilesState extends FeatureState {
   }
 
   async #loadKey(profileId: string): Promise<void> {
-    // A status that cannot be read shows as "none"; the card still offers to set a key.
+    // Until it answers the card says the keychain is being checked; a status that cannot be read
+    // shows as "none", and the card still offers to set a key.
     const status = await unwrap(exportManager().keys.status({ profileId }), () => {});
-    if (status) this.#keys[profileId] = status;
+    this.#keys[profileId] = status ?? this.#keys[profileId] ?? { hasKey: false, hint: null, backend: 'keychain' };
   }
 }
 

@@ -28,9 +28,14 @@ class SettingsState extends FeatureState {
     this.#recoveryDismissed = true;
   }
 
-  /** Follows changes made elsewhere (another window, the CLI). */
+  /** Follows changes made elsewhere (another window, the CLI), and where keys live once the keychain has answered. */
   override connect(): () => void {
-    return exportManager().on('settings.changed', (settings) => this.#apply(settings));
+    const api = exportManager();
+    const stops = [
+      api.on('settings.changed', (settings) => this.#apply(settings)),
+      api.on('settings.statusChanged', (status) => (this.#status = status)),
+    ];
+    return () => stops.forEach((stop) => stop());
   }
 
   /** Loads settings and status. */
