@@ -62,12 +62,14 @@ class ProfilesState extends FeatureState {
     ]);
   }
 
-  /** Loads the list and every profile's key status. */
+  /** Loads the list, then each profile's key status (without waiting for those). */
   async load(): Promise<void> {
     const list = await this.call(exportManager().profiles.list());
     if (!list) return;
     this.#list = list;
-    await Promise.all(list.map((profile) => this.#loadKey(profile.id)));
+    // Key statuses wait for the keychain, which may take seconds to answer at start: the window
+    // does not wait for them (each card says the keychain is being checked meanwhile).
+    void Promise.all(list.map((profile) => this.#loadKey(profile.id)));
   }
 
   /** Makes a profile the active one. */
