@@ -94,6 +94,9 @@ export default defineConfig(({ command }) => {
     plugins: [
       svelte(),
       ...(devNonce ? [devStyleNonce(devNonce)] : []),
+      // A build starts from an empty dist-electron/, so no bundle of an earlier build (a renamed
+      // or removed one) lingers there to be run or packed.
+      { name: 'empty-dist-electron', apply: 'build', buildStart: () => rmSync(here('dist-electron'), { recursive: true, force: true }) },
       ...(rendererOnly ? [] : electron([
         { ...nodeEntry('main/electron/index.ts', 'main.js'), onstart: startElectron },
         // The command line and the worker are not the running app: rebuilding them restarts nothing.

@@ -10,6 +10,7 @@ import type { Dialogs, EventSink } from '../core/ports';
 import { createKeysFeature } from '../core/secrets/keys-feature';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
+import { DEFAULT_BUSY_POLICY } from '../core/store/busy-retry';
 import { createProfilesFeature } from '../core/store/profiles-feature';
 import { openStore } from '../core/store/store';
 import type { Store } from '../core/store/store';
@@ -61,7 +62,10 @@ const describeInvalid: DescribeInvalid = (_name, issues) => issues.map((issue) =
  */
 export function openCliState(io: CliIo, json: boolean): CliState {
   const dataDir = appDataDir(io.env);
-  const store = openStore(dataDir);
+  // A command may block: it waits for another process's write as long as the app would (the
+  // app's thread serves a window, so it waits without blocking; see whileBusy). Opening and
+  // reading take no write lock, so `profiles list` answers while the app or an import writes.
+  const store = openStore(dataDir, { waitWhenBusy: DEFAULT_BUSY_POLICY });
   const aside = store.takeRecoveryNotice('cli');
   if (aside) warn(io, json, shownText(recoveryMessage(aside)));
   // keytar runs in a helper process, so a keychain call stuck in D-Bus cannot hold this one open.

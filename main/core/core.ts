@@ -16,6 +16,7 @@ import { createHistoryFeature } from './store/history-feature';
 import { createProfilesFeature } from './store/profiles-feature';
 import { createSettingsFeature } from './store/settings-feature';
 import { openStore } from './store/store';
+import { whileBusy } from './store/while-busy';
 import { createTrackedFeature } from './store/tracked-feature';
 
 /** The running core: the API both transports serve, and how to stop it. */
@@ -32,8 +33,10 @@ export interface Core {
 /** Options that are not side-effect ports. */
 export interface CoreOptions {
   identity: AppIdentity;
-  /** Where keys ended up and what to tell the user (default: the keychain, no warning). */
+  /** Where keys ended up and what to tell the user (default: the keychain, no warning); read at every call. */
   secretsStatus?: SecretsStatus;
+  /** Resolves when `secretsStatus` becomes known, when it was `checking` at start (the app does not wait for the keychain). */
+  secretsSettled?: Promise<unknown>;
   /** The built-in sample backend: started by default; false leaves it off. */
   sampleBackend?: SampleBackendOptions | false;
 }
@@ -57,13 +60,15 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
     const { paths, secrets, dialogs, events, shell } = ports;
     const grants = new FileGrants();
     const secretsStatus = options.secretsStatus ?? { backend: 'keychain' };
-    const store = openStore(paths.dataDir);
+    // Opening migrates after an update, and the sample profile is written on every start (its
+    // port changes): either may meet another process's write, waited out without blocking.
+    const store = await whileBusy(() => openStore(paths.dataDir));
     closers.push(() => store.close());
 
     const sample = options.sampleBackend === false ? null : await startSampleBackend(options.sampleBackend ?? {});
     if (sample) {
       closers.push(() => sample.close());
-      store.ensureSampleProfile(sample.url, sampleExportUrls(sample.url));
+      await whileBusy(() => store.ensureSampleProfile(sample.url, sampleExportUrls(sample.url)));
     }
 
     const app = started(createAppFeature({ identity: options.identity, dataDir: paths.dataDir, sampleBackendUrl: () => sample?.url ?? null, shell, grants }));
@@ -71,7 +76,7 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
     const keys = started(createKeysFeature({ store, secrets, secretsStatus, events }));
     const tracked = started(createTrackedFeature({ store, dialogs, downloadsDir: paths.downloadsDir, events, grants }));
     const history = started(createHistoryFeature({ store, events, grants }));
-    const settings = started(createSettingsFeature({ store, secretsStatus, events, dialogs, downloadsDir: paths.downloadsDir }));
+    const settings = started(createSettingsFeature({ store, secretsStatus, secretsSettled: options.secretsSettled, events, dialogs, downloadsDir: paths.downloadsDir }));
     const downloads = started(
       createDownloadsFeature({
         sources: createDownloadSources(store, secrets),

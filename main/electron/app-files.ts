@@ -41,6 +41,9 @@ export function appFileFor(rootDir: string, url: string): string | null {
     return null;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  // An encoded separator names no file the build wrote (its paths use real `/`): refused, so no
+  // spelling of a path reaches the file system but the one the page itself uses.
+  if (/%2f|%5c/i.test(parsed.pathname)) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(parsed.pathname);

@@ -7,11 +7,12 @@
 export const APP_ID = 'app.exportmanager.desktop';
 
 /**
- * The AppUserModelID to set on Windows, which ties notifications and taskbar grouping to the
- * installed shortcut. An unpackaged run has no such shortcut; Electron's notifications guide
- * says to use the executable's path there.
+ * The AppUserModelID to set, on Windows only (null elsewhere): it ties notifications and
+ * taskbar grouping to the installed shortcut. An unpackaged run has no such shortcut; Electron's
+ * notifications guide says to use the executable's path there.
  */
-export function appUserModelId(isPackaged: boolean, execPath: string): string {
+export function appUserModelId(platform: NodeJS.Platform, isPackaged: boolean, execPath: string): string | null {
+  if (platform !== 'win32') return null;
   return isPackaged ? APP_ID : execPath;
 }
 

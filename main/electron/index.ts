@@ -93,7 +93,8 @@ function openHelp(): void {
  */
 async function start(): Promise<void> {
   // Ties notifications and taskbar grouping to the installed shortcut (electron-builder's appId).
-  if (process.platform === 'win32') app.setAppUserModelId(appUserModelId(app.isPackaged, process.execPath));
+  const modelId = appUserModelId(process.platform, app.isPackaged, process.execPath);
+  if (modelId) app.setAppUserModelId(modelId);
   hardenDefaultSession(sources);
   serveAppFiles(sources.rendererDir);
   const menuActions = { openHelp, command: (command: AppCommand) => windowEvents.emit('app.command', { command }) };

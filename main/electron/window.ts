@@ -74,13 +74,18 @@ export function createMainWindow(sources: WindowSources, saved: WindowState | nu
     window.show();
     const text = loadFailureText(code, description, url);
     void dialog.showMessageBox(window, { type: 'error', buttons: ['Try again', 'Quit'], defaultId: 0, cancelId: 1, ...text }).then(({ response }) => {
-      if (response === 0) void window.loadURL(pageUrl);
+      if (response === 0) loadPage(window, pageUrl);
       else app.quit();
     });
   });
 
-  void window.loadURL(pageUrl);
+  loadPage(window, pageUrl);
   return window;
+}
+
+/** Loads the page; its failure is shown by the `did-fail-load` handler, so the rejection `loadURL` also gives is handled here. */
+function loadPage(window: BrowserWindow, url: string): void {
+  window.loadURL(url).catch(() => undefined);
 }
 
 /** What to save of the window when it closes: its normal (not maximized) bounds and whether it was maximized. */

@@ -3,13 +3,10 @@ import { join } from 'node:path';
 import { appErrorOf, fail } from '../app-error';
 import { MIGRATIONS } from './migrations';
 import { openSqlite } from './sqlite';
-import type { SqliteDatabase } from './sqlite';
+import type { SqliteDatabase, SqliteOptions } from './sqlite';
 
 /** The database file name inside the app's data folder (shared by the app and the command line). */
 export const DATABASE_FILE = 'export-manager.db';
-
-/** How long a writer waits for another process's write to finish before giving up. */
-const BUSY_TIMEOUT_MS = 10_000;
 
 /** An open database, and where a damaged predecessor was moved, if one was. */
 export interface OpenedDatabase {
@@ -28,7 +25,7 @@ function isDamaged(error: unknown): boolean {
 
 /** Sets the connection up and brings the schema to the current version. */
 function prepare(db: SqliteDatabase): void {
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Already WAL (every open but the first): a no-op that needs no lock.
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a committed transaction survives a crash of the process (not of the OS).
   db.pragma('synchronous = NORMAL');
@@ -42,16 +39,27 @@ function prepare(db: SqliteDatabase): void {
   migrate(db);
 }
 
-/** Applies the migrations the file lacks, each in its own immediate transaction. */
+/** The schema version of the file; one newer than this build knows is refused. */
+function schemaVersion(db: SqliteDatabase, target: number): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > target) {
+    fail('disk', `The database was written by a newer version of Export Manager (schema ${version}); update the app.`);
+  }
+  return version;
+}
+
+/**
+ * Applies the migrations the file lacks, each in its own immediate transaction. The version is
+ * read first without the write lock: a current schema (every open but the first after an update)
+ * needs none, so opening, and a command that only reads, never waits for another process's write.
+ */
 export function migrate(db: SqliteDatabase, migrations: readonly string[] = MIGRATIONS): void {
   const target = migrations.length;
+  if (schemaVersion(db, target) === target) return;
   for (;;) {
     const step = db.transaction(() => {
-      // Read inside the write lock: another process may have migrated meanwhile.
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > target) {
-        fail('disk', `The database was written by a newer version of Export Manager (schema ${version}); update the app.`);
-      }
+      // Read again inside the write lock: another process may have migrated meanwhile.
+      const version = schemaVersion(db, target);
       if (version === target) return false;
       db.exec(migrations[version]!);
       db.pragma(`user_version = ${version + 1}`);
@@ -72,18 +80,19 @@ function moveAside(path: string): string {
 }
 
 /**
- * Opens (creating if needed) the state database in `dataDir`: WAL, busy timeout, foreign keys,
- * migrations. A file that is not a database or is corrupt is moved aside (never deleted) and a
- * fresh one started; `recoveredFrom` says where the old one went so the user can be told.
+ * Opens (creating if needed) the state database in `dataDir`: WAL, foreign keys, migrations, and
+ * `options.waitWhenBusy` or not (see SqliteOptions). A file that is not a database or is corrupt
+ * is moved aside (never deleted) and a fresh one started; `recoveredFrom` says where the old one
+ * went so the user can be told.
  */
-export function openDatabase(dataDir: string): OpenedDatabase {
+export function openDatabase(dataDir: string, options: SqliteOptions = {}): OpenedDatabase {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   let recoveredFrom: string | null = null;
   for (let attempt = 0; ; attempt++) {
     let db: SqliteDatabase | null = null;
     try {
-      db = openSqlite(path);
+      db = openSqlite(path, options);
       prepare(db);
       return { db, path, recoveredFrom };
     } catch (error) {

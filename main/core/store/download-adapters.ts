@@ -3,6 +3,7 @@ import type { DownloadPreferences, DownloadSources } from '../downloads/download
 import type { Settings } from '../../../shared/api/settings';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from './store';
+import { whileBusy } from './while-busy';
 
 /**
  * The download engine's `DownloadSources` over the store and a key store: the app's and the
@@ -24,15 +25,18 @@ export function createDownloadSources(store: Store, secrets: Pick<SecretStore, '
 
 /**
  * The download engine's `DownloadPreferences` over the settings. `change` applies a setting the
- * user sees (the settings feature's, which announces it); the last folder is bookkeeping.
+ * user sees (the settings feature's, which announces it); the last folder is bookkeeping. Jobs
+ * call these while they run, after dialogs and questions, never as a whole API call that could
+ * be run again: each waits out a busy database itself.
  */
 export function createDownloadPreferences(store: Store, change: (patch: Partial<Settings>) => unknown = (patch) => store.settings.set(patch)): DownloadPreferences {
+  const settings = () => whileBusy(() => store.settings.get());
   return {
-    askWhereToSave: async () => store.settings.get().saveMode === 'ask',
-    defaultFolder: async () => store.settings.get().defaultFolder,
-    lastFolder: async () => store.settings.get().lastSaveFolder,
-    rememberFolder: async (dir) => void store.settings.set({ lastSaveFolder: dir }),
-    nameConflict: async () => store.settings.get().nameConflict,
-    rememberNameConflict: async (choice) => void change({ nameConflict: choice }),
+    askWhereToSave: async () => (await settings()).saveMode === 'ask',
+    defaultFolder: async () => (await settings()).defaultFolder,
+    lastFolder: async () => (await settings()).lastSaveFolder,
+    rememberFolder: async (dir) => void (await whileBusy(() => store.settings.set({ lastSaveFolder: dir }))),
+    nameConflict: async () => (await settings()).nameConflict,
+    rememberNameConflict: async (choice) => void (await whileBusy(() => change({ nameConflict: choice }))),
   };
 }

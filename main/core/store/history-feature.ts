@@ -3,6 +3,7 @@ import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { EventSink } from '../ports';
 import type { Store } from './store';
+import { whileBusy } from './while-busy';
 
 /** `history.*`, plus the door through which finished downloads are recorded. */
 export interface HistoryFeature extends Feature<MethodsOf<'history'>> {
@@ -33,8 +34,9 @@ export function createHistoryFeature(deps: { store: Store; events: EventSink; gr
       },
     },
     downloadHistory: {
-      record(entry) {
-        store.history.record(entry);
+      // Called by a job as it ends, outside any API call: a busy database is waited out here.
+      async record(entry) {
+        await whileBusy(() => store.history.record(entry));
         changed();
       },
     },

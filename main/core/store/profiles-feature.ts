@@ -4,6 +4,7 @@ import { checkProfileBaseUrl, sameOrigin } from '../backend/key-policy';
 import type { EventSink } from '../ports';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from './store';
+import { whileBusy } from './while-busy';
 
 /** How long a connection check waits to connect, then for each read. */
 const CHECK_TIMEOUTS = { connectMs: 10_000, idleMs: 15_000 };
@@ -34,7 +35,9 @@ export function createProfilesFeature(deps: { store: Store; secrets: SecretStore
         // The key was given for the old server: removed before the URL changes, so a keychain
         // failure leaves the profile as it was instead of pointing its key at the new one.
         const keyRemoved = hasKey && moves && (await secrets.delete(id));
-        const profile = store.profiles.setBaseUrl(id, checked);
+        // Retried here rather than by running the call again: a second run would find no key and
+        // not say that it was removed.
+        const profile = await whileBusy(() => store.profiles.setBaseUrl(id, checked));
         changed();
         const notice = keyRemoved
           ? `The API key was removed: it belonged to ${new URL(before.baseUrl).origin}, and is never sent to another server. Set the key for ${new URL(checked).origin}.`
@@ -55,8 +58,7 @@ export function createProfilesFeature(deps: { store: Store; secrets: SecretStore
         return checkConnection({ baseUrl, apiKey, timeouts: CHECK_TIMEOUTS });
       },
       'profiles.delete': async ({ id }) => {
-        store.profiles.delete(id);
-        if (store.settings.get().activeProfileId === id) store.settings.set({ activeProfileId: null });
+        store.deleteProfile(id);
         changed();
         // The profile is gone either way; a key left behind is reported, not hidden.
         try {

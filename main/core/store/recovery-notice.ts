@@ -1,4 +1,6 @@
+import { DatabaseBusyNow } from './busy-now';
 import type { SqliteDatabase } from './sqlite';
+import { whileBusy } from './while-busy';
 
 /**
  * Telling the user, once in the app and once on the command line, that a damaged database was
@@ -21,17 +23,38 @@ export function recordRecovery(db: SqliteDatabase, aside: string): void {
   }).immediate();
 }
 
-/** Where the damaged copy went, if `surface` has not been told yet; it will not be told again. */
+/**
+ * Where the damaged copy went, if `surface` has not been told yet; it will not be told again.
+ * Looked for without the write lock (there is almost never a notice, and opening must not wait
+ * for another process's write); taken under it. Where the database is busy and the connection
+ * does not wait (the app), the notice is shown now and taken once the database is free, or, if
+ * it stays busy past the budget, shown again next time: twice is better than never.
+ */
 export function takeRecoveryNotice(db: SqliteDatabase, surface: NoticeSurface): string | null {
-  return db
-    .transaction(() => {
-      const value = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck<string>().get(keyOf(surface));
-      if (value === undefined) return null;
-      db.prepare('DELETE FROM settings WHERE key = ?').run(keyOf(surface));
-      const aside: unknown = JSON.parse(value);
-      return typeof aside === 'string' ? aside : null;
-    })
-    .immediate();
+  const key = keyOf(surface);
+  const select = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck<string>();
+  const seen = select.get(key);
+  if (seen === undefined) return null;
+  const take = () =>
+    db
+      .transaction(() => {
+        const value = select.get(key);
+        if (value !== undefined) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+        return value;
+      })
+      .immediate();
+  let value: string | undefined;
+  try {
+    value = take();
+  } catch (error) {
+    if (!(error instanceof DatabaseBusyNow)) throw error;
+    // Nobody to report a failure to: a notice left in place is simply shown again next time.
+    whileBusy(take).catch(() => {});
+    value = seen;
+  }
+  if (value === undefined) return null;
+  const aside: unknown = JSON.parse(value);
+  return typeof aside === 'string' ? aside : null;
 }
 
 /** The sentence a person reads: what happened, what it means, where the damaged copy is. */

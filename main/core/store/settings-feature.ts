@@ -1,9 +1,10 @@
-import type { Settings } from '../../../shared/api/settings';
+import type { Settings, StateStatus } from '../../../shared/api/settings';
 import type { Feature, MethodsOf } from '../handlers';
 import type { Dialogs, EventSink } from '../ports';
 import type { SecretsStatus } from '../secrets/secret-store';
 import { recoveryMessage } from './recovery-notice';
 import type { Store } from './store';
+import { whileBusy } from './while-busy';
 
 /** `settings.*`, plus the door through which main changes a setting (announced like any other change). */
 export interface SettingsFeature extends Feature<MethodsOf<'settings'>> {
@@ -14,8 +15,10 @@ export interface SettingsFeature extends Feature<MethodsOf<'settings'>> {
 /** `settings.*`: the app's settings, and where its state and keys are kept. It alone emits `settings.changed`. */
 export function createSettingsFeature(deps: {
   store: Store;
-  /** Where keys live and any warning about it. */
+  /** Where keys live and any warning about it; read at every call (the app's reads `checking` until the keychain answers). */
   secretsStatus: SecretsStatus;
+  /** Resolves when `secretsStatus` becomes known, if it was not at start: then `settings.statusChanged` tells the window. */
+  secretsSettled?: Promise<unknown>;
   events: EventSink;
   dialogs: Pick<Dialogs, 'chooseFolder'>;
   /** Where the folder dialog starts when no default folder is set. */
@@ -33,6 +36,14 @@ export function createSettingsFeature(deps: {
     const active = profiles.find((profile) => profile.id === chosen) ?? profiles[0];
     return { ...settings, activeProfileId: active?.id ?? null };
   };
+  const status = (): StateStatus => ({
+    recoveredFrom,
+    recoveryNotice: recoveredFrom ? recoveryMessage(recoveredFrom) : null,
+    databasePath: store.path,
+    secretsBackend: deps.secretsStatus.backend,
+    secretsWarning: deps.secretsStatus.warning ?? null,
+  });
+  void deps.secretsSettled?.then(() => deps.events.emit('settings.statusChanged', status()));
   const change = (patch: Partial<Settings>) => {
     const settings = current(store.settings.set(patch));
     deps.events.emit('settings.changed', settings);
@@ -53,15 +64,10 @@ export function createSettingsFeature(deps: {
           title: 'Choose the default download folder',
           defaultPath: before.defaultFolder ?? deps.downloadsDir,
         });
-        return folder === null ? before : change({ defaultFolder: folder });
+        // After the dialog: retried here rather than by running the call again, which would ask again.
+        return folder === null ? before : whileBusy(() => change({ defaultFolder: folder }));
       },
-      'settings.status': () => ({
-        recoveredFrom,
-        recoveryNotice: recoveredFrom ? recoveryMessage(recoveredFrom) : null,
-        databasePath: store.path,
-        secretsBackend: deps.secretsStatus.backend,
-        secretsWarning: deps.secretsStatus.warning ?? null,
-      }),
+      'settings.status': status,
     },
   };
 }

@@ -53,11 +53,15 @@ export class SettingsRepo {
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    this.db.transaction(() => {
-      for (const [key, value] of Object.entries(checked.data)) {
-        if (value !== undefined) upsert.run(key, JSON.stringify(value));
-      }
-    })();
+    // Immediate, as every transaction that writes: a deferred one would meet another process's
+    // lock at its first write, half-way (see `write` in sqlite.ts).
+    this.db
+      .transaction(() => {
+        for (const [key, value] of Object.entries(checked.data)) {
+          if (value !== undefined) upsert.run(key, JSON.stringify(value));
+        }
+      })
+      .immediate();
     return this.get();
   }
 }

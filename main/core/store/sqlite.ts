@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import type LibsqlDatabase from 'libsql';
-import { DEFAULT_BUSY_POLICY, retryBusy } from './busy-retry';
+import { DatabaseBusyNow } from './busy-now';
+import { isBusy, retryBusy } from './busy-retry';
 import type { BusyPolicy } from './busy-retry';
+import { noteCommit } from './write-attempts';
 
 /**
  * The SQLite connection the store uses: the small better-sqlite3-style surface the repos need,
@@ -9,11 +11,13 @@ import type { BusyPolicy } from './busy-retry';
  * ships prebuilt binaries as npm packages; this module irons out where it differs from
  * better-sqlite3: `get()` ignores `pluck()` and its rows carry an enumerable `_metadata` key,
  * `pragma(x, { simple: true })` returns a row instead of the value, and a transaction inside a
- * transaction fails instead of becoming a savepoint.
+ * transaction fails instead of becoming a savepoint. It also tells the current write attempt
+ * (write-attempts.ts) of every commit.
  */
 
 /** A prepared statement. `P`: the bind parameters; `R`: a result row (or the value, plucked). */
 export interface Statement<P extends unknown[] = unknown[], R = unknown> {
+  /** Runs a statement that writes (outside a transaction, in an immediate one of its own). */
   run(...params: P): { changes: number; lastInsertRowid: number | bigint };
   get(...params: P): R | undefined;
   all(...params: P): R[];
@@ -22,7 +26,11 @@ export interface Statement<P extends unknown[] = unknown[], R = unknown> {
   pluck<V = unknown>(): Statement<P, V>;
 }
 
-/** A function wrapped in a transaction; `immediate` takes the write lock at the start. */
+/**
+ * A function wrapped in a transaction; `immediate` takes the write lock at the start. One that
+ * writes should be immediate: a deferred one meets another process's lock at its first write,
+ * half-way, where libsql leaves that statement unfinished (see `write` below).
+ */
 export interface Transaction<T> {
   (): T;
   immediate(): T;
@@ -43,24 +51,41 @@ export interface SqliteDatabase {
 const require = createRequire(import.meta.url);
 let Libsql: typeof LibsqlDatabase | null = null;
 
+/** How long SQLite itself waits, inside each statement, for another process's write (waiting connections only). */
+const WAITING_BUSY_TIMEOUT_MS = 10_000;
+
 /** Options of a connection. */
 export interface SqliteOptions {
-  /** How long to keep retrying while another process holds the database (default: `DEFAULT_BUSY_POLICY`). */
-  busy?: BusyPolicy;
+  /**
+   * Wait while another process holds the database: SQLite's busy timeout inside each statement,
+   * then `retryBusy`'s pauses, within this policy. The thread is blocked meanwhile: for the
+   * command line, where a command may wait. Absent, a busy database throws `DatabaseBusyNow` at
+   * once, for the caller to retry without blocking (the app: see while-busy.ts).
+   */
+  waitWhenBusy?: BusyPolicy;
 }
 
 /** Opens (creating if needed) the SQLite file at `path`. */
 export function openSqlite(path: string, options: SqliteOptions = {}): SqliteDatabase {
   Libsql ??= require('libsql') as typeof LibsqlDatabase;
   const db = new Libsql(path);
-  const busy = options.busy ?? DEFAULT_BUSY_POLICY;
-  // Outside a transaction a busy statement is retried alone; inside one, the whole transaction is.
-  const guard = <T>(run: () => T): T => (db.inTransaction ? run() : retryBusy(run, busy));
-  return new LibsqlConnection(db, guard);
+  const policy = options.waitWhenBusy;
+  db.exec(`PRAGMA busy_timeout = ${policy ? WAITING_BUSY_TIMEOUT_MS : 0}`);
+  return new LibsqlConnection(db, policy ? (run) => retryBusy(run, policy) : throwBusyNow);
 }
 
-/** Runs a statement or transaction, retrying it while the database is busy. */
+/** Runs a statement or a whole transaction, meeting a busy database the connection's way (wait, or throw at once). */
 type BusyGuard = <T>(run: () => T) => T;
+
+/** The app's way: no waiting on the thread, a `DatabaseBusyNow` for the caller to retry. */
+function throwBusyNow<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isBusy(error)) throw new DatabaseBusyNow(error);
+    throw error;
+  }
+}
 
 /** Removes libsql's `_metadata` key from a row; plain values pass through. */
 function plainRow<R>(row: R): R {
@@ -77,24 +102,29 @@ function firstColumn(row: unknown): unknown {
 }
 
 class LibsqlStatement<P extends unknown[], R> implements Statement<P, R> {
+  /** A statement without result columns (INSERT, UPDATE, DELETE, a pragma that sets) writes, however it is called. */
+  private readonly writes: boolean;
+
   constructor(
     private readonly statement: LibsqlDatabase.Statement,
-    private readonly guard: BusyGuard,
+    private readonly connection: LibsqlConnection,
     private readonly plucked = false,
-  ) {}
+  ) {
+    this.writes = !statement.reader;
+  }
 
   run(...params: P) {
-    return this.guard(() => this.statement.run(...params));
+    return this.connection.write(() => this.statement.run(...params));
   }
 
   get(...params: P): R | undefined {
-    const row = this.guard(() => this.statement.get(...params));
+    const row = this.connection.query(() => this.statement.get(...params), this.writes);
     if (row === undefined || row === null) return undefined;
     return (this.plucked ? firstColumn(row) : plainRow(row)) as R;
   }
 
   all(...params: P): R[] {
-    return this.guard(() => this.statement.all(...params)).map((row) => (this.plucked ? firstColumn(row) : plainRow(row)) as R);
+    return this.connection.query(() => this.statement.all(...params), this.writes).map((row) => (this.plucked ? firstColumn(row) : plainRow(row)) as R);
   }
 
   *iterate(...params: P): IterableIterator<R> {
@@ -102,7 +132,7 @@ class LibsqlStatement<P extends unknown[], R> implements Statement<P, R> {
   }
 
   pluck<V = unknown>(): Statement<P, V> {
-    return new LibsqlStatement<P, V>(this.statement, this.guard, true);
+    return new LibsqlStatement<P, V>(this.statement, this.connection, true);
   }
 }
 
@@ -114,12 +144,37 @@ class LibsqlConnection implements SqliteDatabase {
     private readonly guard: BusyGuard,
   ) {}
 
+  /**
+   * Runs a statement that writes (`run`). Inside a transaction it is part of it (the transaction
+   * meets a busy database as a whole). Alone, it runs in an immediate transaction of its own, so
+   * that BEGIN IMMEDIATE meets the lock, never the statement: libsql has no reset, and leaves a
+   * statement that failed busy unfinished, which then fails every later COMMIT on the connection
+   * ("SQL statements in progress") until it is garbage-collected.
+   */
+  write<T>(run: () => T): T {
+    return this.db.inTransaction ? run() : this.transaction(run).immediate();
+  }
+
+  /**
+   * Runs a statement that reads, or a pragma (`get`, `all`). Inside a transaction it is part of
+   * it; alone it is guarded, and a commit when it `writes` (a pragma that sets, never in the repos).
+   */
+  query<T>(run: () => T, writes: boolean): T {
+    if (this.db.inTransaction) return run();
+    const result = this.guard(run);
+    if (writes) noteCommit();
+    return result;
+  }
+
   prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Statement<P, R> {
-    return new LibsqlStatement<P, R>(this.guard(() => this.db.prepare(sql) as LibsqlDatabase.Statement), this.guard);
+    return new LibsqlStatement<P, R>(this.query(() => this.db.prepare(sql) as LibsqlDatabase.Statement, false), this);
   }
 
   exec(sql: string): void {
-    this.guard(() => this.db.exec(sql));
+    // Not in a transaction of its own (a pragma such as journal_mode or foreign_keys must run
+    // outside one), and a statement exec runs is finished even when it fails busy. Whatever the
+    // SQL, counted as a write: the repos never read through exec.
+    this.query(() => this.db.exec(sql), true);
   }
 
   pragma(source: string, options: { simple?: boolean } = {}): unknown {
@@ -133,6 +188,7 @@ class LibsqlConnection implements SqliteDatabase {
       try {
         const result = fn();
         this.db.exec('COMMIT');
+        noteCommit();
         return result;
       } catch (error) {
         // A failed COMMIT (busy) may already have ended the transaction.

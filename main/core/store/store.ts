@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './sqlite';
+import type { SqliteDatabase, SqliteOptions } from './sqlite';
 import type { Profile } from '../../../shared/api/profiles';
 import { openDatabase } from './database';
 import { HistoryRepo } from './history-repo';
@@ -36,7 +36,8 @@ export class Store {
   /**
    * Creates the built-in sample profile (tracking `sampleExportUrls`) or points it at the
    * sample server's current `baseUrl`. Its tracked list is filled only when it is created, so
-   * the user's removals stick.
+   * the user's removals stick. It writes on every start (the server's port changes), so in the
+   * app, where a busy database throws instead of waiting, call it through `whileBusy`.
    */
   ensureSampleProfile(baseUrl: string, sampleExportUrls: readonly string[]): Profile {
     return this.db
@@ -45,6 +46,19 @@ export class Store {
         if (!created) return profile;
         this.tracked.add(profile.id, parseSourceUrls(sampleExportUrls.join('\n'), 'txt'));
         return this.profiles.require(profile.id);
+      })
+      .immediate();
+  }
+
+  /**
+   * Deletes a profile with its tracked exports, and forgets it as the active profile, in one
+   * transaction: a database that turns busy half-way leaves all of it undone (see whileBusy).
+   */
+  deleteProfile(id: string): void {
+    this.db
+      .transaction(() => {
+        this.profiles.delete(id);
+        if (this.settings.get().activeProfileId === id) this.settings.set({ activeProfileId: null });
       })
       .immediate();
   }
@@ -62,9 +76,18 @@ export class Store {
   }
 }
 
-/** Opens the store in `dataDir` (see `openDatabase` for recovery of a damaged file). */
-export function openStore(dataDir: string): Store {
-  const { db, path, recoveredFrom } = openDatabase(dataDir);
-  if (recoveredFrom) recordRecovery(db, recoveredFrom);
+/**
+ * Opens the store in `dataDir` (see `openDatabase` for recovery of a damaged file). Without
+ * `options.waitWhenBusy` (the app), a busy database throws `DatabaseBusyNow`, which the API and
+ * the jobs retry without blocking (see whileBusy); the command line passes it and waits.
+ */
+export function openStore(dataDir: string, options: SqliteOptions = {}): Store {
+  const { db, path, recoveredFrom } = openDatabase(dataDir, options);
+  try {
+    if (recoveredFrom) recordRecovery(db, recoveredFrom);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return new Store(db, path, recoveredFrom);
 }

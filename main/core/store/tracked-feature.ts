@@ -7,6 +7,7 @@ import type { Dialogs, EventSink } from '../ports';
 import { cleanLabel, readSourceFile, parseSourceUrls } from './parse-source-urls';
 import type { Store } from './store';
 import { formatTrackedList } from './tracked-file';
+import { whileBusy } from './while-busy';
 
 const IMPORT_FILTERS = [
   { name: 'Lists of exports', extensions: ['txt', 'csv', 'json'] },
@@ -31,7 +32,10 @@ export function createTrackedFeature(deps: {
   const changed = (profileId: string) => deps.events.emit('tracked.changed', { profileId });
   const importFile = async (profileId: string, path: string) => {
     store.profiles.require(profileId);
-    const report = store.tracked.add(profileId, await readSourceFile(path));
+    const lines = await readSourceFile(path);
+    // Retried here rather than by running the call again: the file may come from a dialog, which
+    // must not open twice.
+    const report = await whileBusy(() => store.tracked.add(profileId, lines));
     if (report.added) changed(profileId);
     return report;
   };
@@ -78,8 +82,10 @@ export function createTrackedFeature(deps: {
           filters: [{ name: format.toUpperCase(), extensions: [format] }],
         });
         if (!path) return { file: null };
+        // After the dialog: retried here rather than by running the call again, which would ask again.
+        const exports = await whileBusy(() => store.tracked.all(profileId));
         try {
-          await writeFile(path, formatTrackedList(store.tracked.all(profileId), format), 'utf8');
+          await writeFile(path, formatTrackedList(exports, format), 'utf8');
         } catch (error) {
           fail('disk', `Could not write ${path}: ${(error as Error).message}. Choose another folder.`, { cause: error });
         }

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileGrants } from '../../../main/core/file-grants';
 import { createApi } from '../../../main/core/api';
+import { DatabaseBusyNow } from '../../../main/core/store/busy-now';
+import { openSqlite } from '../../../main/core/store/sqlite';
 import { createAppFeature } from '../../../main/core/app/feature';
 import { createCore } from '../../../main/core/core';
 import type { Core } from '../../../main/core/core';
@@ -93,5 +98,65 @@ describe('createApi over a subset of handlers', () => {
       ok: false,
       error: { kind: 'validation', message: 'Only http and https links can be opened.' },
     });
+  });
+});
+
+describe('createApi and a database another process holds', () => {
+  const busyNow = () => new DatabaseBusyNow(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+  const quick = { budgetMs: 200, firstDelayMs: 5, maxDelayMs: 20 };
+
+  it('runs the handler again while the database is busy, and answers with its first success', async () => {
+    let calls = 0;
+    const api = createApi(
+      {
+        'profiles.list': () => {
+          if (++calls < 3) throw busyNow();
+          return [];
+        },
+      },
+      { busy: quick },
+    );
+    expect(await api['profiles.list'](undefined)).toEqual({ ok: true, value: [] });
+    expect(calls).toBe(3);
+  });
+
+  it('answers with the disk error that says to try again once the budget is spent', async () => {
+    const api = createApi({ 'profiles.list': () => { throw busyNow(); } }, { busy: quick });
+    const started = performance.now();
+    expect(await api['profiles.list'](undefined)).toEqual({
+      ok: false,
+      error: { kind: 'disk', message: 'Another Export Manager process (the app or an export-manager command) is busy with the database; try again in a moment.' },
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(quick.budgetMs / 2);
+  });
+
+  it('does not run again a handler that committed before the database turned busy', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'api-busy-'));
+    const db = openSqlite(join(root, 'x.db'));
+    const holder = openSqlite(join(root, 'x.db'));
+    try {
+      db.exec('PRAGMA journal_mode = WAL; CREATE TABLE t (v TEXT)');
+      let calls = 0;
+      const api = createApi(
+        {
+          'profiles.list': () => {
+            calls++;
+            db.prepare('INSERT INTO t VALUES (?)').run('first write');
+            holder.exec('BEGIN IMMEDIATE');
+            db.prepare('INSERT INTO t VALUES (?)').run('second write');
+            return [];
+          },
+        },
+        { busy: quick },
+      );
+      expect(await api['profiles.list'](undefined)).toMatchObject({ ok: false, error: { kind: 'disk' } });
+      expect(calls).toBe(1);
+      holder.exec('ROLLBACK');
+      expect(db.prepare('SELECT v FROM t').pluck().all()).toEqual(['first write']);
+    } finally {
+      holder.close();
+      db.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -19,6 +19,9 @@ describe('appFileFor (files behind app://)', () => {
       'https://export-manager/index.html',
       'app://export-manager/assets/..%2f..%2f..%2fetc%2fpasswd',
       'app://export-manager/..%5c..%5cwindows',
+      // An encoded separator that stays inside the folder is refused too: no second spelling of a path.
+      'app://export-manager/assets%2Findex-3f2a.js',
+      'app://export-manager/assets%5cindex-3f2a.js',
       'app://export-manager/a%00.html',
       'app://export-manager/%E0%A4%A',
       'not a url',

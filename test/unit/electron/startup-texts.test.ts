@@ -64,8 +64,11 @@ describe('the app’s identity', () => {
   it('is electron-builder’s appId, so Windows ties notifications to the installed shortcut', () => {
     const config = readFileSync(join(import.meta.dirname, '..', '..', '..', 'electron-builder.yml'), 'utf8');
     expect(config).toMatch(new RegExp(`^appId: ${APP_ID.replace(/\./g, '\\.')}$`, 'm'));
-    expect(appUserModelId(true, 'C:\\Program Files\\Export Manager\\Export Manager.exe')).toBe(APP_ID);
-    expect(appUserModelId(false, 'C:\\dev\\node_modules\\electron\\dist\\electron.exe')).toBe('C:\\dev\\node_modules\\electron\\dist\\electron.exe');
+    expect(appUserModelId('win32', true, 'C:\\Program Files\\Export Manager\\Export Manager.exe')).toBe(APP_ID);
+    expect(appUserModelId('win32', false, 'C:\\dev\\node_modules\\electron\\dist\\electron.exe')).toBe('C:\\dev\\node_modules\\electron\\dist\\electron.exe');
+    // Elsewhere there is nothing to set (macOS and Linux tie windows by bundle id and desktop entry).
+    expect(appUserModelId('linux', true, '/opt/Export Manager/export-manager')).toBeNull();
+    expect(appUserModelId('darwin', true, '/Applications/Export Manager.app/Contents/MacOS/Export Manager')).toBeNull();
   });
 
   it('claims the deep-link scheme only when packaged, never from a checkout', () => {

@@ -65,7 +65,7 @@ describe('a transaction against a database another connection holds', () => {
     root = mkdtempSync(join(tmpdir(), 'busy-'));
     holder = openSqlite(join(root, 'x.db'));
     holder.exec('PRAGMA journal_mode = WAL; CREATE TABLE t (v TEXT)');
-    waiter = openSqlite(join(root, 'x.db'), { busy: { budgetMs: 300, firstDelayMs: 20, maxDelayMs: 50 } });
+    waiter = openSqlite(join(root, 'x.db'), { waitWhenBusy: { budgetMs: 300, firstDelayMs: 20, maxDelayMs: 50 } });
     waiter.pragma('busy_timeout = 50');
   });
   afterEach(() => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite } from '../../../../main/core/store/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseBusyNow } from '../../../../main/core/store/busy-now';
+import { DEFAULT_BUSY_POLICY } from '../../../../main/core/store/busy-retry';
 import { DATABASE_FILE, migrate, openDatabase } from '../../../../main/core/store/database';
 import { SCHEMA_VERSION } from '../../../../main/core/store/migrations';
 import { openStore } from '../../../../main/core/store/store';
@@ -12,15 +14,23 @@ describe('openDatabase', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
   const fresh = () => (root = mkdtempSync(join(tmpdir(), 'db-test-')));
 
-  it('creates the file in WAL mode with foreign keys, a busy timeout and the current schema version', () => {
+  it('creates the file in WAL mode with foreign keys and the current schema version', () => {
     const { db, path, recoveredFrom } = openDatabase(fresh());
     expect(path).toBe(join(root, DATABASE_FILE));
     expect(recoveredFrom).toBeNull();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
+  });
+
+  it("waits inside SQLite for another process's write only when asked to (the command line), never in the app's way", () => {
+    const app = openDatabase(fresh());
+    expect(app.db.pragma('busy_timeout', { simple: true })).toBe(0);
+    app.db.close();
+    const command = openDatabase(root, { waitWhenBusy: DEFAULT_BUSY_POLICY });
+    expect(command.db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
+    command.db.close();
   });
 
   it('keeps data across reopening', () => {
@@ -42,6 +52,24 @@ describe('openDatabase', () => {
     migrate(db, steps);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('a','b')").pluck().get()).toBe(2);
+    db.close();
+  });
+
+  it('reads a current schema without the write lock, and takes it only for a migration that is due', () => {
+    fresh();
+    const steps = ['CREATE TABLE a (x)', 'CREATE TABLE b (y)'];
+    const db = openSqlite(join(root, 'm.db'));
+    db.exec('PRAGMA journal_mode = WAL');
+    migrate(db, steps.slice(0, 1));
+    const other = openSqlite(join(root, 'm.db'));
+    other.exec('BEGIN IMMEDIATE');
+    // The app's connection throws at once instead of waiting: any attempt at the lock would show.
+    expect(() => migrate(db, steps.slice(0, 1))).not.toThrow();
+    expect(() => migrate(db, steps)).toThrow(DatabaseBusyNow);
+    other.exec('COMMIT');
+    other.close();
+    migrate(db, steps);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
   });
 

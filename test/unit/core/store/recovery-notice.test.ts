@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../helpers/job-events';
 import { DATABASE_FILE } from '../../../../main/core/store/database';
+import { openSqlite } from '../../../../main/core/store/sqlite';
 import { createSettingsFeature } from '../../../../main/core/store/settings-feature';
 import { openStore } from '../../../../main/core/store/store';
 
@@ -50,5 +52,36 @@ describe('a damaged database, told once', () => {
     expect(again.takeRecoveryNotice('cli')).toBeNull();
     expect(again.takeRecoveryNotice('app')).toBeNull();
     again.close();
+  });
+
+  it('looks for a notice without the write lock, so opening never waits for another process when there is none', () => {
+    root = mkdtempSync(join(tmpdir(), 'recovery-'));
+    openStore(root).close();
+    const other = openSqlite(join(root, DATABASE_FILE));
+    other.exec('BEGIN IMMEDIATE');
+    // The app's connection throws at once on a busy database: taking the lock would show.
+    const store = openStore(root);
+    expect(store.takeRecoveryNotice('app')).toBeNull();
+    store.close();
+    other.exec('COMMIT');
+    other.close();
+  });
+
+  it('shows the notice while another process holds the lock, and takes it once the database is free', async () => {
+    root = mkdtempSync(join(tmpdir(), 'recovery-'));
+    writeFileSync(join(root, DATABASE_FILE), 'garbage '.repeat(500));
+    openStore(root).close();
+    const store = openStore(root);
+    const other = openSqlite(join(root, DATABASE_FILE));
+    other.exec('BEGIN IMMEDIATE');
+    const aside = store.takeRecoveryNotice('app');
+    expect(aside).toMatch(/\.damaged-/);
+    const left = () => other.prepare("SELECT COUNT(*) FROM settings WHERE key = 'notice.recoveredFrom.app'").pluck().get();
+    expect(left()).toBe(1);
+    other.exec('COMMIT');
+    await eventually(() => (left() === 0 ? true : undefined));
+    expect(store.takeRecoveryNotice('app')).toBeNull();
+    store.close();
+    other.close();
   });
 });

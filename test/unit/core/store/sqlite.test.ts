@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appErrorOf } from '../../../../main/core/app-error';
+import { DatabaseBusyNow } from '../../../../main/core/store/busy-now';
 import { openSqlite } from '../../../../main/core/store/sqlite';
 import type { SqliteDatabase } from '../../../../main/core/store/sqlite';
+import { WriteAttempt } from '../../../../main/core/store/write-attempts';
 
 describe('openSqlite (libsql with better-sqlite3 semantics)', () => {
   let root: string;
@@ -62,5 +65,85 @@ describe('openSqlite (libsql with better-sqlite3 semantics)', () => {
       db.transaction(() => db.prepare('INSERT INTO t (name) VALUES (?)').run('inner ok'))();
     }).immediate();
     expect(db.prepare('SELECT name FROM t ORDER BY id').pluck().all()).toEqual(['a', 'outer', 'inner ok']);
+  });
+});
+
+describe("the app's connection (no waitWhenBusy)", () => {
+  let root: string;
+  let db: SqliteDatabase;
+  let holder: SqliteDatabase;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'sqlite-'));
+    db = openSqlite(join(root, 'x.db'));
+    db.exec('PRAGMA journal_mode = WAL; CREATE TABLE t (v TEXT)');
+    holder = openSqlite(join(root, 'x.db'));
+  });
+  afterEach(() => {
+    db.close();
+    holder.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  function failureOf(fn: () => unknown): unknown {
+    try {
+      fn();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected a failure');
+  }
+
+  it('fails at once, as DatabaseBusyNow (a disk error), when another connection holds the lock; reading still works', () => {
+    holder.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    const alone = failureOf(() => db.prepare('INSERT INTO t VALUES (?)').run('x'));
+    const transaction = failureOf(() => db.transaction(() => db.prepare('INSERT INTO t VALUES (?)').run('y')).immediate());
+    expect(performance.now() - started).toBeLessThan(50);
+    for (const error of [alone, transaction]) {
+      expect(error).toBeInstanceOf(DatabaseBusyNow);
+      expect(appErrorOf(error)).toMatchObject({ kind: 'disk', message: expect.stringMatching(/busy with the database; try again in a moment/) });
+    }
+    expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(0);
+    holder.exec('COMMIT');
+    db.prepare('INSERT INTO t VALUES (?)').run('z');
+    expect(db.prepare('SELECT v FROM t').pluck().all()).toEqual(['z']);
+  });
+
+  it('leaves nothing unfinished when a write meets the lock: the next transaction commits once the lock is free', () => {
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    holder.exec('BEGIN IMMEDIATE');
+    expect(() => insert.run('alone')).toThrow(DatabaseBusyNow);
+    expect(() => db.transaction(() => insert.run('in a transaction')).immediate()).toThrow(DatabaseBusyNow);
+    holder.exec('COMMIT');
+    // A statement libsql left half-run would fail this COMMIT with "SQL statements in progress".
+    db.transaction(() => db.prepare('INSERT INTO t VALUES (?)').run('next')).immediate();
+    db.transaction(() => db.prepare('INSERT INTO t VALUES (?)').run('deferred'))();
+    expect(db.prepare('SELECT v FROM t').pluck().all()).toEqual(['next', 'deferred']);
+  });
+
+  it('tells the current write attempt of a commit: a transaction, or a statement that writes on its own; not a read, nor a rollback', () => {
+    const committed = (work: () => unknown) => {
+      const attempt = new WriteAttempt();
+      try {
+        attempt.run(work);
+      } catch {
+        // A failed transaction is what some cases are about.
+      }
+      return attempt.committed;
+    };
+    expect(committed(() => db.prepare('SELECT COUNT(*) FROM t').pluck().get())).toBe(false);
+    expect(committed(() => db.prepare('INSERT INTO t VALUES (?)').run('alone'))).toBe(true);
+    expect(committed(() => db.transaction(() => db.prepare('INSERT INTO t VALUES (?)').run('in one'))())).toBe(true);
+    expect(
+      committed(() =>
+        db.transaction(() => {
+          db.prepare('INSERT INTO t VALUES (?)').run('rolled back');
+          throw new Error('no');
+        })(),
+      ),
+    ).toBe(false);
+    holder.exec('BEGIN IMMEDIATE');
+    expect(committed(() => db.transaction(() => db.prepare('INSERT INTO t VALUES (?)').run('busy')).immediate())).toBe(false);
+    holder.exec('COMMIT');
   });
 });

@@ -1,0 +1,28 @@
+; Included by electron-builder's NSIS installer and uninstaller (nsis.include in electron-builder.yml).
+;
+; Zip archives get Export Manager as an "Open with" choice through its own ProgID, listed under
+; `.zip`'s OpenWithProgids. The default handler of `.zip` (the default value of
+; Software\Classes\.zip) is never written: it belongs to whichever app the person chose, and
+; electron-builder's own file association would set it to the app and leave it pointing at a
+; removed ProgID after uninstall.
+;
+; SHELL_CONTEXT is HKCU for a per-user install (perMachine: false) and HKLM when the person
+; chose to install for all users, as for the app's other registry keys.
+
+!define EXPORT_MANAGER_ZIP_PROGID "ExportManager.zip"
+
+!macro customInstall
+  WriteRegStr SHELL_CONTEXT "Software\Classes\${EXPORT_MANAGER_ZIP_PROGID}" "" "Zip archive"
+  WriteRegStr SHELL_CONTEXT "Software\Classes\${EXPORT_MANAGER_ZIP_PROGID}\DefaultIcon" "" "$appExe,0"
+  WriteRegStr SHELL_CONTEXT "Software\Classes\${EXPORT_MANAGER_ZIP_PROGID}\shell\open" "" "Open with ${PRODUCT_NAME}"
+  WriteRegStr SHELL_CONTEXT "Software\Classes\${EXPORT_MANAGER_ZIP_PROGID}\shell\open\command" "" '"$appExe" "%1"'
+  WriteRegNone SHELL_CONTEXT "Software\Classes\.zip\OpenWithProgids" "${EXPORT_MANAGER_ZIP_PROGID}"
+  ; SHCNE_ASSOCCHANGED, SHCNF_FLUSH: Explorer rereads the associations now.
+  System::Call "shell32::SHChangeNotify(i 0x08000000, i 0x1000, p 0, p 0)"
+!macroend
+
+; The uninstaller refreshes Explorer itself after this macro.
+!macro customUnInstall
+  DeleteRegValue SHELL_CONTEXT "Software\Classes\.zip\OpenWithProgids" "${EXPORT_MANAGER_ZIP_PROGID}"
+  DeleteRegKey SHELL_CONTEXT "Software\Classes\${EXPORT_MANAGER_ZIP_PROGID}"
+!macroend
