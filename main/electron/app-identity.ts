@@ -17,11 +17,13 @@ export function appUserModelId(platform: NodeJS.Platform, isPackaged: boolean, e
 }
 
 /**
- * Whether the app should claim the `export-manager://` scheme with the OS at start. A packaged
- * app does (the installers register it as well; an AppImage has no installer). A checkout
+ * Whether the app should claim the `export-manager://` scheme with the OS at start. On macOS
+ * and Linux a packaged app does (besides the bundle's Info.plist and the deb's desktop entry;
+ * an AppImage has no installer). On Windows the installer registers it and its uninstaller
+ * removes it (build/installer.nsh): a claim at run time would outlive the uninstall. A checkout
  * never does: it would point the developer's system at a checkout, with whatever flags this run
  * was started with; a deep link is tried there by passing it as an argument (`npm start -- URL`).
  */
-export function claimsProtocolAtStart(isPackaged: boolean): boolean {
-  return isPackaged;
+export function claimsProtocolAtStart(platform: NodeJS.Platform, isPackaged: boolean): boolean {
+  return isPackaged && platform !== 'win32';
 }

@@ -11,7 +11,7 @@ import type { Opened } from './opened';
  * through `second-instance` (index.ts takes the single-instance lock).
  */
 export function setupDeepLinks(deliver: (opened: Opened) => void): void {
-  if (claimsProtocolAtStart(app.isPackaged)) app.setAsDefaultProtocolClient(PROTOCOL);
+  if (claimsProtocolAtStart(process.platform, app.isPackaged)) app.setAsDefaultProtocolClient(PROTOCOL);
   app.on('open-url', (event, url) => {
     event.preventDefault();
     deliver({ kind: 'deep-link', value: url });

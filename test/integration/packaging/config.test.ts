@@ -100,7 +100,18 @@ describe('build/installer.nsh (the NSIS installer and uninstaller)', () => {
     expect(macroInstructions(script, 'customUnInstall')).toEqual([
       ['DeleteRegValue', 'SHELL_CONTEXT', 'Software\\Classes\\.zip\\OpenWithProgids', 'ExportManager.zip'],
       ['DeleteRegKey', 'SHELL_CONTEXT', 'Software\\Classes\\ExportManager.zip'],
+      ['DeleteRegKey', 'SHELL_CONTEXT', 'Software\\Classes\\export-manager'],
     ]);
+  });
+
+  it('registers the export-manager: link scheme at install (electron-builder’s protocols are macOS only), opening links with the app', () => {
+    expect(macroInstructions(script, 'customInstall')).toEqual(
+      expect.arrayContaining([
+        ['WriteRegStr', 'SHELL_CONTEXT', 'Software\\Classes\\export-manager', '', 'URL:Export Manager link'],
+        ['WriteRegStr', 'SHELL_CONTEXT', 'Software\\Classes\\export-manager', 'URL Protocol', ''],
+        ['WriteRegStr', 'SHELL_CONTEXT', 'Software\\Classes\\export-manager\\shell\\open\\command', '', '"$appExe" "%1"'],
+      ]),
+    );
   });
 
   it(".zip's default handler is never written, on install or uninstall", () => {

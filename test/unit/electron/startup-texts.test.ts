@@ -71,8 +71,10 @@ describe('the app’s identity', () => {
     expect(appUserModelId('darwin', true, '/Applications/Export Manager.app/Contents/MacOS/Export Manager')).toBeNull();
   });
 
-  it('claims the deep-link scheme only when packaged, never from a checkout', () => {
-    expect(claimsProtocolAtStart(true)).toBe(true);
-    expect(claimsProtocolAtStart(false)).toBe(false);
+  it('claims the deep-link scheme at start only when packaged, never from a checkout, and on Windows leaves it to the installer', () => {
+    expect(claimsProtocolAtStart('linux', true)).toBe(true);
+    expect(claimsProtocolAtStart('darwin', true)).toBe(true);
+    expect(claimsProtocolAtStart('win32', true)).toBe(false);
+    for (const platform of ['linux', 'darwin', 'win32'] as const) expect(claimsProtocolAtStart(platform, false)).toBe(false);
   });
 });
