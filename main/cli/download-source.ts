@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { fail } from '../core/app-error';
-import { sameOrigin } from '../core/backend/key-policy';
-import type { DownloadSource } from '../core/downloads/download-ports';
+import { sameOrigin } from '../core/http/key-policy';
+import type { DownloadSource } from '../core/downloads';
 import type { SecretStore } from '../core/secrets/secret-store';
-import { createDownloadSources } from '../core/store/download-adapters';
-import { readSourceFile, validUrls } from '../core/store/parse-source-urls';
+import { createDownloadSources } from '../core/downloads';
+import { readSourceFile, validUrls } from '../core/files/parse-source-urls';
 import { API_KEY_ENV, firstLine } from './api-key';
 import type { CliIo } from './io';
 import { readStdin } from './io';

@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { fail } from '../core/app-error';
-import type { ZipDestination } from '../core/downloads/zip-download';
+import type { ZipDestination } from '../core/downloads';
 import { UsageError } from './usage-error';
 
 /** What `download --on-conflict` does with a file that already has the name: no prompt, so it is said up front. */

@@ -1,23 +1,22 @@
 import type { ApiHandlers } from '../../shared/api';
 import { createApi } from './api';
-import { createAppFeature } from './app/feature';
-import type { AppIdentity } from './app/feature';
-import { createArchiveFeature } from './archive/feature';
-import { createDownloadsFeature } from './downloads/feature';
+import { createAppFeature } from './app';
+import type { AppIdentity } from './app';
+import { createArchiveFeature } from './archive';
+import { createDownloadPreferences, createDownloadSources, createDownloadsFeature } from './downloads';
 import { FileGrants } from './file-grants';
 import type { Feature } from './handlers';
 import type { Ports } from './ports';
 import { sampleExportUrls, startSampleBackend } from './sample-backend';
 import type { SampleBackendOptions } from './sample-backend';
-import { createKeysFeature } from './secrets/keys-feature';
+import { createKeysFeature } from './keys';
 import type { SecretsStatus } from './secrets/secret-store';
-import { createDownloadPreferences, createDownloadSources } from './store/download-adapters';
-import { createHistoryFeature } from './store/history-feature';
-import { createProfilesFeature } from './store/profiles-feature';
-import { createSettingsFeature } from './store/settings-feature';
+import { createHistoryFeature } from './history';
+import { createProfilesFeature } from './profiles';
+import { createSettingsFeature } from './settings';
 import { openStore } from './store/store';
 import { whileBusy } from './store/while-busy';
-import { createTrackedFeature } from './store/tracked-feature';
+import { createTrackedFeature } from './tracked';
 
 /** The running core: the API both transports serve, and how to stop it. */
 export interface Core {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite } from '../../main/core/store/sqlite';
-import { readSourceFile } from '../../main/core/store/parse-source-urls';
+import { readSourceFile } from '../../main/core/files/parse-source-urls';
 import { openStore } from '../../main/core/store/store';
 
 const COUNT = 100_000;

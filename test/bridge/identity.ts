@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AppIdentity } from '../../main/core/app/feature';
+import type { AppIdentity } from '../../main/core/app';
 
 /** The app's identity from package.json, as Electron would report it. */
 export function packageIdentity(): AppIdentity {

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { cleanStaleTempFiles } from '../../core/downloads/temp-files';
+import { cleanStaleTempFiles } from '../../core/files/temp-files';
 import { MAX_BATCH_SIZE, batchCount } from '../../../shared/batches';
-import { requestExportUrlsInBatches } from '../../core/downloads/url-batches';
-import type { ZipDestination } from '../../core/downloads/zip-download';
-import { exactPartPath, runZipParts } from '../../core/downloads/zip-parts';
-import type { SavedPart } from '../../core/downloads/zip-parts';
+import { requestExportUrlsInBatches } from '../../core/downloads';
+import type { ZipDestination } from '../../core/downloads';
+import { exactPartPath, runZipParts } from '../../core/downloads';
+import type { SavedPart } from '../../core/downloads';
 import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
 import { inFolder, nameTaken, parseOnConflict } from '../on-conflict';
 import type { OnConflict } from '../on-conflict';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { extractArchive } from '../../core/archive/extract-archive';
+import { extractArchive } from '../../core/archive';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT } from '../exit-codes';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { formatBytes } from '../../../shared/format';
-import { listArchive } from '../../core/archive/list-archive';
+import { listArchive } from '../../core/archive';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT } from '../exit-codes';

@@ -1,6 +1,6 @@
 /**
  * The end-of-central-directory record of a zip (APPNOTE 4.3.16), found by scanning the last
- * bytes of a file. Shared by the download check (`downloads/zip-directory.ts`) and the
+ * bytes of a file. Shared by the download check (`archive/zip-directory.ts`) and the
  * archive opener (`open-zip.ts`), which read it for different reasons.
  */
 

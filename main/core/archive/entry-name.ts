@@ -1,4 +1,4 @@
-import { hasInvisibleCharacters } from '../backend/filename';
+import { hasInvisibleCharacters } from '../files/filename';
 
 /** Characters no file name should carry: NUL and the other C0 controls, and DEL. */
 // eslint-disable-next-line no-control-regex

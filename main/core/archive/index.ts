@@ -1,4 +1,10 @@
-/** The archive inspector's plain functions: list, verify and safely extract zips of any size. */
+/**
+ * The archive room's face: the archive.* feature, and its plain functions: list, verify and
+ * safely extract zips of any size, and read a zip's central directory.
+ */
+export { createArchiveFeature } from './feature';
+export type { ArchiveJobRunner } from './feature';
 export { listArchive } from './list-archive';
 export { extractArchive } from './extract-archive';
 export { verifyArchive } from './verify-archive';
+export { readZipDirectory } from './zip-directory';

@@ -1,9 +1,12 @@
 /**
  * What the download handlers need from the rest of the app, as narrow interfaces: the store
- * and the keychain adapt to these (the handlers never import them).
+ * and the keychain adapt to these (store-adapters.ts), and the history feature implements
+ * `DownloadHistory`; the handlers use only these.
  */
-import type { HistoryItem } from '../../../shared/api/history';
 import type { NameConflictSetting } from '../../../shared/api/settings';
+import type { HistoryEntry } from '../store/history-repo';
+
+export type { HistoryEntry };
 
 /** Everything a job needs to know about a profile and what to download. */
 export interface DownloadSource {
@@ -25,9 +28,6 @@ export interface DownloadSources {
    */
   resolve(profileId: string, exportIds?: string[]): Promise<DownloadSource>;
 }
-
-/** One finished job, as history keeps it: a history item before the store gives it an id. */
-export type HistoryEntry = Omit<HistoryItem, 'id' | 'fileId'>;
 
 /** Where finished jobs are recorded. */
 export interface DownloadHistory {

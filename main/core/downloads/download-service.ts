@@ -3,10 +3,10 @@ import type { HandlerPayload } from '../../../shared/api';
 import type { ConflictChoice, DownloadJob, DownloadProgress, DownloadResult } from '../../../shared/api/downloads';
 import { batchCount } from '../../../shared/batches';
 import { AppErrorException, appError, cancelled, fail } from '../app-error';
-import type { Timeouts } from '../backend/http-stream';
-import { checkedBaseUrl } from '../backend/key-policy';
-import type { RetryOptions } from '../backend/retry';
-import { diskError, toAppError } from '../backend/to-app-error';
+import type { Timeouts } from '../http/http-stream';
+import { checkedBaseUrl } from '../http/key-policy';
+import type { RetryOptions } from '../http/retry';
+import { toAppError } from '../http/to-app-error';
 import type { FileRef } from '../../../shared/api/file-ref';
 import { FileGrants } from '../file-grants';
 import type { Dialogs, EventSink, Notifier, Paths } from '../ports';
@@ -93,11 +93,7 @@ export class DownloadService {
       filters: [{ name: FORMAT_NAMES[format], extensions: [format] }],
     });
     if (path === null) return { file: null };
-    try {
-      await writeUrlList(path, list, format);
-    } catch (error) {
-      throw diskError(error) ?? appError('disk', 'The list could not be written. Choose another place.', { cause: error });
-    }
+    await writeUrlList(path, list, format);
     return { file: this.grants.grant(path, 'file') };
   }
 

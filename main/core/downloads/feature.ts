@@ -1,7 +1,7 @@
 import type { Feature, MethodsOf } from '../handlers';
 import { DownloadService } from './download-service';
 import type { DownloadServiceDeps } from './download-service';
-import { cleanStaleTempFiles } from './temp-files';
+import { cleanStaleTempFiles } from '../files/temp-files';
 
 /** The downloads feature: its handlers, and the running service they drive (for tests). */
 export interface DownloadsFeature extends Feature<MethodsOf<'downloads'>> {

@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, cancelled } from '../app-error';
-import { parseContentDisposition } from '../backend/content-disposition';
-import { sanitizeFilename } from '../backend/filename';
-import { DEFAULT_TIMEOUTS, openStream } from '../backend/http-stream';
-import type { Timeouts } from '../backend/http-stream';
-import { toAppError } from '../backend/to-app-error';
+import { parseContentDisposition } from '../http/content-disposition';
+import { sanitizeFilename } from '../files/filename';
+import { DEFAULT_TIMEOUTS, openStream } from '../http/http-stream';
+import type { Timeouts } from '../http/http-stream';
+import { toAppError } from '../http/to-app-error';
 import { moveIntoPlace } from './move-into-place';
 import type { ProgressSnapshot } from './progress-meter';
 import { saveBody, withTempFile } from './save-body';

@@ -1,6 +1,6 @@
 import type { FetchFailure, SavedFile } from '../../../shared/api/downloads';
-import type { Timeouts } from '../backend/http-stream';
-import { toAppError } from '../backend/to-app-error';
+import type { Timeouts } from '../http/http-stream';
+import { toAppError } from '../http/to-app-error';
 import { fetchOneUrl } from './fetch-one-url';
 import type { ProgressSnapshot } from './progress-meter';
 

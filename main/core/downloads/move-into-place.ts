@@ -2,7 +2,7 @@ import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { appError } from '../app-error';
 import { numberedName } from '../../../shared/numbered-name';
-import { tempFileName } from './temp-files';
+import { tempFileName } from '../files/temp-files';
 
 /** How to treat a file already at the destination. */
 export type ExistingFile =

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { AppErrorException, appError } from '../app-error';
-import { stalledError } from '../backend/error-mapping';
+import { stalledError } from '../http/error-mapping';
 
 /** Progress of one download as the UI and the CLI show it. */
 export interface ProgressSnapshot {

@@ -3,10 +3,10 @@ import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { appError } from '../app-error';
-import { contentLength } from '../backend/http-stream';
-import type { OpenResponse } from '../backend/http-stream';
+import { contentLength } from '../http/http-stream';
+import type { OpenResponse } from '../http/http-stream';
 import { ProgressMeter } from './progress-meter';
-import { tempFileName } from './temp-files';
+import { tempFileName } from '../files/temp-files';
 import type { ProgressSnapshot } from './progress-meter';
 
 /**
@@ -70,7 +70,7 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
 
 /**
  * Runs `use` with a fresh temp file path in `dir` (a hidden `.part` name carrying this process's
- * pid, see temp-files.ts), and removes that file afterwards whatever happened.
+ * pid, see files/temp-files.ts), and removes that file afterwards whatever happened.
  */
 export async function withTempFile<T>(dir: string, prefix: string, use: (temp: string) => Promise<T>): Promise<T> {
   const temp = join(dir, tempFileName(prefix));

@@ -1,8 +1,8 @@
 import { splitIntoBatches } from '../../../shared/batches';
-import type { BatchRequest } from '../backend/batch-client';
-import { requestExportUrls } from '../backend/export-urls';
-import type { ExportUrls } from '../backend/export-urls';
-import { toAppError } from '../backend/to-app-error';
+import type { BatchRequest } from '../http/batch-client';
+import { requestExportUrls } from '../http/export-urls';
+import type { ExportUrls } from '../http/export-urls';
+import { toAppError } from '../http/to-app-error';
 import { batchFailure } from './batch-failure';
 
 /**

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import type { SkippedExport } from '../../../shared/api/downloads';
-import { formatCsv } from '../store/csv';
+import { formatCsv } from '../files/csv';
+import { writeFileAtomically } from '../files/write-atomically';
 
 /** The formats a URL-mode result can be saved in. */
 export type UrlListFormat = 'txt' | 'csv' | 'json';
@@ -35,13 +34,7 @@ export function formatUrlList(list: UrlList, format: UrlListFormat): string {
   return formatCsv(rows);
 }
 
-/** Writes the list to `path` (already confirmed by the save dialog) via a temp file beside it, so a failure never leaves half a file. */
+/** Writes the list to `path` (already confirmed by the save dialog) atomically; a failure is a `disk` error naming the file. */
 export async function writeUrlList(path: string, list: UrlList, format: UrlListFormat): Promise<void> {
-  const temp = `${path}.${randomBytes(4).toString('hex')}.part`;
-  try {
-    await writeFile(temp, formatUrlList(list, format), { flag: 'wx' });
-    await rename(temp, path);
-  } finally {
-    await rm(temp, { force: true }).catch(() => {});
-  }
+  await writeFileAtomically(path, formatUrlList(list, format));
 }

@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, cancelled } from '../app-error';
-import { openBatch } from '../backend/batch-client';
-import { DEFAULT_TIMEOUTS } from '../backend/http-stream';
-import type { Timeouts } from '../backend/http-stream';
-import { zipFilenameFrom } from '../backend/filename';
-import type { FilenameSource } from '../backend/filename';
-import type { RetryOptions } from '../backend/retry';
-import { toAppError } from '../backend/to-app-error';
+import { openBatch } from '../http/batch-client';
+import { DEFAULT_TIMEOUTS } from '../http/http-stream';
+import type { Timeouts } from '../http/http-stream';
+import { zipFilenameFrom } from '../files/filename';
+import type { FilenameSource } from '../files/filename';
+import type { RetryOptions } from '../http/retry';
+import { toAppError } from '../http/to-app-error';
 import type { Dialogs } from '../ports';
 import { moveIntoPlace } from './move-into-place';
 import type { ExistingFile } from './move-into-place';
@@ -15,7 +15,7 @@ import { settleTakenName } from './name-conflict';
 import type { ConflictPolicy } from './name-conflict';
 import type { ProgressSnapshot } from './progress-meter';
 import { saveBody, withTempFile } from './save-body';
-import { readZipDirectory } from './zip-directory';
+import { readZipDirectory } from '../archive';
 
 /** Where a zip download ends up. */
 export type ZipDestination =

@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { partBaseOf, partFileName, splitIntoBatches } from '../../../shared/batches';
-import { truncateBytes } from '../backend/filename';
-import { toAppError } from '../backend/to-app-error';
+import { truncateBytes } from '../files/filename';
+import { toAppError } from '../http/to-app-error';
 import { batchFailure } from './batch-failure';
 import type { ProgressSnapshot } from './progress-meter';
 import { runZipDownload } from './zip-download';

@@ -1,6 +1,8 @@
 import type { SqliteDatabase } from './sqlite';
 import type { HistoryItem } from '../../../shared/api/history';
-import type { HistoryEntry } from '../downloads/download-ports';
+
+/** One finished job as the history table takes it: a history item before the store gives it an id. */
+export type HistoryEntry = Omit<HistoryItem, 'id' | 'fileId'>;
 
 interface HistoryRow {
   id: number;

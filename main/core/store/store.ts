@@ -2,7 +2,7 @@ import type { SqliteDatabase, SqliteOptions } from './sqlite';
 import type { Profile } from '../../../shared/api/profiles';
 import { openDatabase } from './database';
 import { HistoryRepo } from './history-repo';
-import { parseSourceUrls } from './parse-source-urls';
+import { parseSourceUrls } from '../files/parse-source-urls';
 import { ProfilesRepo } from './profiles-repo';
 import { recordRecovery, takeRecoveryNotice } from './recovery-notice';
 import type { NoticeSurface } from './recovery-notice';

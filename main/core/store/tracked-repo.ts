@@ -1,9 +1,9 @@
 import type { SqliteDatabase } from './sqlite';
 import type { AddReport, TrackedExport, TrackedPage } from '../../../shared/api/tracked';
 import { fail } from '../app-error';
-import type { SourceLine } from './parse-source-urls';
-import { cleanLabel } from './parse-source-urls';
-import { labelFor, sourceUrlProblem } from './source-urls';
+import type { SourceLine } from '../files/parse-source-urls';
+import { cleanLabel } from '../files/parse-source-urls';
+import { labelFor, sourceUrlProblem } from '../files/source-urls';
 import { TrackedSearch } from './tracked-search';
 
 /** How a page of tracked exports is chosen. */

@@ -7,7 +7,7 @@ import { fail } from '../../../main/core/app-error';
 import type { DownloadSources, HistoryEntry } from '../../../main/core/downloads/download-ports';
 import type { DownloadService } from '../../../main/core/downloads/download-service';
 import { createDownloadsFeature } from '../../../main/core/downloads/feature';
-import { tempFileName } from '../../../main/core/downloads/temp-files';
+import { tempFileName } from '../../../main/core/files/temp-files';
 import { createApi } from '../../../main/core/api';
 import type { AllHandlers } from '../../../main/core/handlers';
 import { sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';

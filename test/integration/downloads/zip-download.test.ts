@@ -5,7 +5,7 @@ import { appErrorOf } from '../../../main/core/app-error';
 import { runZipDownload } from '../../../main/core/downloads/zip-download';
 import type { ZipDownloadOptions } from '../../../main/core/downloads/zip-download';
 import type { ProgressSnapshot } from '../../../main/core/downloads/progress-meter';
-import { readZipDirectory } from '../../../main/core/downloads/zip-directory';
+import { readZipDirectory } from '../../../main/core/archive/zip-directory';
 import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
 import type { SampleBackendOptions } from '../../../main/core/sample-backend/server';
 import { createSampleFixture } from '../../helpers/sample-backend-fixture';

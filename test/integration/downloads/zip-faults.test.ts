@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
-import { DEFAULT_TIMEOUTS } from '../../../main/core/backend/http-stream';
+import { DEFAULT_TIMEOUTS } from '../../../main/core/http/http-stream';
 import { runZipDownload } from '../../../main/core/downloads/zip-download';
 import type { ZipDownloadOptions } from '../../../main/core/downloads/zip-download';
 import { bulkExportUrl, sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../main/core/api';
 import { DATABASE_FILE, migrate } from '../../../main/core/store/database';
 import { MIGRATIONS } from '../../../main/core/store/migrations';
-import { createProfilesFeature } from '../../../main/core/store/profiles-feature';
+import { createProfilesFeature } from '../../../main/core/profiles/feature';
 import { openSqlite } from '../../../main/core/store/sqlite';
 import { openStore } from '../../../main/core/store/store';
 import type { Store } from '../../../main/core/store/store';

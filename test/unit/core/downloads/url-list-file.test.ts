@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkedFetchUrl, fetchedFileName } from '../../../../main/core/downloads/fetch-one-url';
 import { formatUrlList } from '../../../../main/core/downloads/url-list-file';
-import { csvField } from '../../../../main/core/store/csv';
+import { csvField } from '../../../../main/core/files/csv';
 
 const list = {
   exportedUrls: ['https://cdn.example/a.png', 'https://cdn.example/b,c.png'],

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseSourceUrls } from '../../../../main/core/store/parse-source-urls';
+import { parseSourceUrls } from '../../../../main/core/files/parse-source-urls';
 import { createStoreFixture } from '../../../helpers/store-fixture';
 import type { StoreFixture } from '../../../helpers/store-fixture';
 

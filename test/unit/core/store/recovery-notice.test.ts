@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../../helpers/job-events';
 import { DATABASE_FILE } from '../../../../main/core/store/database';
 import { openSqlite } from '../../../../main/core/store/sqlite';
-import { createSettingsFeature } from '../../../../main/core/store/settings-feature';
+import { createSettingsFeature } from '../../../../main/core/settings/feature';
 import { openStore } from '../../../../main/core/store/store';
 
 describe('a damaged database, told once', () => {

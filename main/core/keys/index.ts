@@ -1,0 +1,2 @@
+/** The keys room's face: the keys.* feature. */
+export { createKeysFeature } from './feature';

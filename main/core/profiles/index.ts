@@ -1,0 +1,2 @@
+/** The profiles room's face: the profiles.* feature. */
+export { createProfilesFeature } from './feature';

@@ -1,0 +1,2 @@
+/** The tracked room's face: the tracked.* feature. */
+export { createTrackedFeature } from './feature';

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appErrorOf } from '../../../../main/core/app-error';
+import { parseSourceUrls, readSourceFile, validUrls } from '../../../../main/core/files/parse-source-urls';
+
+const A = 'https://h/a.png';
+const B = 'https://h/b.png';
+
+describe('parseSourceUrls', () => {
+  it('reads one URL a line, skipping blank lines and keeping line numbers', () => {
+    const lines = parseSourceUrls(`${A}\r\n\n  ${B}  \nnot-a-url\n`, 'txt');
+    expect(lines).toEqual([
+      { line: 1, value: A },
+      { line: 3, value: B },
+      { line: 4, value: 'not-a-url', reason: 'not an absolute http(s) URL' },
+    ]);
+    expect(validUrls(lines)).toEqual([A, B]);
+  });
+
+  it('reads a JSON array of strings and of { sourceFileUrl } objects, reporting other elements', () => {
+    const lines = parseSourceUrls(JSON.stringify([A, { sourceFileUrl: B }, 42, { url: A }]), 'auto');
+    expect(lines.map((l) => [l.line, l.value, l.reason ?? null])).toEqual([
+      [1, A, null],
+      [2, B, null],
+      [3, '42', 'not a URL string or an object with a sourceFileUrl'],
+      [4, '{"url":"https://h/a.png"}', 'not a URL string or an object with a sourceFileUrl'],
+    ]);
+  });
+
+  it('accepts the batch request body { items: [...] }', () => {
+    expect(validUrls(parseSourceUrls(JSON.stringify({ items: [{ sourceFileUrl: A }] }), 'json'))).toEqual([A]);
+  });
+
+  it('rejects JSON that is not an array with a validation error', () => {
+    expect(() => parseSourceUrls('{"a":1}', 'json')).toThrow(/array/);
+    let kind: string | undefined;
+    try {
+      parseSourceUrls('[1,', 'json');
+    } catch (error) {
+      kind = appErrorOf(error)?.kind;
+    }
+    expect(kind).toBe('validation');
+  });
+
+  it('reads the sourceFileUrl and label columns of a CSV with quoted fields, commas and line breaks inside quotes', () => {
+    const csv = `label,SourceFileUrl\r\n"a, first","${A}"\r\n"multi\nline",${B}\r\nempty,\r\n`;
+    const lines = parseSourceUrls(csv, 'csv');
+    expect(lines).toEqual([
+      { line: 2, value: A, label: 'a, first' },
+      // A label is one line of text: the line break becomes a space.
+      { line: 3, value: B, label: 'multi line' },
+      { line: 5, value: '', reason: 'the sourceFileUrl cell is empty' },
+    ]);
+  });
+
+  it('reads a header-less one-column CSV, and refuses a CSV without the column', () => {
+    expect(validUrls(parseSourceUrls(`${A}\n${B}\n`, 'csv'))).toEqual([A, B]);
+    expect(() => parseSourceUrls('name,size\nx,1\n', 'csv')).toThrow(/sourceFileUrl/);
+  });
+
+  it('unescapes doubled quotes in CSV fields', () => {
+    expect(parseSourceUrls('sourceFileUrl\n"https://h/a""b"\n', 'csv')[0]!.value).toBe('https://h/a"b');
+  });
+});
+
+describe('readSourceFile', () => {
+  let dir: string | null = null;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
+  it('picks the format from the extension (.txt, .csv, .json) and strips a BOM', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'source-file-'));
+    writeFileSync(join(dir, 'a.txt'), `\uFEFF${A}\n${B}`);
+    writeFileSync(join(dir, 'a.csv'), `\uFEFFsourceFileUrl\n${A}\n`);
+    writeFileSync(join(dir, 'a.json'), JSON.stringify([B]));
+    expect(validUrls(await readSourceFile(join(dir, 'a.txt')))).toEqual([A, B]);
+    expect(validUrls(await readSourceFile(join(dir, 'a.csv')))).toEqual([A]);
+    expect(validUrls(await readSourceFile(join(dir, 'a.json')))).toEqual([B]);
+  });
+
+  it('gives a disk error naming the file when it cannot be read', async () => {
+    await expect(readSourceFile('/nonexistent/list.txt')).rejects.toMatchObject({
+      appError: { kind: 'disk', message: expect.stringContaining('does not exist') },
+    });
+  });
+});
+
+describe('text that is not a URL as written', () => {
+  it('refuses a value that was not valid UTF-8, with the reason', () => {
+    const bytes = Buffer.concat([Buffer.from('https://h/a'), Buffer.from([0xff, 0xfe]), Buffer.from('.png\nhttps://h/ok.png\n')]);
+    const lines = parseSourceUrls(bytes.toString('utf8'), 'txt');
+    expect(lines[0]).toMatchObject({ line: 1, reason: 'not valid UTF-8 text (the file holds bytes that are not characters)' });
+    expect(validUrls(lines)).toEqual(['https://h/ok.png']);
+  });
+
+  it('refuses a NUL or another control character inside a URL, in every format', () => {
+    expect(parseSourceUrls('https://h/a\u0000b.png', 'txt')[0]).toMatchObject({ reason: 'contains a control character (\\x00)' });
+    expect(parseSourceUrls(JSON.stringify(['https://h/a\u001b[31m.png']), 'json')[0]).toMatchObject({ reason: 'contains a control character (\\x1b)' });
+    expect(parseSourceUrls('sourceFileUrl\n"https://h/a\u0085.png"\n', 'csv')[0]).toMatchObject({ reason: 'contains a control character (\\x85)' });
+  });
+});
