@@ -6,6 +6,8 @@ import { appErrorOf } from '../../../../main/core/app-error';
 import { DatabaseBusyNow } from '../../../../main/core/store/busy-now';
 import { openSqlite } from '../../../../main/core/store/sqlite';
 import type { SqliteDatabase } from '../../../../main/core/store/sqlite';
+import { openTwoConnections } from '../../../helpers/two-connections';
+import type { TwoConnections } from '../../../helpers/two-connections';
 import { WriteAttempt } from '../../../../main/core/store/write-attempts';
 
 describe('openSqlite (libsql with better-sqlite3 semantics)', () => {
@@ -69,20 +71,14 @@ describe('openSqlite (libsql with better-sqlite3 semantics)', () => {
 });
 
 describe("the app's connection (no waitWhenBusy)", () => {
-  let root: string;
+  let connections: TwoConnections;
   let db: SqliteDatabase;
   let holder: SqliteDatabase;
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'sqlite-'));
-    db = openSqlite(join(root, 'x.db'));
-    db.exec('PRAGMA journal_mode = WAL; CREATE TABLE t (v TEXT)');
-    holder = openSqlite(join(root, 'x.db'));
+    connections = openTwoConnections('sqlite-');
+    ({ db, holder } = connections);
   });
-  afterEach(() => {
-    db.close();
-    holder.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterEach(() => connections.close());
 
   function failureOf(fn: () => unknown): unknown {
     try {

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appError, appErrorOf } from '../../../../main/core/app-error';
 import { DatabaseBusyNow } from '../../../../main/core/store/busy-now';
-import { openSqlite } from '../../../../main/core/store/sqlite';
 import type { SqliteDatabase } from '../../../../main/core/store/sqlite';
+import { openTwoConnections } from '../../../helpers/two-connections';
+import type { TwoConnections } from '../../../helpers/two-connections';
 import { whileBusy } from '../../../../main/core/store/while-busy';
 import type { AsyncBusyClock } from '../../../../main/core/store/while-busy';
 
@@ -99,23 +97,17 @@ describe('whileBusy', () => {
 });
 
 describe('whileBusy over a real database another connection locks', () => {
-  let root: string;
+  let connections: TwoConnections;
   let db: SqliteDatabase;
   let holder: SqliteDatabase;
   const rows = () => db.prepare('SELECT v FROM t ORDER BY rowid').pluck().all();
   const insert = (value: string) => db.prepare('INSERT INTO t (v) VALUES (?)').run(value);
 
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'while-busy-'));
-    db = openSqlite(join(root, 'x.db'));
-    db.exec('PRAGMA journal_mode = WAL; CREATE TABLE t (v TEXT)');
-    holder = openSqlite(join(root, 'x.db'));
+    connections = openTwoConnections('while-busy-');
+    ({ db, holder } = connections);
   });
-  afterEach(() => {
-    db.close();
-    holder.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterEach(() => connections.close());
 
   it('runs again a transaction that met the lock, which SQLite had rolled back whole', async () => {
     holder.exec('BEGIN IMMEDIATE');
