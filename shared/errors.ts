@@ -1,4 +1,18 @@
-/** The one error taxonomy shared by core, UI and command line (SPEC.md, "Error kinds"). */
+/**
+ * The one error taxonomy shared by core, UI and command line (SPEC.md, "Error kinds"), each
+ * kind meaning one thing:
+ * - what the backend said: `bad-request`, `unauthorized`, `forbidden`, `not-found` (the
+ *   backend's 404 only), `server`;
+ * - what the network did: `network` (not reached, or the connection broke), `timeout`,
+ *   `invalid-response`;
+ * - what the machine did: `disk` (a local file or folder, missing ones included), `archive`,
+ *   `keychain`;
+ * - what the person did: `validation` (input that cannot be used), `cancelled`;
+ * - `state`: the call does not fit the app's state now (a job still running or already gone,
+ *   a profile or export deleted meanwhile, a dialog this front end cannot show, a window that
+ *   may not call); asking again later or elsewhere may work;
+ * - `internal`: a fault in Export Manager itself (a bug): nothing the person did.
+ */
 export const ERROR_KINDS = [
   'bad-request',
   'unauthorized',
@@ -13,6 +27,8 @@ export const ERROR_KINDS = [
   'archive',
   'keychain',
   'validation',
+  'state',
+  'internal',
 ] as const;
 
 /** One of the error kinds of SPEC.md. */
@@ -30,6 +46,8 @@ export interface AppError {
   status?: number;
   /** The backend's own message, where it sent one. */
   backendMessage?: string;
+  /** Set on an `unauthorized` error when the request carried no API key (none is set): fixing it means setting one, not replacing one. */
+  noKey?: true;
   /**
    * Set on an `archive` error that refused extraction for one of the zip-bomb limits: the one
    * refusal a person may override (the app asks; the CLI takes --allow-large).
