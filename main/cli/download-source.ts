@@ -72,10 +72,10 @@ export async function downloadSource(flags: SourceFlags, io: CliIo, state: CliSt
   const explicitKey = (flags['api-key-stdin'] ? firstLine(await readStdin(io), command) : null) ?? (io.env[API_KEY_ENV] || null);
   if (!profile || !state) {
     if (!listed) throw new UsageError('--all needs --profile NAME', command);
-    return { baseUrl, apiKey: explicitKey, sourceFileUrls: listed, maxBatchSize: null };
+    return { baseUrl, apiKey: explicitKey, sourceFileUrls: listed, exportIds: [], maxBatchSize: null };
   }
-  // `[]`: the profile's key only; absent: with every export it tracks (`--all`).
-  const source = await createDownloadSources(state.store, explicitKeyFirst(explicitKey, state.secrets)).resolve(profile.id, listed ? [] : undefined);
+  // null: the profile's key only; the empty filter: with every export it tracks (`--all`).
+  const source = await createDownloadSources(state.store, explicitKeyFirst(explicitKey, state.secrets)).resolve(profile.id, listed ? null : { filter: '' });
   if (explicitKey === null && source.apiKey !== null) keepKeyAtHome(profile.name, profile.baseUrl, baseUrl);
-  return { baseUrl, apiKey: source.apiKey, sourceFileUrls: listed ?? source.sourceFileUrls, maxBatchSize: source.maxBatchSize };
+  return { baseUrl, apiKey: source.apiKey, sourceFileUrls: listed ?? source.sourceFileUrls, exportIds: listed ? [] : source.exportIds, maxBatchSize: source.maxBatchSize };
 }

@@ -40,7 +40,7 @@ export interface ExtractReport {
   renamed: Array<{ name: string; savedAs: string }>;
 }
 
-/** What `archive.extract` answers: the report, and the id to show the destination folder. */
+/** What an extract job produces: the report, and the id to show the destination folder. */
 export interface ExtractOutcome extends ExtractReport {
   destinationId: string;
 }
@@ -77,14 +77,81 @@ export const EXTRACT_LIMIT_PREFIX = 'Not extracted: over a safety limit against 
 
 /**
  * Whether an error is extraction refused for one of EXTRACT_LIMITS (marked `extractLimit`, not
- * recognised by its words): the app asks the person and, when they confirm, calls
- * `archive.extract` again with `allowLarge: true`.
+ * recognised by its words): the error of a failed extract job, after which the app asks the
+ * person and, when they confirm, starts `archive.extract` again with `allowLarge: true`.
  */
 export function isExtractLimitError(error: AppError): boolean {
   return error.kind === 'archive' && error.extractLimit === true;
 }
 
-/** Methods of the archive inspector. */
+/** What `archive.openEntry` did with the entry: opened it with its default app, or (a program or script, `type` its extension) showed it in its folder. */
+export interface OpenOutcome {
+  action: 'opened' | 'revealed';
+  type: string | null;
+}
+
+/** The long operations of the inspector, each run as a job: verify a zip, extract it, open one entry. */
+export type ArchiveOp = 'verify' | 'extract' | 'open';
+
+/** What each kind of job produces. */
+export interface ArchiveResults {
+  verify: VerifyReport;
+  extract: ExtractOutcome;
+  open: OpenOutcome;
+}
+
+/** Where a job is in its life. */
+export type ArchiveJobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/**
+ * How far a job got (pushed as `archive.progress`, throttled to about ten a second). Entries
+ * count every entry the job handles, those refused up front included (they are done at once):
+ * for a verify, `entriesTotal` is the archive's entry count. Bytes are declared, uncompressed.
+ */
+export interface ArchiveProgress {
+  jobId: string;
+  entriesDone: number;
+  entriesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  /** The entry at hand; null in the last report, once every entry is done or the job stopped. */
+  entry: string | null;
+}
+
+/** A job of one kind, its `result` typed by the kind (`ArchiveJob` is any of them). */
+export interface ArchiveJobOf<Op extends ArchiveOp> {
+  jobId: string;
+  op: Op;
+  /** The zip the job reads, as main handed it out. */
+  fileId: string;
+  /** The zip's file name, for display. */
+  zipName: string;
+  state: ArchiveJobState;
+  /** ISO date-times. */
+  startedAt: string;
+  finishedAt: string | null;
+  /** The last progress report; null until the first. */
+  progress: ArchiveProgress | null;
+  /**
+   * What it produced once succeeded. A cancelled extraction keeps what it wrote before it
+   * stopped here (null when it had written nothing, and left no folder behind).
+   */
+  result: ArchiveResults[Op] | null;
+  /** Why it failed or was cancelled. */
+  error: AppError | null;
+}
+
+/** One long archive operation: main mints its id, pushes `archive.started`, `archive.progress` and exactly one `archive.finished`, and cancels it by id. */
+export type ArchiveJob = { [Op in ArchiveOp]: ArchiveJobOf<Op> }[ArchiveOp];
+
+const jobId = z.string().min(1).max(100);
+
+/**
+ * Methods of the archive inspector. The long ones (verify, extract, openEntry) answer
+ * `{ jobId }` at once and run as jobs; their outcome is the job's `archive.finished` event. One
+ * job per zip and kind runs at a time (per entry, for openEntry): asking again while it runs
+ * fails with `state`.
+ */
 export const archiveMethods = {
   /** Lists a zip main handed out (from the open dialog, a drop, the OS, or a finished download). */
   'archive.list': method<ArchiveListing>()(z.object({ fileId: refId })),
@@ -92,28 +159,37 @@ export const archiveMethods = {
   'archive.chooseFile': method<FileRef | null>()(z.undefined()),
   /** Asks for a destination folder; null when cancelled. */
   'archive.chooseFolder': method<FileRef | null>()(z.undefined()),
-  /** Extracts all entries, or those named, safely into a new folder named after the zip inside a folder main handed out; refuses an archive past EXTRACT_LIMITS unless `allowLarge`. */
-  'archive.extract': method<ExtractOutcome>()(
+  /**
+   * Starts extracting all entries, or those named, safely into a new folder named after the zip
+   * inside a folder main handed out. An archive past EXTRACT_LIMITS without `allowLarge` ends the
+   * job failed with an `isExtractLimitError` error and nothing written.
+   */
+  'archive.extract': method<{ jobId: string }>()(
     z.object({
       fileId: refId,
       folderId: refId,
       entries: z.array(z.string().min(1).max(65_535)).max(1_000_000).optional(),
-      /** Past EXTRACT_LIMITS (after the person confirmed): without it, such an archive fails with `isExtractLimitError`. */
+      /** Past EXTRACT_LIMITS (after the person confirmed). */
       allowLarge: z.boolean().optional(),
     }),
   ),
   /**
-   * Extracts one entry safely into a fresh temp folder and opens it with the default app; a
-   * program or script (`type`: its extension) is shown in its folder instead, never run.
+   * Starts extracting one entry safely into a fresh temp folder and opening it with the default
+   * app; a program or script is shown in its folder instead, never run (the job's OpenOutcome).
    */
-  'archive.openEntry': method<{ action: 'opened' | 'revealed'; type: string | null }>()(z.object({ fileId: refId, name: z.string().min(1).max(65_535) })),
-  /** Reads every entry and checks CRCs; progress via `archive.progress`; cancel with `archive.cancel`. */
-  'archive.verify': method<VerifyReport>()(z.object({ fileId: refId, jobId: z.string().min(1).max(100) })),
-  'archive.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) })),
+  'archive.openEntry': method<{ jobId: string }>()(z.object({ fileId: refId, name: z.string().min(1).max(65_535) })),
+  /** Starts reading every entry back and checking its CRC (the job's VerifyReport). */
+  'archive.verify': method<{ jobId: string }>()(z.object({ fileId: refId })),
+  /** Cancels a running job; `cancelled` is false when it had already finished (or never ran). */
+  'archive.cancel': method<{ cancelled: boolean }>()(z.object({ jobId })),
 } as const;
 
-/** Events of the archive inspector. */
+/** Events of the archive inspector's jobs. */
 export const archiveEvents = {
-  /** Progress of a verify job, throttled to about ten a second. */
-  'archive.progress': event<{ jobId: string; done: number; total: number; entry: string | null }>(),
+  /** A job was created (state `running`). */
+  'archive.started': event<ArchiveJob>(),
+  /** A job got further (throttled to about ten a second; the last report always comes). */
+  'archive.progress': event<ArchiveProgress>(),
+  /** A job ended, once: `state` says how; `result` or `error` says what. */
+  'archive.finished': event<ArchiveJob>(),
 } as const;

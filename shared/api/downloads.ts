@@ -21,9 +21,12 @@ export interface DownloadProgress {
   /** Files mode only: files finished (saved or failed) and files in the job. */
   filesDone?: number;
   filesTotal?: number;
-  /** A download split into batches (the profile's maximum batch size): the one running, from 1, and how many there are. */
+  /** A zip download split into parts (the profile's maximum batch size): the part being saved, from 1, and how many there are. */
   part?: number;
   parts?: number;
+  /** URL mode split into batches: the request being sent, from 1, and how many there are. */
+  batch?: number;
+  batches?: number;
 }
 
 /** One saved part of a zip download split into batches: `name (part 2 of 3).zip`. */
@@ -64,23 +67,18 @@ export interface SkippedExport {
 export type DownloadResult =
   | {
       mode: 'zip';
-      /** Where the verified zip was saved. */
-      path: string;
-      /** The id to show or inspect it. */
-      fileId: string;
-      bytes: number;
-      filename: string;
-      /** Whether the name came from the backend's Content-Disposition or is the `canvas-exports.zip` fallback. */
-      filenameSource: 'content-disposition' | 'fallback';
-      /** Entries listed in the zip's central directory. */
-      entries: number;
       /**
-       * Set when the download was split into parts: every part saved, in order (the fields above
-       * describe part 1). On a failed or cancelled job, the parts saved before it stopped.
+       * Every part saved, in order: one for a zip that was not split. On a failed or cancelled
+       * job, the parts saved before it stopped.
        */
-      parts?: ZipPart[];
-      /** With `parts`: how many parts the download was split into. */
-      partCount?: number;
+      parts: ZipPart[];
+      /** How many parts the download was split into (1: not split); more than `parts.length` when it stopped part-way. */
+      partCount: number;
+      /** Bytes and entries over every saved part (they are one download), summed once in main. */
+      bytes: number;
+      entries: number;
+      /** Whether part 1's name came from the backend's Content-Disposition or is the `canvas-exports.zip` fallback. */
+      filenameSource: 'content-disposition' | 'fallback';
     }
   | { mode: 'urls'; exportedUrls: string[]; skipped: SkippedExport[] }
   | {
@@ -102,13 +100,38 @@ export interface NameConflict {
   folder: string;
 }
 
-/** What to do about a taken name: save as `name (1).zip`, replace the file, or end the job with nothing touched. */
+/**
+ * What to do when the name a file is saved under is taken: save as `name (1).zip`, replace the
+ * file (atomically, once the new one is complete), or end with nothing touched. The one word for
+ * it everywhere: the window's question answers with it, the `nameConflict` setting stores one
+ * (or `ask`), and the command line's `--on-conflict` names `cancel` "fail".
+ */
 export type ConflictChoice = 'keep-both' | 'replace' | 'cancel';
 
-/** Bytes and entries of a zip job's result, over every part when it was split (they are one download). */
-export function zipTotals(result: Extract<DownloadResult, { mode: 'zip' }>): { bytes: number; entries: number } {
-  const parts = result.parts ?? [result];
-  return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), entries: parts.reduce((sum, part) => sum + part.entries, 0) };
+/** A choice that can stand for later files (remembered, or a setting): cancel only ever ends one job. */
+export type StandingConflictChoice = Exclude<ConflictChoice, 'cancel'>;
+
+/**
+ * Which tracked exports of a profile a call acts on: these ids, or every export the filter
+ * matches (an empty filter: all of them), or exactly the exports a finished check
+ * (`downloads.check`) found exportable. Main resolves it, so the window never pages ids out
+ * only to send them back.
+ */
+export type ExportScope = { ids: string[] } | { filter: string } | { checkJobId: string };
+
+/** What a zip download of a scope will do, asked before it starts so the confirmation can say so. */
+export interface DownloadPlan {
+  profileName: string;
+  /** How many exports the scope names now. */
+  exports: number;
+  /** The profile's maximum batch size, or null for none. */
+  maxBatchSize: number | null;
+  /** How many zip files (requests) the download takes: 1 unless the maximum batch size splits it. */
+  parts: number;
+  /** Whether the save dialog will ask where (part 1) goes; else it goes to `folder`. */
+  asks: boolean;
+  /** The default folder a download goes to without asking (and where the dialog starts). */
+  folder: string;
 }
 
 /** Where a job is in its life. */
@@ -133,26 +156,45 @@ export interface DownloadJob {
   error: AppError | null;
   /** Files mode: the URL-mode job whose exported URLs are downloaded. */
   sourceJobId?: string;
-  /** What the job was asked for: the tracked exports' ids, or null for every tracked export (so it can be asked again). */
-  exportIds?: string[] | null;
+  /** What the job was asked for, resolved to ids when it started (so it can be asked again); absent for a files job. */
+  exportIds?: string[];
+  /** A URL-mode job started by `downloads.check`: a look at what a zip would hold, not a download. */
+  check?: boolean;
   /** The question the running job waits on (a taken name in the default folder); absent or null: none. */
   conflict?: NameConflict | null;
 }
 
 const jobId = z.string().min(1).max(100);
+const profileId = z.string().min(1).max(100);
+const idsOrFilter = z.union([
+  z.object({ ids: z.array(z.string().min(1).max(40)).min(1).max(100_000) }).strict(),
+  z.object({ filter: z.string().max(2048) }).strict(),
+]);
+const scope = z.union([idsOrFilter, z.object({ checkJobId: jobId }).strict()]);
 
 /** Methods of the batch download feature. */
 export const downloadsMethods = {
-  /** Starts a job; progress and the outcome arrive as events. `exportIds` absent: every tracked export. */
+  /**
+   * Starts a job on the scope main resolves; progress and the outcome arrive as events. A scope
+   * naming no export, or a check whose profile's exports changed since, fails before a job exists.
+   */
   'downloads.start': method<{ jobId: string }>()(
     z.object({
-      profileId: z.string().min(1).max(100),
-      exportIds: z.array(z.string().min(1).max(40)).max(100_000).optional(),
+      profileId,
+      scope,
       mode: z.enum(['zip', 'urls']),
       /** `ask`: the save dialog; `default`: the default folder without asking; absent: the setting decides. */
       saveTo: z.enum(['ask', 'default']).optional(),
     }),
   ),
+  /** What a zip download of the scope would do (exports, parts, whether the save dialog asks), without starting it. */
+  'downloads.plan': method<DownloadPlan>()(z.object({ profileId, scope, saveTo: z.enum(['ask', 'default']).optional() })),
+  /**
+   * Asks the backend in URL mode what a zip of the scope would hold, as a job marked `check`
+   * (not recorded in history). `downloads.start` with `{ checkJobId }` then downloads exactly the
+   * exports it found exportable, while the profile's exports are unchanged.
+   */
+  'downloads.check': method<{ jobId: string }>()(z.object({ profileId, scope: idsOrFilter })),
   /** Cancels a running job; `cancelled` is false when it had already finished. */
   'downloads.cancel': method<{ cancelled: boolean }>()(z.object({ jobId })),
   /** Forgets the finished jobs (running ones stay); the files they saved are kept. */
@@ -174,8 +216,8 @@ export const downloadsMethods = {
   /**
    * Answers the job's pending name conflict. The answer holds for the job's later files too;
    * `remember` also stores it as the `nameConflict` setting, so later jobs do not ask. Cancel is
-   * never remembered (`remember` must be false with it). `not-found` for a job that is not
-   * running, `validation` for one that is not asking.
+   * never remembered (`remember` must be false with it). `state` for a job that is not running
+   * or not asking.
    */
   'downloads.resolveConflict': method<{ choice: ConflictChoice; remembered: boolean }>()(
     z

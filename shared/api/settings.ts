@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { event, method } from '../contract';
+import type { StandingConflictChoice } from './downloads';
 import type { SecretsBackend } from './keys';
-
-/** What a download into the default folder does when the name is taken (the save dialog asks on its own). */
-export type NameConflictSetting = 'ask' | 'keep-both' | 'replace';
 
 /** The app's settings, with their defaults filled in. */
 export interface Settings {
@@ -13,8 +11,8 @@ export interface Settings {
   defaultFolder: string | null;
   /** The folder last chosen in the save dialog. */
   lastSaveFolder: string | null;
-  /** Saving into the default folder where the name is taken: ask, or the remembered answer. */
-  nameConflict: NameConflictSetting;
+  /** Saving into the default folder where the name is taken: ask, or the remembered answer (the save dialog asks on its own). */
+  nameConflict: StandingConflictChoice | 'ask';
   theme: 'system' | 'light' | 'dark';
   /** The profile the window shows: the one chosen, else the first profile; null only when there is none. */
   activeProfileId: string | null;

@@ -12,6 +12,8 @@ export interface SampleFixture {
   start(options?: SampleBackendOptions): Promise<SampleBackend>;
   /** Every file under a folder, as sorted relative names (hidden `.part` files included). */
   files(dir: string): string[];
+  /** Runs `close` at cleanup, before the backends stop (e.g. a feature's running jobs). */
+  onCleanup(close: () => Promise<void> | void): void;
   cleanup(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export function createSampleFixture(): SampleFixture {
   mkdirSync(tempDir);
   mkdirSync(saveDir);
   const backends: SampleBackend[] = [];
+  const closers: Array<() => Promise<void> | void> = [];
   return {
     root,
     tempDir,
@@ -33,7 +36,9 @@ export function createSampleFixture(): SampleFixture {
       return backend;
     },
     files: (dir) => readdirSync(dir, { recursive: true }).map(String).sort(),
+    onCleanup: (close) => void closers.push(close),
     async cleanup() {
+      for (const close of closers.splice(0)) await close();
       await Promise.all(backends.map((backend) => backend.close()));
       rmSync(root, { recursive: true, force: true });
     },

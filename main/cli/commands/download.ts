@@ -1,14 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { cleanStaleTempFiles } from '../../core/files/temp-files';
+import type { ConflictChoice } from '../../../shared/api/downloads';
 import { MAX_BATCH_SIZE, batchCount } from '../../../shared/batches';
-import { requestExportUrlsInBatches } from '../../core/downloads';
-import type { ZipDestination } from '../../core/downloads';
-import { exactPartPath, runZipParts } from '../../core/downloads';
-import type { SavedPart } from '../../core/downloads';
+import { downloadZip, exactPartPath, requestExportUrlsInBatches } from '../../core/downloads';
+import type { SavedPart, ZipDestination } from '../../core/downloads';
 import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
 import { inFolder, nameTaken, parseOnConflict } from '../on-conflict';
-import type { OnConflict } from '../on-conflict';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { downloadSource } from '../download-source';
@@ -95,19 +92,19 @@ function maxBatchFlag(value: string | undefined): number | undefined {
  * `--out`: an existing folder (or a path ending in a separator) means "save inside". An exact
  * path split into `parts` names every part after it, so those are the names checked.
  */
-async function destinationFor(out: string | undefined, cwd: string, onConflict: OnConflict | undefined, parts: number): Promise<ZipDestination> {
+async function destinationFor(out: string | undefined, cwd: string, onConflict: ConflictChoice | undefined, parts: number): Promise<ZipDestination> {
   if (!out) return inFolder(cwd, onConflict ?? 'keep-both');
   const path = resolve(cwd, out);
   if (out.endsWith('/') || out.endsWith(sep)) return inFolder(path, onConflict ?? 'keep-both');
   const found = await stat(path).catch(() => null);
   if (found?.isDirectory()) return inFolder(path, onConflict ?? 'keep-both');
-  const existing = onConflict ?? 'fail';
+  const existing = onConflict ?? 'cancel';
   // An exact path that is taken fails before anything is requested.
-  if (existing === 'fail') {
+  if (existing === 'cancel') {
     const targets = parts > 1 ? Array.from({ length: parts }, (_, i) => exactPartPath(path, i + 1, parts)) : [path];
     for (const target of targets) if (target === path ? found : await stat(target).catch(() => null)) nameTaken(target);
   }
-  return { kind: 'file', path, existing: existing === 'keep-both' ? 'unique' : existing };
+  return { kind: 'file', path, existing };
 }
 
 /** Saved parts as the JSON output lists them. */
@@ -160,8 +157,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const maxBatchSize = maxBatchOverride ?? source.maxBatchSize;
 
     const interrupt = abortOnInterrupt();
-    // The parts saved so far: a split download that stops part-way still says where they are.
-    const kept: SavedPart[] = [];
     try {
       if (values.urls) {
         const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'urls', null);
@@ -177,12 +172,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
       }
       const bar = new ProgressBar(io.stderr);
       const destination = await destinationFor(values.out, io.cwd, onConflict, batchCount(sourceFileUrls.length, maxBatchSize));
-      // The partial file sits beside its destination, so the final move is an atomic rename.
-      const tempDir = destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir;
-      await cleanStaleTempFiles([tempDir]); // what an earlier, killed run left there
       const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'zip', destination.kind === 'file' ? destination.path : null);
       if (notice) writeLine(io.stderr, `export-manager: ${shownText(notice)}`);
-      const parts = await runZipParts({
+      // The one zip runner of the window too; the partial file sits beside its destination, so the final move is an atomic rename.
+      const tempDir = destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir;
+      const { parts, error } = await downloadZip({
         baseUrl,
         apiKey,
         sourceFileUrls,
@@ -191,8 +185,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
         tempDir,
         signal: interrupt.signal,
         onProgress: (progress) => bar.update(progress),
-        onPartSaved: (part) => kept.push(part),
       }).finally(() => bar.done());
+      if (error) {
+        // Kept parts are listed where a script finds saved files: stdout, or "parts" in the JSON.
+        if (!values.json) for (const part of parts) writeLine(io.stdout, shown(part.path, Infinity));
+        const code = reportError(io, error, values.json === true, parts.length > 0 ? { parts: partsJson(parts) } : undefined);
+        return interrupt.exitCode() ?? code; // a signal's code says which one; the message says "cancelled"
+      }
       const saved = parts[0]!;
       if (values.json) {
         const split = parts.length > 1 ? { parts: partsJson(parts) } : {};
@@ -203,11 +202,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     } catch (error) {
       const signalled = interrupt.exitCode();
-      if (signalled === null && kept.length === 0) throw error;
-      // Kept parts are listed where a script finds saved files: stdout, or "parts" in the JSON.
-      if (!values.json) for (const part of kept) writeLine(io.stdout, shown(part.path, Infinity));
-      const code = reportError(io, error, values.json === true, kept.length > 0 ? { parts: partsJson(kept) } : undefined);
-      return signalled ?? code; // a signal's code says which one; the message says "cancelled"
+      if (signalled === null) throw error;
+      reportError(io, error, values.json === true);
+      return signalled; // a signal's code says which one; the message says "cancelled"
     } finally {
       interrupt.dispose();
     }

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import { extractArchive } from '../../core/archive';
+import { ExtractionCancelled, extractArchive } from '../../core/archive';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
+import { reportError } from '../report-error';
 import { UsageError } from '../usage-error';
 import { shown, shownText } from '../shown';
 
@@ -21,7 +22,11 @@ Against zip bombs, an archive over 20 GiB in all, over 100,000 entries, or with 
 1 MiB that grows more than 100 times is not extracted at all (exit 1, kind "archive");
   --allow-large       extract it anyway (only an archive you trust)
 
-Exit codes: 0 all extracted, 3 some entries were refused, 1 failure, 2 usage error.
+Ctrl-C stops it: the file being written is removed, the files already written stay and are
+listed (exit 130; SIGTERM 143).
+
+Exit codes: 0 all extracted, 3 some entries were refused, 1 failure, 2 usage error,
+130 interrupted.
 
 Examples:
   export-manager extract canvas-exports.zip --to ./exports
@@ -29,11 +34,46 @@ Examples:
 
 JSON: {"ok":bool,"extracted":[names],"refused":[{"name","reason"}]}`;
 
+/**
+ * Aborts the extraction on Ctrl-C or SIGTERM instead of dying mid-file, so the entry being
+ * written is removed first; `exitCode` says which signal came (the shell's 128 + its number).
+ */
+function abortOnSignal(): { signal: AbortSignal; exitCode: () => number | null; dispose: () => void } {
+  const controller = new AbortController();
+  let exitCode: number | null = null;
+  const stop = (code: number) => {
+    exitCode ??= code;
+    controller.abort();
+  };
+  const handlers = { SIGINT: () => stop(EXIT.interrupted), SIGTERM: () => stop(EXIT.terminated) };
+  for (const [name, handler] of Object.entries(handlers)) process.once(name, handler);
+  return {
+    signal: controller.signal,
+    exitCode: () => exitCode,
+    dispose: () => {
+      for (const [name, handler] of Object.entries(handlers)) process.off(name, handler);
+    },
+  };
+}
+
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(NAME, args, { to: { type: 'string' }, 'allow-large': { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give exactly one zip file', NAME);
   if (!values.to) throw new UsageError('--to DIR is required', NAME);
-  const report = await extractArchive(resolve(io.cwd, positionals[0]!), resolve(io.cwd, values.to), { allowLarge: values['allow-large'] === true });
+  const interrupt = abortOnSignal();
+  const report = await extractArchive(resolve(io.cwd, positionals[0]!), resolve(io.cwd, values.to), { allowLarge: values['allow-large'] === true, signal: interrupt.signal })
+    .catch((error: unknown) => {
+      if (error instanceof ExtractionCancelled) return error;
+      throw error;
+    })
+    .finally(() => interrupt.dispose());
+  if (report instanceof ExtractionCancelled) {
+    // What was written stays on disk: said where a script finds it (stdout, or the JSON).
+    const { extracted, refused } = report.partial;
+    if (!values.json) for (const name of extracted) writeLine(io.stdout, shown(name, Infinity));
+    reportError(io, report, values.json === true, { extracted, refused });
+    return interrupt.exitCode() ?? EXIT.interrupted;
+  }
   const ok = report.refused.length === 0;
   if (values.json) {
     printJson(io, { ok, extracted: report.extracted, refused: report.refused });

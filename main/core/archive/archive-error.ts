@@ -25,7 +25,8 @@ export function archiveError(path: string, error: unknown): AppErrorException {
   const name = basename(path);
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const extra = { cause: error };
-  if (code === 'ENOENT') return appError('not-found', `The file "${name}" does not exist (${path}).`, extra);
+  // A missing local file is the disk's answer (`not-found` is the backend's 404 only).
+  if (code === 'ENOENT') return appError('disk', `The file "${name}" does not exist (${path}).`, extra);
   if (code === 'EISDIR') return appError('archive', `"${name}" is a folder, not a zip archive.`, extra);
   if (code === 'EACCES' || code === 'EPERM') return appError('disk', `No permission to read "${name}".`, extra);
   if (code === 'EMFILE' || code === 'EIO') return appError('disk', `The disk could not read "${name}" (${code}).`, extra);

@@ -6,12 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { appErrorOf } from '../app-error';
 import { extractArchive } from './extract-archive';
+import { ExtractionCancelled } from './extraction-cancelled';
 import { listArchive } from './list-archive';
 import { throttleProgress } from './throttle-progress';
 import { verifyArchive } from './verify-archive';
-import type { AbortMessage, ArchiveJob, ArchiveJobResults, WorkerMessage } from './worker-protocol';
+import type { AbortMessage, WorkerJob, WorkerJobResults, WorkerMessage } from './worker-protocol';
 
-const job = workerData as ArchiveJob;
+const job = workerData as WorkerJob;
 const controller = new AbortController();
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 const onProgress = throttleProgress((progress) => post({ type: 'progress', ...progress }));
@@ -21,7 +22,7 @@ parentPort?.on('message', (message: AbortMessage) => {
 });
 
 /** Runs the job with the worker's abort signal and progress channel. */
-function run(): Promise<ArchiveJobResults[ArchiveJob['op']]> {
+function run(): Promise<WorkerJobResults[WorkerJob['op']]> {
   const signal = controller.signal;
   if (job.op === 'list') return listArchive(job.path);
   if (job.op === 'extract') return extractArchive(job.path, job.destination, { entries: job.entries, allowLarge: job.allowLarge, signal, onProgress });
@@ -30,5 +31,8 @@ function run(): Promise<ArchiveJobResults[ArchiveJob['op']]> {
 
 run().then(
   (value) => post({ type: 'done', value }),
-  (error: unknown) => post({ type: 'failed', error: appErrorOf(error), message: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) => {
+    const partial = error instanceof ExtractionCancelled ? { partial: error.partial } : {};
+    post({ type: 'failed', error: appErrorOf(error), message: error instanceof Error ? error.message : String(error), ...partial });
+  },
 ).finally(() => parentPort?.close());

@@ -1,21 +1,25 @@
 import { mkdir, realpath, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExtractReport } from '../../../shared/api/archive';
-import { cancelled, fail } from '../app-error';
+import { fail } from '../app-error';
 import { entryFailureReason, readPlannedEntries, yauzlEntry, type PlannedEntry } from './planned-entries';
 import { extractLimitError } from './extract-limits';
 import { ExtractPlan } from './extract-plan';
+import { ExtractionCancelled } from './extraction-cancelled';
 import { FolderGuard } from './folder-guard';
+import { ProgressCounter, type ProgressListener } from './job-progress';
 import { isSmallEntry, readSmallEntry, writeSmallFile } from './small-entry';
 import type { OpenZip } from './open-zip';
 import { withZip } from './open-zip';
-import { DataCheck, writeNewFile } from './write-entry';
+import { DataCheck, writeNewFile, type StreamWatch } from './write-entry';
 
-/** Progress of a long job: bytes (declared, uncompressed) done of total, and the entry at hand. */
-export type ProgressListener = (progress: { done: number; total: number; entry: string | null }) => void;
-
-/** Entries between two turns of the event loop. */
-const YIELD_EVERY = 256;
+/**
+ * Small entries are written with synchronous calls, which hold the thread: after this many
+ * entries or bytes the loop lets the event loop turn, so an abort (the worker's message) and
+ * progress get through within a fraction of a second.
+ */
+const YIELD_EVERY_ENTRIES = 256;
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 
 /** Options of `extractArchive`. */
 export interface ExtractOptions {
@@ -33,7 +37,9 @@ export interface ExtractOptions {
  * overwrites; unsafe, encrypted or damaged entries are refused one by one and the safe rest
  * is extracted. Fails as a whole, before writing anything, when the archive cannot be read, the
  * disk lacks the space the archive declares, or it goes over EXTRACT_LIMITS without
- * `allowLarge`; and when the signal aborts (partial files removed).
+ * `allowLarge`. When the signal aborts it stops between entries or inside a streamed one, removes
+ * the file it was writing and throws ExtractionCancelled with what it had written. Progress counts
+ * the entries chosen (those refused up front are done at once) and their declared bytes.
  */
 export async function extractArchive(path: string, destination: string, options: ExtractOptions = {}): Promise<ExtractReport> {
   return withZip(path, async (opened) => {
@@ -47,22 +53,30 @@ export async function extractArchive(path: string, destination: string, options:
     if (limit) throw limit;
     const plan = new ExtractPlan();
     const folders = new FolderGuard(root);
-    let done = 0;
-    for (const [index, item] of writable.entries()) {
-      // Small entries are written with synchronous calls: let the abort message and progress through now and then.
-      if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-      if (options.signal?.aborted) throw extractionCancelled();
-      options.onProgress?.({ done, total, entry: item.name });
-      await extractOne(opened, root, folders, plan, item, report, options.signal);
-      done += item.entry.uncompressedSize;
+    const progress = new ProgressCounter(writable.length + refused.length, total, refused.length, options.onProgress);
+    const watch: StreamWatch = { signal: options.signal, onBytes: (count) => progress.bytes(count) };
+    let sinceYield = { entries: 0, bytes: 0 };
+    try {
+      for (const item of writable) {
+        if (sinceYield.entries >= YIELD_EVERY_ENTRIES || sinceYield.bytes >= YIELD_EVERY_BYTES) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sinceYield = { entries: 0, bytes: 0 };
+        }
+        if (options.signal?.aborted) throw new ExtractionCancelled(report);
+        progress.at(item.name);
+        await extractOne(opened, root, folders, plan, item, report, watch);
+        progress.entryDone(item.entry.uncompressedSize);
+        sinceYield.entries++;
+        sinceYield.bytes += item.entry.uncompressedSize;
+      }
+    } catch (error) {
+      // Stopped: the last report says exactly how far it got.
+      if (error instanceof ExtractionCancelled) progress.finish();
+      throw error;
     }
-    options.onProgress?.({ done, total, entry: null });
+    progress.finish();
     return report;
   });
-}
-
-function extractionCancelled() {
-  return cancelled('Extraction was cancelled; files already extracted were kept.');
 }
 
 /** Creates the destination when needed and resolves it through any links, once, up front. */
@@ -93,8 +107,9 @@ async function extractOne(
   plan: ExtractPlan,
   item: PlannedEntry,
   report: ExtractReport,
-  signal?: AbortSignal,
+  watch: StreamWatch,
 ): Promise<void> {
+  const { signal } = watch;
   try {
     if (item.directory) {
       await folders.ensure(plan.directory(item.name));
@@ -119,7 +134,7 @@ async function extractOne(
       // anyone listens, which would crash the worker. consumeStream picks the error up from `errored`.
       data.on('error', () => {});
       try {
-        await writeNewFile(join(root, ...segments), data, new DataCheck(item.entry.uncompressedSize, item.entry.crc32), item.modified, signal);
+        await writeNewFile(join(root, ...segments), data, new DataCheck(item.entry.uncompressedSize, item.entry.crc32), item.modified, watch);
         break;
       } catch (error) {
         data.destroy();
@@ -132,7 +147,8 @@ async function extractOne(
     report.extracted.push(savedAs);
     if (savedAs !== target.segments.join('/') || target.renamedFrom) report.renamed.push({ name: item.name, savedAs });
   } catch (error) {
-    if (signal?.aborted || (error as Error).name === 'AbortError') throw extractionCancelled();
+    // The entry's file is already gone (writeNewFile removes it): the report lists complete files only.
+    if (signal?.aborted || (error as Error).name === 'AbortError') throw new ExtractionCancelled(report);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') fail('disk', 'The disk is full; extraction stopped.', { cause: error });
     report.refused.push({ name: item.name, reason: entryFailureReason(error) });

@@ -1,26 +1,19 @@
-import { mkdir, mkdtemp, rmdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fail } from '../app-error';
 import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { Dialogs, DesktopShell, EventSink, Paths } from '../ports';
-import { executableType } from './executable-types';
-import { newExtractFolder } from './extract-folder';
+import { ArchiveJobs } from './archive-jobs';
+import { runExtractJob } from './extract-job';
+import { runOpenEntryJob } from './open-entry-job';
 import { runArchiveJob } from './worker-client';
 
 /** Runs an archive job somewhere (a worker thread in the app; injectable for tests). */
 export type ArchiveJobRunner = typeof runArchiveJob;
 
-/** A verify job in flight: how to stop it, and when it has stopped. */
-interface RunningJob {
-  controller: AbortController;
-  settled: Promise<unknown>;
-}
-
 /**
- * `archive.*`: every read of an archive runs on a worker thread. The feature keeps the verify
- * jobs it started, by the renderer's job id, so they can be cancelled one by one, and `close`
- * aborts those still running and waits for their workers to stop.
+ * `archive.*`: every read of an archive runs on a worker thread. Listing answers directly (it
+ * reads only the directory); verify, extract and openEntry are jobs (archive-jobs.ts): they
+ * answer their id at once and report through events. `close` aborts the running jobs and waits
+ * for their workers to stop.
  */
 export function createArchiveFeature(deps: {
   dialogs: Pick<Dialogs, 'openFiles' | 'chooseFolder'>;
@@ -31,23 +24,9 @@ export function createArchiveFeature(deps: {
   runJob?: ArchiveJobRunner;
 }): Feature<MethodsOf<'archive'>> {
   const runJob = deps.runJob ?? runArchiveJob;
+  const jobs = new ArchiveJobs(deps.events);
+  // Ids are resolved when the call comes, so an unknown one fails the call itself, not a job.
   const zip = (fileId: string) => deps.grants.resolve(fileId, 'file');
-  const jobs = new Map<string, RunningJob>();
-
-  const verify = async (path: string, jobId: string) => {
-    if (jobs.has(jobId)) fail('validation', `A job with id "${jobId}" is already running.`);
-    const controller = new AbortController();
-    const running = runJob(
-      { op: 'verify', path },
-      { signal: controller.signal, onProgress: (progress) => deps.events.emit('archive.progress', { jobId, ...progress }) },
-    );
-    jobs.set(jobId, { controller, settled: running.catch(() => undefined) });
-    try {
-      return await running;
-    } finally {
-      jobs.delete(jobId);
-    }
-  };
 
   return {
     handlers: {
@@ -64,50 +43,24 @@ export function createArchiveFeature(deps: {
         const folder = await deps.dialogs.chooseFolder({ title: 'Extract into folder', defaultPath: deps.paths.downloadsDir });
         return folder === null ? null : deps.grants.grant(folder, 'folder');
       },
-      'archive.extract': async ({ fileId, folderId, entries, allowLarge }) => {
-        const path = zip(fileId);
-        // A new folder named after the zip, inside the chosen one: nothing lands loose among its files.
-        const destination = await newExtractFolder(deps.grants.resolve(folderId, 'folder'), path);
-        try {
-          const report = await runJob({ op: 'extract', path, destination, entries, allowLarge });
-          return { ...report, destinationId: deps.grants.grant(report.destination, 'folder').id };
-        } catch (error) {
-          // Refused before anything was written (a limit, a damaged zip): leave no empty folder behind.
-          await rmdir(destination).catch(() => {});
-          throw error;
-        }
+      'archive.extract': ({ fileId, folderId, entries, allowLarge }) => {
+        const zipPath = zip(fileId);
+        const parent = deps.grants.resolve(folderId, 'folder');
+        const subject = { fileId, zipPath, key: `extract:${zipPath}`, whenBusy: 'This zip is already being extracted; wait for it or cancel it.' };
+        return jobs.start('extract', subject, (context) => runExtractJob({ zipPath, parent, entries, allowLarge }, context, { grants: deps.grants, runJob }));
       },
-      'archive.openEntry': async ({ fileId, name }) => {
-        const path = zip(fileId);
-        await mkdir(deps.paths.tempDir, { recursive: true });
-        // A fresh folder each time: nothing there to collide with, and nothing else is touched.
-        const folder = await mkdtemp(join(deps.paths.tempDir, 'open-'));
-        const report = await runJob({ op: 'extract', path, destination: folder, entries: [name] });
-        const refused = report.refused[0];
-        if (refused) fail('archive', `"${name}" cannot be opened: ${refused.reason}.`);
-        const saved = report.extracted[0];
-        if (!saved) fail('validation', `"${name}" is a folder; only files can be opened.`);
-        const file = join(report.destination, ...saved.split('/'));
-        // Opening a program or script would run it: show it in its folder, and let the person decide.
-        const type = executableType(saved);
-        if (type) {
-          deps.shell.showInFolder(file);
-          return { action: 'revealed' as const, type };
-        }
-        await deps.shell.openPath(file);
-        return { action: 'opened' as const, type: null };
+      'archive.openEntry': ({ fileId, name }) => {
+        const zipPath = zip(fileId);
+        const subject = { fileId, zipPath, key: `open:${zipPath}:${name}`, whenBusy: `"${name}" is already being opened.` };
+        return jobs.start('open', subject, (context) => runOpenEntryJob({ zipPath, name, tempDir: deps.paths.tempDir }, context, { shell: deps.shell, runJob }));
       },
-      'archive.verify': async ({ fileId, jobId }) => verify(zip(fileId), jobId),
-      'archive.cancel': ({ jobId }) => {
-        const job = jobs.get(jobId);
-        job?.controller.abort();
-        return { cancelled: job !== undefined };
+      'archive.verify': ({ fileId }) => {
+        const zipPath = zip(fileId);
+        const subject = { fileId, zipPath, key: `verify:${zipPath}`, whenBusy: 'This zip is already being verified; wait for it or cancel it.' };
+        return jobs.start('verify', subject, (context) => runJob({ op: 'verify', path: zipPath }, { signal: context.signal, onProgress: context.onProgress }));
       },
+      'archive.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     },
-    async close() {
-      const running = [...jobs.values()];
-      for (const job of running) job.controller.abort();
-      await Promise.all(running.map((job) => job.settled));
-    },
+    close: () => jobs.close(),
   };
 }

@@ -6,5 +6,6 @@ export { createArchiveFeature } from './feature';
 export type { ArchiveJobRunner } from './feature';
 export { listArchive } from './list-archive';
 export { extractArchive } from './extract-archive';
+export { ExtractionCancelled } from './extraction-cancelled';
 export { verifyArchive } from './verify-archive';
 export { readZipDirectory } from './zip-directory';

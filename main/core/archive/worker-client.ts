@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppErrorException, appError, cancelled } from '../app-error';
-import type { ProgressListener } from './extract-archive';
+import { ExtractionCancelled } from './extraction-cancelled';
+import type { ProgressListener } from './job-progress';
 import { unpackedWorkerPath } from './worker-path';
-import type { AbortMessage, ArchiveJob, ArchiveJobResults, WorkerMessage } from './worker-protocol';
+import type { AbortMessage, WorkerJob, WorkerJobResults, WorkerMessage } from './worker-protocol';
 
 // Held in variables so the bundler leaves these URLs alone and they resolve at run time. The
 // built worker is `.mjs` so Node loads it as ESM by its name, not by guessing from its syntax.
@@ -36,11 +37,14 @@ export function resolveWorkerEntry(moduleUrl: string = import.meta.url): { sourc
   return { source: bootstrap, eval: true };
 }
 
-/** Runs an archive job on a worker thread; abort with `signal`; progress as the worker reports it. */
-export function runArchiveJob<J extends ArchiveJob>(
+/**
+ * Runs an archive job on a worker thread; abort with `signal`; progress as the worker reports it.
+ * A cancelled extraction rejects with ExtractionCancelled and what it wrote, as it would in-process.
+ */
+export function runArchiveJob<J extends WorkerJob>(
   job: J,
   options: { signal?: AbortSignal; onProgress?: ProgressListener } = {},
-): Promise<ArchiveJobResults[J['op']]> {
+): Promise<WorkerJobResults[J['op']]> {
   return new Promise((resolve, reject) => {
     const entry = resolveWorkerEntry();
     const worker = new Worker(entry.source, { eval: entry.eval, workerData: job });
@@ -63,13 +67,21 @@ export function runArchiveJob<J extends ArchiveJob>(
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') options.onProgress?.({ done: message.done, total: message.total, entry: message.entry });
-      else if (message.type === 'done') finish(() => resolve(message.value as ArchiveJobResults[J['op']]));
-      else finish(() => reject(message.error ? new AppErrorException(message.error) : workerFailure(message.message)));
+      if (message.type === 'progress') {
+        const { type: _type, ...progress } = message;
+        options.onProgress?.(progress);
+      } else if (message.type === 'done') finish(() => resolve(message.value as WorkerJobResults[J['op']]));
+      else finish(() => reject(failureOf(message)));
     });
     worker.on('error', (error) => finish(() => reject(workerFailure(error.message, error))));
     worker.on('exit', (code) => finish(() => reject(appError('archive', `The archive worker stopped unexpectedly (exit code ${code}).`))));
   });
+}
+
+/** The exception a worker's `failed` message stands for. */
+function failureOf(message: Extract<WorkerMessage, { type: 'failed' }>): Error {
+  if (message.partial) return new ExtractionCancelled(message.partial);
+  return message.error ? new AppErrorException(message.error) : workerFailure(message.message);
 }
 
 /** A failure inside the worker that it could not describe itself: still an `archive` error the user can read. */

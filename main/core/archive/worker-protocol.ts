@@ -1,14 +1,15 @@
 import type { ArchiveListing, ExtractReport, VerifyReport } from '../../../shared/api/archive';
 import type { AppError } from '../../../shared/errors';
+import type { EntryProgress } from './job-progress';
 
 /** A job the archive worker runs: what goes in `workerData`. */
-export type ArchiveJob =
+export type WorkerJob =
   | { op: 'list'; path: string }
   | { op: 'extract'; path: string; destination: string; entries?: string[]; allowLarge?: boolean }
   | { op: 'verify'; path: string };
 
 /** What each job resolves to. */
-export interface ArchiveJobResults {
+export interface WorkerJobResults {
   list: ArchiveListing;
   extract: ExtractReport;
   verify: VerifyReport;
@@ -21,7 +22,10 @@ export interface AbortMessage {
 
 /** Worker → main. */
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number; entry: string | null }
-  | { type: 'done'; value: ArchiveJobResults[ArchiveJob['op']] }
-  /** `error` is null when the failure was a bug rather than an expected AppError. */
-  | { type: 'failed'; error: AppError | null; message: string };
+  | ({ type: 'progress' } & EntryProgress)
+  | { type: 'done'; value: WorkerJobResults[WorkerJob['op']] }
+  /**
+   * `error` is null when the failure was a bug rather than an expected AppError; `partial` is
+   * what a cancelled extraction had written (ExtractionCancelled), absent otherwise.
+   */
+  | { type: 'failed'; error: AppError | null; message: string; partial?: ExtractReport };

@@ -40,9 +40,22 @@ export class DataCheck {
   }
 }
 
+/** How a streamed entry is watched: stopped by `signal`, its bytes counted by `onBytes` as they pass. */
+export interface StreamWatch {
+  signal?: AbortSignal;
+  onBytes?: (count: number) => void;
+}
+
 /** Reads all of `data` through `check`, keeping nothing (verification). */
-export async function checkData(data: Readable, check: DataCheck, signal?: AbortSignal): Promise<void> {
-  await consumeStream(data, (chunk) => check.update(chunk), signal);
+export async function checkData(data: Readable, check: DataCheck, watch: StreamWatch = {}): Promise<void> {
+  await consumeStream(
+    data,
+    (chunk) => {
+      check.update(chunk);
+      watch.onBytes?.(chunk.length);
+    },
+    watch.signal,
+  );
   check.finish();
 }
 
@@ -51,10 +64,12 @@ const WRITE_BATCH = 1024 * 1024;
 
 /**
  * Writes `data` to `path`, which must not exist yet ('wx': never overwrites, never follows a
- * link planted there), through `check`. On any failure the partial file is removed and the
- * error rethrown.
+ * link planted there), through `check`. On any failure, an abort included, the partial file is
+ * removed before the error is rethrown: nothing half-written stays. (Not a temp name renamed
+ * into place: a rename replaces a file that appeared meanwhile, and 'wx' is what guarantees
+ * that nothing already there is overwritten.)
  */
-export async function writeNewFile(path: string, data: Readable, check: DataCheck, modified: Date | null, signal?: AbortSignal): Promise<void> {
+export async function writeNewFile(path: string, data: Readable, check: DataCheck, modified: Date | null, watch: StreamWatch = {}): Promise<void> {
   const handle = await open(path, 'wx', 0o666);
   let batch: Buffer[] = [];
   let batched = 0;
@@ -69,16 +84,18 @@ export async function writeNewFile(path: string, data: Readable, check: DataChec
       data,
       (chunk) => {
         check.update(chunk);
+        watch.onBytes?.(chunk.length);
         batch.push(chunk);
         batched += chunk.length;
         return batched >= WRITE_BATCH ? flush() : undefined;
       },
-      signal,
+      watch.signal,
     );
     check.finish();
     if (batched > 0) await flush();
     await handle.close();
   } catch (error) {
+    // close() waits for a write still in flight and refuses later ones: nothing reaches the file once it is removed.
     await handle.close().catch(() => {});
     await rm(path, { force: true });
     throw error;

@@ -1,11 +1,8 @@
-import type { ConflictChoice, DownloadJob, NameConflict } from '../../../shared/api/downloads';
+import type { ConflictChoice, DownloadJob, NameConflict, StandingConflictChoice } from '../../../shared/api/downloads';
 import { fail } from '../app-error';
 import type { EventSink, Notifier } from '../ports';
 import type { DownloadPreferences } from './download-ports';
 import type { ConflictPolicy } from './name-conflict';
-
-/** An answer that can be remembered: Cancel ends one job and is never a standing rule. */
-type StandingChoice = Exclude<ConflictChoice, 'cancel'>;
 
 interface OpenQuestion {
   job: DownloadJob;
@@ -28,7 +25,7 @@ export class ConflictQuestions {
    * The first answer holds for the job's later files, so a job saving several files asks once.
    */
   policyFor(job: DownloadJob): ConflictPolicy {
-    let answered: StandingChoice | null = null;
+    let answered: StandingConflictChoice | null = null;
     return async ({ filename, folder }, signal) => {
       if (answered) return answered;
       const setting = (await this.deps.preferences?.nameConflict()) ?? 'ask';
@@ -39,10 +36,10 @@ export class ConflictQuestions {
     };
   }
 
-  /** Answers a job's open question; `validation` when it asks nothing. Remembering stores the setting. */
+  /** Answers a job's open question; `state` when it asks nothing. Remembering stores the setting. */
   async answer(jobId: string, choice: ConflictChoice, remember: boolean): Promise<{ choice: ConflictChoice; remembered: boolean }> {
     const question = this.open.get(jobId);
-    if (!question) fail('validation', 'That download is not waiting for an answer about an existing file.');
+    if (!question) fail('state', 'That download is not waiting for an answer about an existing file.');
     // The job goes on with the answer first; storing it as the setting is the extra.
     question.answer(choice);
     const remembered = remember && choice !== 'cancel';

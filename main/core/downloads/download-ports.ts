@@ -3,17 +3,24 @@
  * and the keychain adapt to these (store-adapters.ts), and the history feature implements
  * `DownloadHistory`; the handlers use only these.
  */
-import type { NameConflictSetting } from '../../../shared/api/settings';
+import type { StandingConflictChoice } from '../../../shared/api/downloads';
+import type { Settings } from '../../../shared/api/settings';
 import type { HistoryEntry } from '../store/history-repo';
 
 export type { HistoryEntry };
+
+/** Which tracked exports a download names, as main resolves it (a check's scope is resolved by the downloads room). */
+export type TrackedScope = { ids: string[] } | { filter: string };
 
 /** Everything a job needs to know about a profile and what to download. */
 export interface DownloadSource {
   baseUrl: string;
   /** The profile's key from the keychain, or null when the profile has none. */
   apiKey: string | null;
+  /** The exports' URLs, oldest first. */
   sourceFileUrls: string[];
+  /** The tracked exports' ids, in the order of `sourceFileUrls`. */
+  exportIds: string[];
   profileName: string;
   /** The profile's maximum batch size: more exports than this are downloaded in several requests. Null: no limit. */
   maxBatchSize: number | null;
@@ -22,11 +29,11 @@ export interface DownloadSource {
 /** Resolves a profile (and its key) and the exports to download. */
 export interface DownloadSources {
   /**
-   * `exportIds` absent: every tracked export; `[]`: none (used by the connection check, which
-   * needs only the URL and key). Throws an AppErrorException (`not-found`, `keychain`, …) when
-   * the profile or its key cannot be had.
+   * The profile, its key, and the exports `scope` names now; scope null: none (the command
+   * line's own URL list needs only the URL and key). Throws an AppErrorException (`state`,
+   * `keychain`, …) when the profile or its key cannot be had, or the ids name no export any more.
    */
-  resolve(profileId: string, exportIds?: string[]): Promise<DownloadSource>;
+  resolve(profileId: string, scope: TrackedScope | null): Promise<DownloadSource>;
 }
 
 /** Where finished jobs are recorded. */
@@ -44,7 +51,7 @@ export interface DownloadPreferences {
   lastFolder(): Promise<string | null>;
   rememberFolder(dir: string): Promise<void>;
   /** What a download into the default folder does when the name is taken. */
-  nameConflict(): Promise<NameConflictSetting>;
+  nameConflict(): Promise<Settings['nameConflict']>;
   /** Stores "Remember my choice" as the `nameConflict` setting. */
-  rememberNameConflict(choice: Exclude<NameConflictSetting, 'ask'>): Promise<void>;
+  rememberNameConflict(choice: StandingConflictChoice): Promise<void>;
 }

@@ -3,9 +3,8 @@ import { DownloadService } from './download-service';
 import type { DownloadServiceDeps } from './download-service';
 import { cleanStaleTempFiles } from '../files/temp-files';
 
-/** The downloads feature: its handlers, and the running service they drive (for tests). */
+/** The downloads feature: its handlers, and how to stop its jobs. */
 export interface DownloadsFeature extends Feature<MethodsOf<'downloads'>> {
-  service: DownloadService;
   /** Cancels running jobs and waits for their temp files to be removed. */
   close(): Promise<void>;
 }
@@ -20,9 +19,10 @@ export function createDownloadsFeature(deps: DownloadServiceDeps): DownloadsFeat
   // dead writers on every start, in the background so the window does not wait for it.
   const cleaning = staleTempDirs(deps).then(cleanStaleTempFiles);
   return {
-    service,
     handlers: {
       'downloads.start': (payload) => service.start(payload),
+      'downloads.plan': ({ profileId, scope, saveTo }) => service.plan(profileId, scope, saveTo),
+      'downloads.check': ({ profileId, scope }) => service.check(profileId, scope),
       'downloads.cancel': ({ jobId }) => ({ cancelled: service.cancel(jobId) }),
       'downloads.list': () => service.list(),
       'downloads.clearFinished': () => ({ removed: service.clearFinished() }),

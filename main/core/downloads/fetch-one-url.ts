@@ -73,7 +73,7 @@ export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile
       });
       const name = fetchedFileName(new URL(response.url), response.headers['content-disposition']);
       const bytes = await saveBody(response, temp, { idleMs, onProgress: options.onProgress, signal: options.signal });
-      const path = await moveIntoPlace(temp, join(options.folder, name), 'unique');
+      const path = await moveIntoPlace(temp, join(options.folder, name), 'keep-both');
       return { url: options.url, path, bytes };
     });
   } catch (error) {

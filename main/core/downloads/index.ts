@@ -1,6 +1,7 @@
 /**
  * The downloads room's face: the downloads.* feature, the ports it declares (and their
- * adapters over the store and a key store), and the pieces the command line runs itself.
+ * adapters over the store and a key store), and the one zip runner the command line shares
+ * with the window.
  */
 export { createDownloadsFeature } from './feature';
 export type { DownloadsFeature } from './feature';
@@ -8,5 +9,7 @@ export type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSour
 export { createDownloadPreferences, createDownloadSources } from './store-adapters';
 export { requestExportUrlsInBatches } from './url-batches';
 export type { ZipDestination } from './zip-download';
-export { exactPartPath, runZipParts } from './zip-parts';
+export { downloadZip } from './zip-job';
+export type { ZipOutcome } from './zip-job';
+export { exactPartPath } from './zip-parts';
 export type { SavedPart } from './zip-parts';

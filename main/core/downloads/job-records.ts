@@ -1,8 +1,6 @@
 /** Plain records of a job's life: the new job, and the notification and history entry when it ends. */
 import { randomUUID } from 'node:crypto';
-import type { HandlerPayload } from '../../../shared/api';
-import { zipTotals } from '../../../shared/api/downloads';
-import type { DownloadJob, JobMode, DownloadResult } from '../../../shared/api/downloads';
+import type { DownloadJob, DownloadMode, JobMode, DownloadResult } from '../../../shared/api/downloads';
 import type { HistoryEntry } from './download-ports';
 
 /** A new running job record. */
@@ -17,11 +15,10 @@ export function newJob(profileId: string, profileName: string, mode: JobMode, it
 export function notification(job: DownloadJob): { title: string; body: string } {
   const result: DownloadResult | null = job.result;
   if (result?.mode === 'zip' && job.state === 'succeeded') {
-    if (result.parts) {
-      const { bytes, entries } = zipTotals(result);
-      return { title: 'Download complete', body: `Saved as ${result.parts.length} parts (${(bytes / 1048576).toFixed(1)} MiB, ${entries} files), starting with ${result.filename}.` };
-    }
-    return { title: 'Download complete', body: `${result.filename} saved (${(result.bytes / 1048576).toFixed(1)} MiB, ${result.entries} files).` };
+    const size = `${(result.bytes / 1048576).toFixed(1)} MiB, ${result.entries} files`;
+    const first = result.parts[0]?.filename ?? '';
+    if (result.partCount > 1) return { title: 'Download complete', body: `Saved as ${result.parts.length} parts (${size}), starting with ${first}.` };
+    return { title: 'Download complete', body: `${first} saved (${size}).` };
   }
   if (result?.mode === 'files' && job.state === 'succeeded') {
     const failed = result.failures.length > 0 ? `, ${result.failures.length} failed` : '';
@@ -32,7 +29,7 @@ export function notification(job: DownloadJob): { title: string; body: string } 
 }
 
 /** The history entry of a finished `downloads.start` job (what re-running it needs). */
-export function historyEntry(job: DownloadJob, request: HandlerPayload<'downloads.start'>, sourceFileUrls: string[]): HistoryEntry {
+export function historyEntry(job: DownloadJob, mode: DownloadMode, sourceFileUrls: string[]): HistoryEntry {
   const zip = job.result?.mode === 'zip' ? job.result : null;
   return {
     jobId: job.jobId,
@@ -40,13 +37,13 @@ export function historyEntry(job: DownloadJob, request: HandlerPayload<'download
     profileId: job.profileId,
     profileName: job.profileName,
     itemCount: job.itemCount,
-    mode: request.mode,
+    mode,
     result: job.state === 'succeeded' ? 'success' : job.state === 'cancelled' ? 'cancelled' : 'failed',
     errorKind: job.error?.kind ?? null,
-    path: zip?.path ?? null,
-    // Every part's bytes for a split download; the path is part 1's.
-    bytes: zip ? zipTotals(zip).bytes : null,
-    exportIds: request.exportIds ?? null,
+    // Part 1's path; the bytes of every part saved (one download).
+    path: zip?.parts[0]?.path ?? null,
+    bytes: zip ? zip.bytes : null,
+    exportIds: job.exportIds ?? null,
     sourceFileUrls,
   };
 }

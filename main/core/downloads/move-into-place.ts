@@ -2,16 +2,8 @@ import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { appError } from '../app-error';
 import { numberedName } from '../../../shared/numbered-name';
+import type { ConflictChoice } from '../../../shared/api/downloads';
 import { tempFileName } from '../files/temp-files';
-
-/** How to treat a file already at the destination. */
-export type ExistingFile =
-  /** Replace it (only when a person confirmed, e.g. in the native save dialog). */
-  | 'replace'
-  /** Keep it and save as `name (1).zip`, `name (2).zip`, … */
-  | 'unique'
-  /** Keep it and fail with a `disk` error that says so. */
-  | 'fail';
 
 function code(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
@@ -36,9 +28,11 @@ async function placeWithoutReplacing(source: string, target: string): Promise<'p
 /**
  * Moves a complete, verified temp file to `target` atomically: a rename on the same file
  * system; across file systems (EXDEV) a copy to a hidden `.name.part` beside the target first,
- * so the final name never shows a partial file. Returns the path actually used.
+ * so the final name never shows a partial file. Returns the path actually used. A file already
+ * at `target`: `replace` replaces it (only when a person or a flag said so), `keep-both` keeps it
+ * and saves as `name (1).zip`, …, `cancel` keeps it and fails with a `disk` error that says so.
  */
-export async function moveIntoPlace(temp: string, target: string, existing: ExistingFile): Promise<string> {
+export async function moveIntoPlace(temp: string, target: string, existing: ConflictChoice): Promise<string> {
   let source = temp;
   if (existing === 'replace') {
     try {
@@ -66,7 +60,7 @@ export async function moveIntoPlace(temp: string, target: string, existing: Exis
     for (let n = 0; n < 10_000; n++) {
       const candidate = n === 0 ? target : join(dirname(target), numberedName(basename(target), n));
       if ((await placeWithoutReplacing(source, candidate)) === 'placed') return candidate;
-      if (existing === 'fail') {
+      if (existing === 'cancel') {
         throw appError('disk', `A file already exists at ${target}; it was left untouched. Choose another name or folder.`);
       }
     }

@@ -1,7 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import type { ConflictChoice } from '../../../shared/api/downloads';
 import { cancelled } from '../app-error';
-import type { ExistingFile } from './move-into-place';
 
 /** A name a download would save under that is already taken. */
 export interface TakenName {
@@ -29,11 +28,11 @@ async function isTaken(path: string): Promise<boolean> {
  * that appears meanwhile is kept: `name (1).zip`); a taken one as the policy says. Throws a
  * `cancelled` error when the policy says cancel.
  */
-export async function settleTakenName(name: TakenName, policy: ConflictPolicy | undefined, signal: AbortSignal): Promise<ExistingFile> {
-  if (!policy || !(await isTaken(name.path))) return 'unique';
+export async function settleTakenName(name: TakenName, policy: ConflictPolicy | undefined, signal: AbortSignal): Promise<ConflictChoice> {
+  if (!policy || !(await isTaken(name.path))) return 'keep-both';
   const choice = await policy(name, signal);
   if (choice === 'cancel') {
     throw cancelled(`The download was cancelled: "${name.filename}" already exists in that folder and was left untouched.`);
   }
-  return choice === 'replace' ? 'replace' : 'unique';
+  return choice;
 }

@@ -11,14 +11,21 @@ import { whileBusy } from '../store/while-busy';
  */
 export function createDownloadSources(store: Store, secrets: Pick<SecretStore, 'get'>): DownloadSources {
   return {
-    async resolve(profileId, exportIds) {
+    async resolve(profileId, scope) {
       const profile = store.profiles.require(profileId);
-      const sourceFileUrls = exportIds && exportIds.length === 0 ? [] : store.tracked.urls(profileId, exportIds);
-      if (exportIds && exportIds.length > 0 && sourceFileUrls.length === 0) {
-        fail('not-found', 'None of the selected exports is tracked any more; refresh the list and select again.');
+      const exports = scope ? store.tracked.selection(profileId, scope) : [];
+      if (scope && 'ids' in scope && scope.ids.length > 0 && exports.length === 0) {
+        fail('state', 'None of the selected exports is tracked any more; refresh the list and select again.');
       }
       const apiKey = await secrets.get(profileId);
-      return { baseUrl: profile.baseUrl, apiKey, sourceFileUrls, profileName: profile.name, maxBatchSize: profile.maxBatchSize };
+      return {
+        baseUrl: profile.baseUrl,
+        apiKey,
+        sourceFileUrls: exports.map((item) => item.sourceFileUrl),
+        exportIds: exports.map((item) => item.id),
+        profileName: profile.name,
+        maxBatchSize: profile.maxBatchSize,
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ConflictChoice } from '../../../shared/api/downloads';
 import { appError, cancelled } from '../app-error';
 import { openBatch } from '../http/batch-client';
 import { DEFAULT_TIMEOUTS } from '../http/http-stream';
@@ -10,7 +11,6 @@ import type { RetryOptions } from '../http/retry';
 import { toAppError } from '../http/to-app-error';
 import type { Dialogs } from '../ports';
 import { moveIntoPlace } from './move-into-place';
-import type { ExistingFile } from './move-into-place';
 import { settleTakenName } from './name-conflict';
 import type { ConflictPolicy } from './name-conflict';
 import type { ProgressSnapshot } from './progress-meter';
@@ -20,7 +20,7 @@ import { readZipDirectory } from '../archive';
 /** Where a zip download ends up. */
 export type ZipDestination =
   /** Exactly this path; an existing file is kept and the job fails unless `existing: 'replace'`. */
-  | { kind: 'file'; path: string; existing?: ExistingFile }
+  | { kind: 'file'; path: string; existing?: ConflictChoice }
   /**
    * This folder, under the Content-Disposition name. A taken name is settled by `onConflict`
    * while the body streams; without one it becomes `name (1).zip`.
@@ -130,8 +130,8 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
 }
 
 /** Where the file goes; throws (a `cancelled` error for a cancelled dialog or question) when it goes nowhere. */
-async function chooseTarget(destination: ZipDestination, filename: string, signal: AbortSignal): Promise<{ path: string; existing: ExistingFile }> {
-  if (destination.kind === 'file') return { path: destination.path, existing: destination.existing ?? 'fail' };
+async function chooseTarget(destination: ZipDestination, filename: string, signal: AbortSignal): Promise<{ path: string; existing: ConflictChoice }> {
+  if (destination.kind === 'file') return { path: destination.path, existing: destination.existing ?? 'cancel' };
   if (destination.kind === 'folder') {
     await mkdir(destination.dir, { recursive: true });
     const path = join(destination.dir, filename);

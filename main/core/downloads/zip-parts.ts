@@ -58,8 +58,8 @@ function firstPartDestination(destination: ZipDestination, parts: number): ZipDe
  */
 function laterPart(destination: ZipDestination, first: SavedPart, backendBase: string, part: number, parts: number): { destination: ZipDestination; name?: string } {
   if (destination.kind === 'folder') return { destination, name: partFileNameFor(backendBase, part, parts) };
-  if (destination.kind === 'file') return { destination: { kind: 'file', path: exactPartPath(destination.path, part, parts), existing: destination.existing ?? 'fail' } };
-  return { destination: { kind: 'file', path: exactPartPath(first.path, part, parts), existing: 'unique' } };
+  if (destination.kind === 'file') return { destination: { kind: 'file', path: exactPartPath(destination.path, part, parts), existing: destination.existing ?? 'cancel' } };
+  return { destination: { kind: 'file', path: exactPartPath(first.path, part, parts), existing: 'keep-both' } };
 }
 
 /**

@@ -1,22 +1,18 @@
-import type { DownloadResult } from '../../../shared/api/downloads';
+import type { DownloadResult, ZipPart } from '../../../shared/api/downloads';
 import type { SavedPart } from './zip-parts';
 
 /**
- * The result of a zip job from the parts it saved: part 1 in the single-file fields (all a
- * download that was not split has), and every part in `parts` when it was split.
+ * The result of a zip job from the parts it saved, with the totals summed here once: every
+ * other reader (the card, the notification, history) takes them from the result.
  */
 export function zipResult(saved: ReadonlyArray<SavedPart & { fileId: string }>, partCount: number): Extract<DownloadResult, { mode: 'zip' }> {
-  const first = saved[0]!;
-  const result: Extract<DownloadResult, { mode: 'zip' }> = {
+  const parts: ZipPart[] = saved.map(({ part, path, fileId, bytes, entries, filename }) => ({ part, path, fileId, bytes, entries, filename }));
+  return {
     mode: 'zip',
-    path: first.path,
-    fileId: first.fileId,
-    bytes: first.bytes,
-    filename: first.filename,
-    filenameSource: first.filenameSource,
-    entries: first.entries,
+    parts,
+    partCount,
+    bytes: parts.reduce((sum, part) => sum + part.bytes, 0),
+    entries: parts.reduce((sum, part) => sum + part.entries, 0),
+    filenameSource: saved[0]?.filenameSource ?? 'fallback',
   };
-  if (partCount <= 1) return result;
-  const parts = saved.map(({ part, path, fileId, bytes, entries, filename }) => ({ part, path, fileId, bytes, entries, filename }));
-  return { ...result, parts, partCount };
 }

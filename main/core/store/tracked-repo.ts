@@ -241,6 +241,27 @@ export class TrackedRepo {
     return true;
   }
 
+  /**
+   * The id and URL of each export a download names, oldest first: these ids (those still
+   * tracked), or every export the filter matches (an empty filter: all).
+   */
+  selection(profileId: string, scope: { ids: readonly string[] } | { filter: string }): Array<{ id: string; sourceFileUrl: string }> {
+    const select = 'SELECT CAST(id AS TEXT) AS id, source_file_url AS sourceFileUrl FROM tracked_exports';
+    type Row = { id: string; sourceFileUrl: string };
+    if ('ids' in scope) {
+      return this.db
+        .prepare<[string, string], Row>(`${select} WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+        .all(profileId, idsJson(scope.ids))
+        .map(({ id, sourceFileUrl }) => ({ id, sourceFileUrl }));
+    }
+    const filter = scope.filter.trim();
+    const rows = filter
+      ? this.db.prepare<[string], Row>(`${select} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(this.search.matches(profileId, filter)))
+      : this.db.prepare<[string], Row>(`${select} WHERE profile_id = ? ORDER BY id`).all(profileId);
+    // Plain records: the driver's rows carry extra fields.
+    return rows.map(({ id, sourceFileUrl }) => ({ id, sourceFileUrl }));
+  }
+
   /** How many exports a profile tracks. */
   count(profileId: string): number {
     return this.db.prepare('SELECT COUNT(*) FROM tracked_exports WHERE profile_id = ?').pluck().get(profileId) as number;

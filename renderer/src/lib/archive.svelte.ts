@@ -1,8 +1,8 @@
 import { SvelteSet } from 'svelte/reactivity';
 import { isExtractLimitError } from '../../../shared/api/archive';
-import type { ArchiveEntry, ArchiveListing, ExtractOutcome, VerifyReport } from '../../../shared/api/archive';
-import type { AppError } from '../../../shared/errors';
-import { exportManager, unwrap } from './api';
+import type { ArchiveEntry, ArchiveJob, ArchiveJobOf, ArchiveListing, ArchiveOp, ArchiveProgress } from '../../../shared/api/archive';
+import type { Result } from '../../../shared/errors';
+import { exportManager, stopAll } from './api';
 import { duplicateNames } from './duplicates';
 import { FeatureState } from './feature-state.svelte';
 import { focusSoon } from './focus';
@@ -20,24 +20,72 @@ export interface ZipRef {
   path: string;
 }
 
-/** A running verify job and how far it got. */
-export interface VerifyProgress {
-  jobId: string;
-  done: number;
-  total: number;
-  entry: string | null;
+/** The job the screen runs now, as far as main has told: its id once the call answered, its progress once reported. */
+export interface RunningJob {
+  op: ArchiveOp;
+  jobId: string | null;
+  progress: ArchiveProgress | null;
 }
 
-/** The archive open in the Archive screen (labelled "Inspect"): its listing, filter, sort, selection and reports. */
+/** How far a job is, 0..1, for its progress bar: by bytes, which is where the time goes (one large entry is most of the wait), else by entries; null before the first report. */
+export function progressFraction(progress: ArchiveProgress | null): number | null {
+  if (!progress) return null;
+  if (progress.bytesTotal > 0) return progress.bytesDone / progress.bytesTotal;
+  return progress.entriesTotal > 0 ? progress.entriesDone / progress.entriesTotal : null;
+}
+
+/** How many jobs' events are held for a call that has not answered yet (one screen runs one job at a time). */
+const HELD_JOBS = 20;
+
+/**
+ * Events of the jobs this screen starts, by id. Main mints the id and may push a job's first
+ * events, even its end, before the call that started it has answered (the bridge sends events
+ * and answers on separate connections), so the last record of each recent job is held until the
+ * call's answer claims it.
+ */
+class JobEvents {
+  readonly #latest = new Map<string, ArchiveJob>();
+  readonly #waiting = new Map<string, { update: (job: ArchiveJob) => void; end: (job: ArchiveJob) => void }>();
+
+  /** Takes a job's record from `archive.started` or `archive.finished`. */
+  record(job: ArchiveJob): void {
+    this.#latest.delete(job.jobId);
+    this.#latest.set(job.jobId, job);
+    if (this.#latest.size > HELD_JOBS) this.#latest.delete(this.#latest.keys().next().value!);
+    const waiting = this.#waiting.get(job.jobId);
+    waiting?.update(job);
+    if (waiting && job.state !== 'running') {
+      this.#waiting.delete(job.jobId);
+      waiting.end(job);
+    }
+  }
+
+  /** Takes `archive.progress`; one about a job already ended is late and changes nothing. */
+  progress(progress: ArchiveProgress): void {
+    const job = this.#latest.get(progress.jobId);
+    if (job?.state === 'running') this.record({ ...job, progress });
+  }
+
+  /** Follows a job from what is held of it to its end: `update` on every record, resolves to the ended job. */
+  follow(jobId: string, update: (job: ArchiveJob) => void): Promise<ArchiveJob> {
+    const held = this.#latest.get(jobId);
+    if (held) update(held);
+    if (held && held.state !== 'running') return Promise.resolve(held);
+    return new Promise((end) => this.#waiting.set(jobId, { update, end }));
+  }
+}
+
+/** The archive open in the Archive screen (labelled "Inspect"): its listing, filter, sort, selection, its jobs and their reports. */
 class ArchiveState extends FeatureState {
   #listing = $state<ArchiveListing | null>(null);
   #zipId: string | null = null;
-  #busy = $state<'listing' | 'extracting' | null>(null);
-  #report = $state<ExtractOutcome | null>(null);
+  #listingNow = $state(false);
+  #running = $state<RunningJob | null>(null);
+  #extraction = $state<ArchiveJobOf<'extract'> | null>(null);
+  #verification = $state<ArchiveJobOf<'verify'> | null>(null);
   #notice = $state<string | null>(null);
-  #verifying = $state<VerifyProgress | null>(null);
-  #verified = $state<VerifyReport | 'cancelled' | null>(null);
   #duplicates = $derived(duplicateNames(this.#listing?.entries ?? []));
+  readonly #events = new JobEvents();
   filter = $state('');
   sortKey = $state<EntrySortKey>('name');
   sortAscending = $state(true);
@@ -48,9 +96,14 @@ class ArchiveState extends FeatureState {
     return this.#listing;
   }
 
-  /** What runs now, if anything. */
-  get busy(): 'listing' | 'extracting' | null {
-    return this.#busy;
+  /** What runs now, if anything: the listing, or a job. */
+  get busy(): 'listing' | ArchiveOp | null {
+    return this.#listingNow ? 'listing' : (this.#running?.op ?? null);
+  }
+
+  /** The job running now, if any. */
+  get running(): RunningJob | null {
+    return this.#running;
   }
 
   /** What the last "open" did instead of opening (a program shown in its folder). */
@@ -58,19 +111,14 @@ class ArchiveState extends FeatureState {
     return this.#notice;
   }
 
-  /** What the last extraction wrote and refused. */
-  get report(): ExtractOutcome | null {
-    return this.#report;
+  /** The last extraction that succeeded or was cancelled (a failed one is the error banner's). */
+  get extraction(): ArchiveJobOf<'extract'> | null {
+    return this.#extraction;
   }
 
-  /** The verify job running now, if any. */
-  get verifying(): VerifyProgress | null {
-    return this.#verifying;
-  }
-
-  /** What the last verify found, or `cancelled` when the user stopped it. */
-  get verified(): VerifyReport | 'cancelled' | null {
-    return this.#verified;
+  /** The last verify that succeeded or was cancelled. */
+  get verification(): ArchiveJobOf<'verify'> | null {
+    return this.#verification;
   }
 
   /** Names carried by more than one entry (a zip may hold two entries of one name). */
@@ -91,11 +139,14 @@ class ArchiveState extends FeatureState {
     });
   }
 
-  /** Follows the progress of the verify job this screen runs. */
+  /** Follows the jobs' events: started, progress, finished. */
   override connect(): () => void {
-    return exportManager().on('archive.progress', (progress) => {
-      if (progress.jobId === this.#verifying?.jobId) this.#verifying = progress;
-    });
+    const api = exportManager();
+    return stopAll([
+      api.on('archive.started', (job) => this.#events.record(job)),
+      api.on('archive.progress', (progress) => this.#events.progress(progress)),
+      api.on('archive.finished', (job) => this.#events.record(job)),
+    ]);
   }
 
   /** Asks for a zip with the open dialog, then lists it. */
@@ -114,15 +165,15 @@ class ArchiveState extends FeatureState {
 
   /** Lists a zip main handed out. */
   async open(zip: ZipRef): Promise<void> {
-    this.#busy = 'listing';
+    this.#listingNow = true;
     this.dismissError();
-    this.#report = null;
+    this.#extraction = null;
+    this.#verification = null;
     this.#notice = null;
-    this.#verified = null;
     this.selected.clear();
     this.#zipId = zip.id;
     const listing = await this.call(exportManager().archive.list({ fileId: zip.id }));
-    this.#busy = null;
+    this.#listingNow = false;
     this.#listing = listing ?? null;
   }
 
@@ -140,62 +191,73 @@ class ArchiveState extends FeatureState {
     if (!this.selected.delete(name)) this.selected.add(name);
   }
 
-  /** Extracts every entry, or the selected ones, into a folder the user picks. */
+  /** Extracts every entry, or the selected ones, into a folder the user picks; resolves once the job has ended. */
   async extract(onlySelected: boolean): Promise<void> {
     const fileId = this.#zipId;
-    if (!this.#listing || !fileId) return;
+    if (!this.#listing || !fileId || this.#running) return;
     const folder = await this.call(exportManager().archive.chooseFolder());
     if (!folder) return;
-    this.#busy = 'extracting';
     this.dismissError();
+    this.#extraction = null;
     const request = { fileId, folderId: folder.id, entries: onlySelected ? [...this.selected] : undefined };
-    let limit: AppError | null = null;
-    let report = await unwrap(exportManager().archive.extract(request), (error) => {
-      if (isExtractLimitError(error)) limit = error;
-      else this.fail(error);
-    });
+    let ended = await this.#run('extract', exportManager().archive.extract(request));
     // Past a zip-bomb limit nothing was written: the person decides whether this archive is fine.
-    const refused = limit as AppError | null;
-    if (refused && confirm(`${refused.message}\n\nExtract it anyway?`)) {
-      report = await this.call(exportManager().archive.extract({ ...request, allowLarge: true }));
-    } else if (refused) {
-      this.fail(refused);
+    if (ended?.error && isExtractLimitError(ended.error) && confirm(`${ended.error.message}\n\nExtract it anyway?`)) {
+      ended = await this.#run('extract', exportManager().archive.extract({ ...request, allowLarge: true }));
     }
-    this.#busy = null;
-    if (report) this.#report = report;
+    if (ended?.op === 'extract') this.#ended(ended, (job) => (this.#extraction = job));
   }
 
-  /** Reads every entry back and checks its CRC, with progress; `cancelVerify` stops it. */
+  /** Reads every entry back and checks its CRC, with progress; resolves once the job has ended. */
   async verify(): Promise<void> {
     const fileId = this.#zipId;
-    if (!this.#listing || !fileId || this.#verifying) return;
-    const jobId = crypto.randomUUID();
-    this.#verifying = { jobId, done: 0, total: this.#listing.count, entry: null };
-    this.#verified = null;
+    if (!this.#listing || !fileId || this.#running) return;
     this.dismissError();
-    // A cancel the user asked for needs no banner, only a note.
-    let cancelled = false;
-    const report = await unwrap(exportManager().archive.verify({ fileId, jobId }), (error) => {
-      if (error.kind === 'cancelled') cancelled = true;
-      else this.fail(error);
-    });
-    this.#verifying = null;
-    this.#verified = report ?? (cancelled ? 'cancelled' : null);
+    this.#verification = null;
+    const ended = await this.#run('verify', exportManager().archive.verify({ fileId }));
+    if (ended?.op === 'verify') this.#ended(ended, (job) => (this.#verification = job));
   }
 
-  /** Stops the running verify job. */
-  async cancelVerify(): Promise<void> {
-    if (this.#verifying) await this.call(exportManager().archive.cancel({ jobId: this.#verifying.jobId }));
-  }
-
-  /** Opens one entry with the system's default app. */
+  /** Opens one entry with the system's default app (a program is shown in its folder instead). */
   async openEntry(name: string): Promise<void> {
-    if (!this.#listing || !this.#zipId) return;
+    if (!this.#listing || !this.#zipId || this.#running) return;
     this.#notice = null;
-    const outcome = await this.call(exportManager().archive.openEntry({ fileId: this.#zipId, name }));
-    if (outcome?.action === 'revealed') {
-      this.#notice = `${name.split('/').pop()} is a program or script (.${outcome.type}): it was shown in its folder, not run. Open it from there if you trust it.`;
+    this.dismissError();
+    const ended = await this.#run('open', exportManager().archive.openEntry({ fileId: this.#zipId, name }));
+    if (ended?.op !== 'open') return;
+    this.#ended(ended, (job) => {
+      if (job.result?.action === 'revealed') {
+        this.#notice = `${name.split('/').pop()} is a program or script (.${job.result.type}): it was shown in its folder, not run. Open it from there if you trust it.`;
+      }
+    });
+  }
+
+  /** Stops the running job (its end arrives as its finished event). */
+  async cancel(): Promise<void> {
+    const jobId = this.#running?.jobId;
+    if (jobId) await this.call(exportManager().archive.cancel({ jobId }));
+  }
+
+  /** Starts a job and follows it to its end; null when it could not start (the banner says why). */
+  async #run(op: ArchiveOp, start: Promise<Result<{ jobId: string }>>): Promise<ArchiveJob | null> {
+    this.#running = { op, jobId: null, progress: null };
+    const started = await this.call(start);
+    if (!started) {
+      this.#running = null;
+      return null;
     }
+    this.#running = { op, jobId: started.jobId, progress: null };
+    const ended = await this.#events.follow(started.jobId, (job) => {
+      if (job.state === 'running') this.#running = { op, jobId: job.jobId, progress: job.progress };
+    });
+    this.#running = null;
+    return ended;
+  }
+
+  /** Shows an ended job: a failure in the banner (a cancel the person asked for needs none), else through `show`. */
+  #ended<J extends ArchiveJob>(job: J, show: (job: J) => void): void {
+    if (job.state === 'failed' && job.error) this.fail(job.error);
+    else show(job);
   }
 }
 

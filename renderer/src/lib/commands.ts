@@ -64,9 +64,7 @@ export function commandForKey(event: KeyboardEvent): Command | null {
 export async function downloadScope(mode: DownloadMode): Promise<void> {
   const profile = profiles.active;
   if (!profile || tracked.scope.count === 0) return;
-  const ids = await tracked.scopeIds();
-  if (ids === null) return;
-  const jobId = await downloads.start(profile.id, mode, ids);
+  const jobId = await downloads.start(profile.id, mode, tracked.exportScope);
   if (!jobId) return;
   navigation.go('downloads');
   await focusSoon(`[data-job-id="${jobId}"]`);
@@ -76,9 +74,9 @@ export async function downloadScope(mode: DownloadMode): Promise<void> {
 export async function checkScope(): Promise<void> {
   const profile = profiles.active;
   if (!profile || tracked.scope.count === 0) return;
-  const ids = await tracked.scopeIds();
-  if (ids === null) return;
-  if (await downloads.check(profile.id, ids)) await focusSoon('[data-testid="check-result"]');
+  const scope = tracked.exportScope;
+  if ('checkJobId' in scope) return;
+  if (await downloads.check(profile.id, scope)) await focusSoon('[data-testid="check-result"]');
 }
 
 /** Removes the selected exports and moves focus to Undo. */

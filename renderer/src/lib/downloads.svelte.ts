@@ -1,25 +1,28 @@
 import type { FileRef } from '../../../shared/api/file-ref';
-import type { ConflictChoice, DownloadJob, DownloadMode, DownloadProgress, NameConflict } from '../../../shared/api/downloads';
+import type { ConflictChoice, DownloadJob, DownloadMode, DownloadProgress, ExportScope, NameConflict } from '../../../shared/api/downloads';
 import type { AppError } from '../../../shared/errors';
 import { exportManager, stopAll, unwrap } from './api';
-import { batchCount } from '../../../shared/batches';
 import { FeatureState } from './feature-state.svelte';
-import { profiles } from './profiles.svelte';
-import { settings } from './settings.svelte';
 import { splitConfirm } from './split-confirm.svelte';
 
-/** What a job was asked to do, so it can be asked again. */
-interface JobRequest {
+/** The check on screen: its job, and the profile and scope it answers about (shown only while those are the ones on screen). */
+interface ShownCheck {
+  jobId: string;
   profileId: string;
-  mode: DownloadMode;
-  exportIds?: string[];
+  scopeKey: string;
+}
+
+/** A scope as a comparable key (the selection's order does not matter). */
+export function scopeKey(scope: ExportScope): string {
+  if ('ids' in scope) return `ids:${[...scope.ids].sort().join(',')}`;
+  if ('filter' in scope) return `filter:${scope.filter.trim()}`;
+  return `check:${scope.checkJobId}`;
 }
 
 /** Running and recent download jobs, kept current by main's events. */
 class DownloadsState extends FeatureState {
   #jobs = $state<DownloadJob[]>([]);
-  #requests = new Map<string, JobRequest>();
-  #checkJobId = $state<string | null>(null);
+  #check = $state<ShownCheck | null>(null);
 
   /** Jobs, newest first. */
   get jobs(): DownloadJob[] {
@@ -42,12 +45,17 @@ class DownloadsState extends FeatureState {
     return job?.conflict ? { jobId: job.jobId, conflict: job.conflict } : null;
   }
 
-  /** The URL-mode job "Check first" started, while its result is shown on the Exports screen. */
-  get checkJob(): DownloadJob | null {
-    return this.#jobs.find((job) => job.jobId === this.#checkJobId) ?? null;
+  /**
+   * The check job "Check first" started, while it answers about what is on screen: `profileId`
+   * and `scope` are the Exports screen's now; a check about another profile or scope is not shown.
+   */
+  checkFor(profileId: string | null, scope: ExportScope): DownloadJob | null {
+    const check = this.#check;
+    if (!check || check.profileId !== profileId || check.scopeKey !== scopeKey(scope)) return null;
+    return this.#jobs.find((job) => job.jobId === check.jobId) ?? null;
   }
 
-  /** Follows every job from its start to its end. */
+  /** Follows every job from its start to its end; a check goes when its profile's exports change. */
   override connect(): () => void {
     const api = exportManager();
     return stopAll([
@@ -56,6 +64,10 @@ class DownloadsState extends FeatureState {
       api.on('downloads.progress', (progress) => this.#progress(progress)),
       api.on('downloads.conflict', ({ jobId, conflict }) => this.#conflict(jobId, conflict)),
       api.on('downloads.finished', (job) => this.#upsert(job)),
+      // Main refuses a download from a check whose exports changed; the card does not wait to be refused.
+      api.on('tracked.changed', ({ profileId }) => {
+        if (this.#check?.profileId === profileId) this.#check = null;
+      }),
     ]);
   }
 
@@ -66,71 +78,62 @@ class DownloadsState extends FeatureState {
   }
 
   /**
-   * Starts a job; resolves to its id, or null when it could not start (see `error`) or the
-   * person declined a zip split into parts.
+   * Starts a job on a scope main resolves; resolves to its id, or null when it could not start
+   * (see `error`) or the person declined a zip split into parts. A zip asks main for its plan
+   * first: the confirmation shows what main will do, not a guess.
    */
-  async start(profileId: string, mode: DownloadMode, exportIds?: string[]): Promise<string | null> {
+  async start(profileId: string, mode: DownloadMode, scope: ExportScope): Promise<string | null> {
     this.dismissError();
-    if (mode === 'zip' && !(await this.#confirmSplit(profileId, exportIds))) return null;
-    const started = await this.call(exportManager().downloads.start({ profileId, mode, exportIds }));
-    if (started) this.#requests.set(started.jobId, { profileId, mode, exportIds });
+    if (mode === 'zip' && !(await this.#confirmSplit(profileId, scope))) return null;
+    const started = await this.call(exportManager().downloads.start({ profileId, mode, scope }));
     return started?.jobId ?? null;
   }
 
-  /** Runs URL mode as a check of what a zip would hold; the Exports screen shows the outcome. */
-  async check(profileId: string, exportIds?: string[]): Promise<string | null> {
-    this.#checkJobId = await this.start(profileId, 'urls', exportIds);
-    return this.#checkJobId;
+  /** Asks the backend what a zip of the scope would hold; the Exports screen shows the answer while the scope is on screen. */
+  async check(profileId: string, scope: Exclude<ExportScope, { checkJobId: string }>): Promise<string | null> {
+    this.dismissError();
+    const started = await this.call(exportManager().downloads.check({ profileId, scope }));
+    this.#check = started ? { jobId: started.jobId, profileId, scopeKey: scopeKey(scope) } : null;
+    return started?.jobId ?? null;
   }
 
-  /** Hides the check's result. */
+  /** Hides the check's answer. */
   dismissCheck(): void {
-    this.#checkJobId = null;
+    this.#check = null;
   }
 
-  /** Starts a zip of the same exports the check asked about. */
+  /** Starts a zip of exactly the exports the check on screen found (main holds what it found). */
   async downloadChecked(): Promise<string | null> {
-    const request = this.#checkJobId ? this.#requests.get(this.#checkJobId) : undefined;
-    if (!request) return null;
-    const jobId = await this.start(request.profileId, 'zip', request.exportIds);
+    const check = this.#check;
+    if (!check) return null;
+    const jobId = await this.start(check.profileId, 'zip', { checkJobId: check.jobId });
     // Declined (a zip in parts) or refused: the check's answer stays on screen to decide again.
-    if (jobId) this.#checkJobId = null;
+    if (jobId) this.#check = null;
     return jobId;
   }
 
-  /**
-   * Starts a failed or cancelled job again: the same request, or for files, the same URL list.
-   * `exportIds` come from this session's request, else from the history row of the job.
-   */
+  /** Starts a failed or cancelled job again: the same exports (as main resolved them), or for files, the same URL list. */
   async retry(job: DownloadJob): Promise<string | null> {
     if (job.mode === 'files') {
       if (!job.sourceJobId) return null;
       return (await this.fetchUrls(job.sourceJobId, (error) => this.fail(error))) ?? null;
     }
-    return this.start(job.profileId, job.mode, await this.#exportIdsOf(job));
+    if (!job.exportIds?.length) return null;
+    return this.start(job.profileId, job.mode, { ids: job.exportIds });
   }
 
   /** Runs URL mode for what a zip job asked for, to show which exports the backend skipped and why. */
   async explainSkipped(job: DownloadJob): Promise<string | null> {
-    return this.start(job.profileId, 'urls', await this.#exportIdsOf(job));
+    if (!job.exportIds?.length) return null;
+    return this.start(job.profileId, 'urls', { ids: job.exportIds });
   }
 
-  /** A zip larger than the profile's maximum batch size is saved as several files: the person says yes first. */
-  async #confirmSplit(profileId: string, exportIds: string[] | undefined): Promise<boolean> {
-    const profile = profiles.list.find((candidate) => candidate.id === profileId);
-    if (!profile?.maxBatchSize) return true;
-    const exports = exportIds?.length ?? profile.trackedCount;
-    const parts = batchCount(exports, profile.maxBatchSize);
-    if (parts === 1) return true;
-    const asks = settings.settings?.saveMode !== 'default-folder';
-    return splitConfirm.ask({ profileName: profile.name, exports, maxBatchSize: profile.maxBatchSize, parts, asks });
-  }
-
-  /** The exports a job asked for (undefined: every tracked export), as main reported it, else as remembered. */
-  async #exportIdsOf(job: DownloadJob): Promise<string[] | undefined> {
-    if (job.exportIds !== undefined) return job.exportIds ?? undefined;
-    const known = this.#requests.get(job.jobId) ?? (await this.#fromHistory(job));
-    return known?.exportIds;
+  /** A zip that main's plan splits into parts is saved as several files: the person says yes first. */
+  async #confirmSplit(profileId: string, scope: ExportScope): Promise<boolean> {
+    const plan = await this.call(exportManager().downloads.plan({ profileId, scope }));
+    if (!plan) return false;
+    if (plan.parts === 1) return true;
+    return splitConfirm.ask(plan);
   }
 
   /** Forgets the finished jobs, here and in main (the history and the files keep them). */
@@ -162,13 +165,6 @@ class DownloadsState extends FeatureState {
   /** Downloads each URL of a URL-mode job into a folder the user picks, as a new job; resolves to its id (null: cancelled). */
   async fetchUrls(jobId: string, onerror: (error: AppError) => void): Promise<string | null | undefined> {
     return (await unwrap(exportManager().downloads.fetchUrls({ jobId }), onerror))?.jobId;
-  }
-
-  /** The request of a job started before this session, as history recorded it (null ids: every export). */
-  async #fromHistory(job: DownloadJob): Promise<JobRequest | undefined> {
-    const page = await unwrap(exportManager().history.list({ offset: 0, limit: 200 }), () => {});
-    const item = page?.items.find((candidate) => candidate.jobId === job.jobId);
-    return item ? { profileId: item.profileId, mode: item.mode, exportIds: item.exportIds ?? undefined } : undefined;
   }
 
   /**

@@ -55,6 +55,8 @@ class ProfilesState extends FeatureState {
     const api = exportManager();
     return stopAll([
       api.on('profiles.changed', () => void this.load()),
+      // Each card's count of tracked exports is main's: it follows every add and removal.
+      api.on('tracked.changed', () => void this.#reloadList()),
       api.on('keys.changed', ({ profileId }) => {
         this.#forgetCheck(profileId);
         void this.#loadKey(profileId);
@@ -70,6 +72,12 @@ class ProfilesState extends FeatureState {
     // Key statuses wait for the keychain, which may take seconds to answer at start: the window
     // does not wait for them (each card says the keychain is being checked meanwhile).
     void Promise.all(list.map((profile) => this.#loadKey(profile.id)));
+  }
+
+  /** The list again without asking the keychain (only the tracked counts changed). */
+  async #reloadList(): Promise<void> {
+    const list = await this.call(exportManager().profiles.list());
+    if (list) this.#list = list;
   }
 
   /** Makes a profile the active one. */

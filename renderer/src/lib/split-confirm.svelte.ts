@@ -1,13 +1,7 @@
-/** A zip download that the profile's maximum batch size splits into parts, as the confirmation describes it. */
-export interface SplitPlan {
-  profileName: string;
-  /** How many exports the download asks for. */
-  exports: number;
-  maxBatchSize: number;
-  parts: number;
-  /** Whether the save dialog will ask where part 1 goes (else: the default folder). */
-  asks: boolean;
-}
+import type { DownloadPlan } from '../../../shared/api/downloads';
+
+/** A zip download that main's plan splits into parts, as the confirmation describes it. */
+export type SplitPlan = DownloadPlan;
 
 /**
  * The one split confirmation on screen: a download asks and waits; the dialog answers. A new

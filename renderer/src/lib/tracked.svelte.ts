@@ -1,5 +1,6 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { FileRef } from '../../../shared/api/file-ref';
+import type { ExportScope } from '../../../shared/api/downloads';
 import type { AddReport, TrackedExport } from '../../../shared/api/tracked';
 import { exportManager } from './api';
 import { FeatureState } from './feature-state.svelte';
@@ -9,9 +10,6 @@ export const PAGE_SIZE = 50;
 
 /** Quiet time after a keystroke before the filter asks again (the first keystroke asks at once). */
 const FILTER_SETTLE_MS = 150;
-
-/** The most ids one list call may return. */
-const IDS_PER_CALL = 10_000;
 
 /** What a download or removal acts on: exactly what the footer names. */
 export interface TrackedScope {
@@ -152,20 +150,14 @@ class TrackedState extends FeatureState {
     else this.#filterTimer = setTimeout(() => void this.reload(), FILTER_SETTLE_MS);
   }
 
-  /** The ids a download acts on: the selection, every filtered row, or undefined for all. */
-  async scopeIds(): Promise<string[] | undefined | null> {
-    if (this.selected.size) return [...this.selected];
-    const filter = this.#filter.trim();
-    if (!filter || !this.#profileId) return undefined;
-    const ids: string[] = [];
-    for (let offset = 0; offset < this.#total; offset += IDS_PER_CALL) {
-      const page = await this.call(
-        exportManager().tracked.list({ profileId: this.#profileId, filter, offset, limit: IDS_PER_CALL }),
-      );
-      if (!page) return null;
-      ids.push(...page.items.map((item) => item.id));
-    }
-    return ids;
+  /** What a download acts on, for main to resolve: the selected ids, else the filter (empty: every export). */
+  get exportScope(): ExportScope {
+    return this.selected.size ? { ids: [...this.selected] } : { filter: this.#filter.trim() };
+  }
+
+  /** The profile whose list is shown, or null. */
+  get profileId(): string | null {
+    return this.#profileId;
   }
 
   /** Renames one tracked export; an empty label goes back to its file name. The list follows the change event. */

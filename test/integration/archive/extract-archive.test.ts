@@ -2,7 +2,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
-import { extractArchive } from '../../../main/core/archive';
+import { ExtractionCancelled, extractArchive } from '../../../main/core/archive';
+import type { EntryProgress } from '../../../main/core/archive/job-progress';
 import { fixtureDir, runArchiver, writeZip, type FixtureEntry } from '../../helpers/zip-fixtures';
 
 const { dir, cleanup } = fixtureDir();
@@ -21,6 +22,15 @@ function codeZip(name: string, entries: FixtureEntry[]): string {
   return path;
 }
 const text = (value: string) => Buffer.from(value);
+/** Every file under `root`, relative and `/`-separated. */
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1).split(/[\\/]/).join('/'))
+    .sort();
+}
+/** The data of small entry `i` of the many-entries archive (its content tells a complete file from a cut one). */
+const smallData = (i: number) => text(`entry ${i} `.repeat(50));
 
 beforeAll(() => {
   const src = join(dir, 'src');
@@ -187,6 +197,70 @@ describe('extractArchive', () => {
     const error = await extractArchive(codeZip('huge.zip', entries), dest).then(() => null, (e: unknown) => e);
     expect(appErrorOf(error)).toMatchObject({ kind: 'disk', message: expect.stringMatching(/Not enough free space/) });
     expect(readdirSync(dest)).toEqual([]);
+  });
+
+  it('reports progress by entries (refused ones counted at once) and bytes, reaching the total', async () => {
+    const path = codeZip('progress.zip', [
+      ...Array.from({ length: 30 }, (_, i) => ({ name: `f/${i}.txt`, data: smallData(i), deflate: true })),
+      { name: '../refused.txt', data: text('x') },
+      { name: 'f/big.bin', data: Buffer.alloc(3 * 1024 * 1024, 1) },
+    ]);
+    const progress: EntryProgress[] = [];
+    const { dest } = freshDestination();
+    const report = await extractArchive(path, dest, { onProgress: (p) => progress.push(p) });
+    expect(report.extracted).toHaveLength(31);
+    expect(new Set(progress.map((p) => p.entriesTotal))).toEqual(new Set([32]));
+    const done = progress.map((p) => p.entriesDone);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done[0]).toBe(1); // the refused entry, before any is written
+    const bytes = Array.from({ length: 30 }, (_, i) => smallData(i).length).reduce((a, b) => a + b) + 3 * 1024 * 1024;
+    expect(progress.at(-1)).toEqual({ entriesDone: 32, entriesTotal: 32, bytesDone: bytes, bytesTotal: bytes, entry: null });
+  });
+
+  it('stops between entries when cancelled: every file it lists is complete, and nothing else was written', async () => {
+    const count = 3000;
+    const path = codeZip('many.zip', Array.from({ length: count }, (_, i) => ({ name: `d${i % 10}/item-${i}.txt`, data: smallData(i), deflate: true })));
+    const { dest } = freshDestination();
+    const controller = new AbortController();
+    const error = await extractArchive(path, dest, {
+      signal: controller.signal,
+      onProgress: (p) => p.entriesDone === 1000 && controller.abort(),
+    }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ExtractionCancelled);
+    const partial = (error as ExtractionCancelled).partial;
+    // The signal came as entry 1,001 started: a small entry is written in one go, then it stops.
+    expect(appErrorOf(error)).toMatchObject({ kind: 'cancelled', message: expect.stringMatching(/1,001 files written before it stopped were kept/) });
+    expect(partial.extracted).toHaveLength(1001);
+    expect(filesUnder(dest)).toEqual([...partial.extracted].sort());
+    for (const name of partial.extracted) expect(readFileSync(join(dest, name)).equals(smallData(Number(/item-(\d+)/.exec(name)![1])))).toBe(true);
+  });
+
+  it('stops inside a large streamed entry when cancelled and removes its partial file, keeping the complete ones before it', async () => {
+    const big = Buffer.alloc(24 * 1024 * 1024, 5);
+    const path = codeZip('big-stored.zip', [
+      { name: 'first.txt', data: text('first') },
+      { name: 'second.txt', data: text('second') },
+      { name: 'big.bin', data: big },
+      { name: 'after.txt', data: text('never reached') },
+    ]);
+    const { dest } = freshDestination();
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const error = await extractArchive(path, dest, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        // A few MiB into the big entry, with the file open and partly written.
+        if (p.entry === 'big.bin' && p.bytesDone > 4 * 1024 * 1024 && !controller.signal.aborted) {
+          abortedAt = p.bytesDone;
+          controller.abort();
+        }
+      },
+    }).then(() => null, (e: unknown) => e);
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(abortedAt).toBeLessThan(big.length);
+    expect((error as ExtractionCancelled).partial.extracted).toEqual(['first.txt', 'second.txt']);
+    expect(filesUnder(dest)).toEqual(['first.txt', 'second.txt']);
+    expect(readFileSync(join(dest, 'second.txt'), 'utf8')).toBe('second');
   });
 
   it('fails with cancelled when the signal is already aborted', async () => {

@@ -122,7 +122,7 @@ describe('listArchive', () => {
     }
   });
 
-  it('fails with not-found for a missing file', async () => {
-    expect((await appErrorFrom(listArchive(join(dir, 'missing.zip')))).kind).toBe('not-found');
+  it('fails with a disk error for a missing file (not-found is the backend\'s 404 only)', async () => {
+    expect(await appErrorFrom(listArchive(join(dir, 'missing.zip')))).toMatchObject({ kind: 'disk', message: expect.stringMatching(/"missing.zip" does not exist/) });
   });
 });

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
-import { verifyArchive } from '../../../main/core/archive';
+import { listArchive, verifyArchive } from '../../../main/core/archive';
+import type { EntryProgress } from '../../../main/core/archive/job-progress';
 import { fixtureDir, runArchiver, writeZip } from '../../helpers/zip-fixtures';
 
 const { dir, cleanup } = fixtureDir();
@@ -19,10 +20,33 @@ afterAll(cleanup);
 
 describe('verifyArchive', () => {
   it('reads every entry of a 7-Zip archive and finds them intact, reporting progress up to the total', async () => {
-    const progress: Array<{ done: number; total: number; entry: string | null }> = [];
+    const progress: EntryProgress[] = [];
     const report = await verifyArchive(join(dir, 'seven.zip'), { onProgress: (p) => progress.push(p) });
     expect(report).toEqual({ ok: true, checked: 3, failed: [] });
-    expect(progress.at(-1)).toEqual({ done: 106_000, total: 106_000, entry: null });
+    expect(progress.at(-1)).toEqual({ entriesDone: 3, entriesTotal: 3, bytesDone: 106_000, bytesTotal: 106_000, entry: null });
+  });
+
+  it('counts entries where it says entries: the total is the entry count, one step per entry, encrypted ones done at once', async () => {
+    const path = join(dir, 'many.zip');
+    writeZip(path, [
+      ...Array.from({ length: 40 }, (_, i) => ({ name: `dir/file-${i}.txt`, data: Buffer.from(`entry ${i} `.repeat(i + 1)), deflate: true })),
+      { name: 'big.bin', data: Buffer.alloc(3 * 1024 * 1024, 9) },
+      { name: 'locked.txt', data: Buffer.from('x'), encryptedFlag: true },
+    ]);
+    const progress: EntryProgress[] = [];
+    await verifyArchive(path, { onProgress: (p) => progress.push(p) });
+    const { count } = await listArchive(path);
+    expect(count).toBe(42);
+    expect(new Set(progress.map((p) => p.entriesTotal))).toEqual(new Set([count]));
+    // One report as each entry starts (the encrypted one was counted done from the start), then the last one.
+    const asEachStarts = new Map<string, EntryProgress>();
+    for (const p of progress) if (p.entry !== null && !asEachStarts.has(p.entry)) asEachStarts.set(p.entry, p);
+    expect([...asEachStarts.values()].map((p) => p.entriesDone)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+    expect(progress.at(-1)).toMatchObject({ entriesDone: count, entry: null });
+    // The big entry moves the bytes while it streams, not only once it is done.
+    const insideBig = progress.filter((p) => p.entry === 'big.bin');
+    expect(insideBig.length).toBeGreaterThan(2);
+    expect(insideBig.map((p) => p.bytesDone)).toEqual([...insideBig.map((p) => p.bytesDone)].sort((a, b) => a - b));
   });
 
   it('names the entry whose data no longer matches its CRC and still checks the others', async () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zipStream } from '../../../main/core/sample-backend/zip-writer';
-import { runBuiltCli } from '../../helpers/run-cli';
+import { BUILT_CLI, runBuiltCli } from '../../helpers/run-cli';
+import { writeZip } from '../../helpers/zip-fixtures';
 
 interface InspectJson {
   ok: true;
@@ -116,5 +117,32 @@ describe('export-manager inspect and extract', () => {
     const allowed = await runBuiltCli(['extract', join(root, 'bomb.zip'), '--to', join(root, 'out'), '--allow-large', '--json']);
     expect(allowed.code, allowed.stderr).toBe(0);
     expect(readdirSync(join(root, 'out'))).toEqual(['zeros.bin']);
+  });
+
+  it('stops on Ctrl-C with exit 130, keeps the complete files it wrote and lists exactly those', async () => {
+    const zip = join(root, 'many.zip');
+    const data = (i: number) => Buffer.from(`item ${i} `.repeat(40));
+    writeZip(zip, [
+      ...Array.from({ length: 4000 }, (_, i) => ({ name: `part-${i % 8}/item-${i}.txt`, data: data(i), deflate: true })),
+      ...Array.from({ length: 6 }, (_, i) => ({ name: `large-${i}.bin`, data: Buffer.alloc(8 * 1024 * 1024, i) })),
+    ]);
+    const target = join(root, 'out');
+    const child = spawn(process.execPath, [BUILT_CLI, 'extract', zip, '--to', target, '--json'], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const code = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Ctrl-C once it is writing: the first folder of entries is there.
+    while (!existsSync(join(target, 'part-0')) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGINT');
+    expect(await code).toBe(130);
+    const run = JSON.parse(stdout) as { ok: boolean; error: { kind: string }; extracted: string[] };
+    expect(run).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(run.extracted.length).toBeGreaterThan(0);
+    expect(run.extracted.length).toBeLessThan(4006);
+    const onDisk = readdirSync(target, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(target.length + 1));
+    expect(onDisk.sort()).toEqual([...run.extracted].sort());
+    for (const name of run.extracted.filter((file) => file.endsWith('.txt'))) expect(readFileSync(join(target, name)).equals(data(Number(/item-(\d+)/.exec(name)![1])))).toBe(true);
   });
 });

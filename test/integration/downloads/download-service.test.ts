@@ -2,109 +2,87 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DownloadJob, DownloadProgress } from '../../../shared/api/downloads';
+import type { DownloadProgress } from '../../../shared/api/downloads';
 import { fail } from '../../../main/core/app-error';
-import type { DownloadSources, HistoryEntry } from '../../../main/core/downloads/download-ports';
-import type { DownloadService } from '../../../main/core/downloads/download-service';
-import { createDownloadsFeature } from '../../../main/core/downloads/feature';
+import { createDownloadsFeature } from '../../../main/core/downloads';
 import { tempFileName } from '../../../main/core/files/temp-files';
-import { createApi } from '../../../main/core/api';
-import type { AllHandlers } from '../../../main/core/handlers';
 import { sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
-import type { SampleBackend, SampleBackendOptions } from '../../../main/core/sample-backend/server';
+import type { SampleBackendOptions } from '../../../main/core/sample-backend/server';
+import { startDownloadHarness } from '../../helpers/download-harness';
+import type { DownloadHarnessOptions } from '../../helpers/download-harness';
+import { eventually } from '../../helpers/job-events';
+import { failure, value } from '../../helpers/result-value';
 import { createSampleFixture } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
-import { eventually, finishedJob } from '../../helpers/job-events';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 
 let fx: SampleFixture;
 let ports: TestPorts;
-let service: DownloadService;
-const history: HistoryEntry[] = [];
 
 beforeEach(() => {
   fx = createSampleFixture();
   ports = createTestPorts();
-  history.length = 0;
 });
 afterEach(async () => {
-  await service?.close();
   await fx.cleanup();
   ports.cleanup();
 });
 
-/** Sources over one sample backend: profile "p1", exports "e1".."eN" in catalog order. */
-function sourcesFor(backend: SampleBackend, apiKey = backend.apiKey): DownloadSources {
-  const urls = sampleExportUrls(backend.url);
-  return {
-    async resolve(profileId, exportIds) {
-      if (profileId !== 'p1') fail('not-found', `No profile ${profileId}.`);
-      const picked = exportIds === undefined ? urls.slice(0, 4) : exportIds.map((id) => urls[Number(id.slice(1)) - 1]!).filter(Boolean);
-      return { baseUrl: backend.url, apiKey, sourceFileUrls: picked, profileName: 'Sample backend', maxBatchSize: null };
-    },
-  };
-}
-
-async function setup(backendOptions: SampleBackendOptions = {}, apiKey?: string | null) {
-  const backend = await fx.start(backendOptions);
-  const sources = sourcesFor(backend, apiKey === undefined ? backend.apiKey : apiKey);
-  const feature = createDownloadsFeature({
-    sources,
-    history: { record: (entry) => void history.push(entry) },
-    paths: ports.paths,
-    dialogs: ports.dialogs,
-    notifier: ports.notifier,
-    events: ports.events,
-    timeouts: { connectMs: 2000, idleMs: 1000 },
-    retry: { baseDelayMs: 20 },
-  });
-  service = feature.service;
-  const handlers = feature.handlers;
-  // Only the downloads methods are exercised; the others are not part of this feature.
-  const api = createApi(new Proxy(handlers as unknown as AllHandlers, { get: (t, k) => (t as Record<string | symbol, unknown>)[k] ?? (() => null) }));
-  return { backend, api };
-}
-
-
-const finished = (jobId: string): Promise<DownloadJob> => finishedJob(ports.events, jobId);
+const ALL = { filter: '' };
+const setup = (backend: SampleBackendOptions = {}, options: Omit<DownloadHarnessOptions, 'backend'> = {}) => startDownloadHarness(fx, ports, { backend, ...options });
 
 describe('downloads.* handlers over the DownloadService', () => {
   it('downloads all tracked exports to the default folder, with events, notification and history', async () => {
-    const { api } = await setup({ apiKey: 'k' });
-    const started = await api['downloads.start']({ profileId: 'p1', mode: 'zip', saveTo: 'default' });
-    expect(started.ok).toBe(true);
-    if (!started.ok) return;
-    const job = await finished(started.value.jobId);
-    expect(job).toMatchObject({ state: 'succeeded', itemCount: 4, profileName: 'Sample backend', result: { mode: 'zip', entries: 4, filenameSource: 'content-disposition' } });
+    const { api, finished, history } = await setup({ apiKey: 'k' }, { apiKey: 'k' });
+    const { jobId } = await value(api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'zip', saveTo: 'default' }));
+    const job = await finished(jobId);
+    const path = join(ports.paths.downloadsDir, 'Canvas exports – sample.zip');
+    expect(job).toMatchObject({ state: 'succeeded', itemCount: 4, exportIds: ['e1', 'e2', 'e3', 'e4'], profileName: 'Sample backend' });
+    // One part for a zip that was not split, and the totals summed once, by main.
+    expect(job.result).toMatchObject({ mode: 'zip', partCount: 1, entries: 4, filenameSource: 'content-disposition', parts: [{ part: 1, path, entries: 4 }] });
+    expect(job.result?.mode === 'zip' && job.result.bytes).toBe(job.result?.mode === 'zip' && job.result.parts[0]!.bytes);
     expect(fx.files(ports.paths.downloadsDir)).toEqual(['Canvas exports – sample.zip']);
     expect(fx.files(ports.paths.tempDir)).toEqual([]);
     expect(ports.events.recorded.map((e) => e.name)).toContain('downloads.started');
+    expect(ports.events.recorded.filter((e) => e.name === 'downloads.finished')).toHaveLength(1);
     expect(ports.notifications[0]?.title).toBe('Download complete');
-    expect(history[0]).toMatchObject({ result: 'success', mode: 'zip', itemCount: 4, errorKind: null, path: join(ports.paths.downloadsDir, 'Canvas exports – sample.zip') });
-    const list = await api['downloads.list'](undefined);
-    expect(list.ok && list.value[0]?.state).toBe('succeeded');
+    expect(history[0]).toMatchObject({ result: 'success', mode: 'zip', itemCount: 4, errorKind: null, path, exportIds: ['e1', 'e2', 'e3', 'e4'] });
+    expect((await value(api['downloads.list'](undefined)))[0]?.state).toBe('succeeded');
+  });
+
+  it('resolves a filter scope in main: only the exports whose URL matches are requested', async () => {
+    const { api, finished, urls } = await setup({}, { urls: (backend) => sampleExportUrls(backend.url).slice(0, 4) });
+    const needle = new URL(urls[2]!).pathname.split('/').pop()!;
+    const { jobId } = await value(api['downloads.start']({ profileId: 'p1', scope: { filter: ` ${needle} ` }, mode: 'urls' }));
+    const job = await finished(jobId);
+    expect(job).toMatchObject({ state: 'succeeded', itemCount: 1, exportIds: ['e3'] });
+  });
+
+  it('plans a zip as main will run it: exports, parts under the maximum batch size, whether the dialog asks, the folder', async () => {
+    const { api } = await setup({}, { maxBatchSize: 3, urls: (backend) => sampleExportUrls(backend.url).slice(0, 7) });
+    expect(await value(api['downloads.plan']({ profileId: 'p1', scope: ALL, saveTo: 'default' }))).toEqual({
+      profileName: 'Sample backend', exports: 7, maxBatchSize: 3, parts: 3, asks: false, folder: ports.paths.downloadsDir,
+    });
+    expect(await value(api['downloads.plan']({ profileId: 'p1', scope: { ids: ['e1', 'e2'] } }))).toMatchObject({ exports: 2, parts: 1, asks: true });
+    expect((await failure(api['downloads.plan']({ profileId: 'p1', scope: { filter: 'matches-nothing' } }))).kind).toBe('validation');
   });
 
   it('forgets finished jobs on downloads.clearFinished, keeping running ones and the saved files', async () => {
-    const { api } = await setup({ faults: [null, { kind: 'stall', afterBytes: 500 }] });
-    const done = await api['downloads.start']({ profileId: 'p1', exportIds: ['e1'], mode: 'urls' });
-    if (!done.ok) throw new Error('not started');
-    await finished(done.value.jobId);
-    const running = await api['downloads.start']({ profileId: 'p1', mode: 'zip', saveTo: 'default' });
-    if (!running.ok) throw new Error('not started');
-    expect(await api['downloads.clearFinished'](undefined)).toEqual({ ok: true, value: { removed: 1 } });
-    const list = await api['downloads.list'](undefined);
-    expect(list.ok && list.value.map((job) => [job.jobId, job.state])).toEqual([[running.value.jobId, 'running']]);
-    await api['downloads.cancel']({ jobId: running.value.jobId });
-    await finished(running.value.jobId);
+    const { api, finished } = await setup({ faults: [null, { kind: 'stall', afterBytes: 500 }] });
+    const done = await value(api['downloads.start']({ profileId: 'p1', scope: { ids: ['e1'] }, mode: 'urls' }));
+    await finished(done.jobId);
+    const running = await value(api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'zip', saveTo: 'default' }));
+    expect(await value(api['downloads.clearFinished'](undefined))).toEqual({ removed: 1 });
+    expect((await value(api['downloads.list'](undefined))).map((job) => [job.jobId, job.state])).toEqual([[running.jobId, 'running']]);
+    await value(api['downloads.cancel']({ jobId: running.jobId }));
+    await finished(running.jobId);
   });
 
   it('asks with the save dialog and records a cancelled job when the dialog is cancelled', async () => {
-    const { api } = await setup({ faults: [{ kind: 'stall', afterBytes: 500 }] });
-    const started = await api['downloads.start']({ profileId: 'p1', exportIds: ['e1', 'e2'], mode: 'zip', saveTo: 'ask' });
-    if (!started.ok) throw new Error(started.error.message);
-    const job = await finished(started.value.jobId);
+    const { api, finished, history } = await setup({ faults: [{ kind: 'stall', afterBytes: 500 }] });
+    const { jobId } = await value(api['downloads.start']({ profileId: 'p1', scope: { ids: ['e1', 'e2'] }, mode: 'zip', saveTo: 'ask' }));
+    const job = await finished(jobId);
     expect(job.state).toBe('cancelled');
     expect(ports.dialogs.asked[0]?.kind).toBe('saveAs');
     expect(fx.files(ports.paths.tempDir)).toEqual([]);
@@ -114,62 +92,104 @@ describe('downloads.* handlers over the DownloadService', () => {
   });
 
   it('cancels a running job through downloads.cancel', async () => {
-    const { api } = await setup({ faults: [{ kind: 'stall', afterBytes: 500 }] });
-    const started = await api['downloads.start']({ profileId: 'p1', mode: 'zip', saveTo: 'default' });
-    if (!started.ok) throw new Error(started.error.message);
+    const { api, finished } = await setup({ faults: [{ kind: 'stall', afterBytes: 500 }] });
+    const { jobId } = await value(api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'zip', saveTo: 'default' }));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await api['downloads.cancel']({ jobId: started.value.jobId })).toEqual({ ok: true, value: { cancelled: true } });
-    const job = await finished(started.value.jobId);
-    expect(job).toMatchObject({ state: 'cancelled', error: { kind: 'cancelled' } });
+    expect(await value(api['downloads.cancel']({ jobId }))).toEqual({ cancelled: true });
+    expect(await finished(jobId)).toMatchObject({ state: 'cancelled', error: { kind: 'cancelled' } });
     expect(fx.files(ports.paths.tempDir)).toEqual([]);
-    expect(await api['downloads.cancel']({ jobId: started.value.jobId })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await value(api['downloads.cancel']({ jobId }))).toEqual({ cancelled: false });
   });
 
   it('pushes downloads.named with the file name once the headers are in, while the body is still arriving', async () => {
     // The body stalls after 64 KiB of a larger zip: the job cannot have finished when the name arrives.
-    const { api } = await setup({ faults: [{ kind: 'stall', afterBytes: 64 * 1024 }] });
-    const started = await api['downloads.start']({ profileId: 'p1', mode: 'zip', saveTo: 'default' });
-    if (!started.ok) throw new Error(started.error.message);
-    const { jobId } = started.value;
+    const { api, finished } = await setup({ faults: [{ kind: 'stall', afterBytes: 64 * 1024 }] });
+    const { jobId } = await value(api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'zip', saveTo: 'default' }));
     const ofJob = (name: string) => (e: { name: string; payload: unknown }) => e.name === name && (e.payload as { jobId: string }).jobId === jobId;
     const named = await eventually(() => ports.events.recorded.find(ofJob('downloads.named')));
     expect(named.payload).toEqual({ jobId, filename: 'Canvas exports – sample.zip' });
     expect(ports.events.recorded.some(ofJob('downloads.finished'))).toBe(false);
-    const running = await api['downloads.list'](undefined);
-    expect(running.ok && running.value.find((job) => job.jobId === jobId)).toMatchObject({ state: 'running', filename: 'Canvas exports – sample.zip' });
+    expect((await value(api['downloads.list'](undefined))).find((job) => job.jobId === jobId)).toMatchObject({ state: 'running', filename: 'Canvas exports – sample.zip' });
     // Bytes are reported after the name: it came with the headers, not at the end.
     const namedAt = ports.events.recorded.indexOf(named);
     await eventually(() => ports.events.recorded.slice(namedAt).find((e) => ofJob('downloads.progress')(e) && (e.payload as DownloadProgress).bytes > 0));
-    await api['downloads.cancel']({ jobId });
-    const job = await finished(jobId);
-    expect(job).toMatchObject({ state: 'cancelled', filename: 'Canvas exports – sample.zip' });
+    await value(api['downloads.cancel']({ jobId }));
+    expect(await finished(jobId)).toMatchObject({ state: 'cancelled', filename: 'Canvas exports – sample.zip' });
     expect(ports.events.recorded.findIndex(ofJob('downloads.finished'))).toBeGreaterThan(namedAt);
   });
 
   it('runs URL mode and finishes with the exported URLs and skipped items', async () => {
-    const { api } = await setup();
-    const started = await api['downloads.start']({ profileId: 'p1', exportIds: ['e1', 'e3'], mode: 'urls' });
-    if (!started.ok) throw new Error(started.error.message);
-    const job = await finished(started.value.jobId);
+    const { api, finished } = await setup();
+    const job = await finished((await value(api['downloads.start']({ profileId: 'p1', scope: { ids: ['e1', 'e3'] }, mode: 'urls' }))).jobId);
     expect(job.result).toMatchObject({ mode: 'urls', skipped: [] });
     expect(job.result?.mode === 'urls' && job.result.exportedUrls).toHaveLength(2);
   });
 
+  it('names URL mode\'s requests batches in its progress (a zip\'s are parts)', async () => {
+    const { api, finished, progressOf } = await setup({}, { maxBatchSize: 2 });
+    const { jobId } = await value(api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'urls' }));
+    await finished(jobId);
+    expect(progressOf(jobId).map((p) => [p.batch, p.batches, p.part])).toEqual([[1, 2, undefined], [2, 2, undefined]]);
+  });
+
   it('finishes a job as failed with the AppError, notifies and records the error kind', async () => {
-    const { api } = await setup({ apiKey: 'right' }, 'wrong');
-    const started = await api['downloads.start']({ profileId: 'p1', mode: 'zip', saveTo: 'default' });
-    if (!started.ok) throw new Error(started.error.message);
-    const job = await finished(started.value.jobId);
+    const { api, finished, history } = await setup({ apiKey: 'right' }, { apiKey: 'wrong' });
+    const job = await finished((await value(api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'zip', saveTo: 'default' }))).jobId);
     expect(job).toMatchObject({ state: 'failed', error: { kind: 'forbidden', status: 403 } });
     expect(ports.notifications[0]?.title).toBe('Download failed');
     expect(history[0]).toMatchObject({ result: 'failed', errorKind: 'forbidden', path: null });
   });
 
-  it('refuses to start without exports, for an unknown profile, and for a bad payload', async () => {
+  it('refuses to start without exports, for a profile that is gone, and for a bad payload', async () => {
     const { api } = await setup();
-    expect(await api['downloads.start']({ profileId: 'p1', exportIds: [], mode: 'zip' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await api['downloads.start']({ profileId: 'nope', mode: 'zip' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
-    expect(await api['downloads.start']({ profileId: 'p1', mode: 'tar' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect((await failure(api['downloads.start']({ profileId: 'p1', scope: { filter: 'matches-nothing' }, mode: 'zip' }))).kind).toBe('validation');
+    expect((await failure(api['downloads.start']({ profileId: 'p1', scope: { ids: [] }, mode: 'zip' }))).kind).toBe('validation');
+    expect((await failure(api['downloads.start']({ profileId: 'nope', scope: ALL, mode: 'zip' }))).kind).toBe('state');
+    expect((await failure(api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'tar' } as never))).kind).toBe('validation');
+    expect(ports.events.recorded.filter((e) => e.name === 'downloads.started')).toEqual([]);
+  });
+
+  it('starts no job for a profile whose base URL would send its key over plain http to another host', async () => {
+    const { api } = await setup({}, { apiKey: 'secret-key', baseUrl: () => 'http://backend.example.com/api' });
+    for (const mode of ['zip', 'urls'] as const) {
+      const error = await failure(api['downloads.start']({ profileId: 'p1', scope: ALL, mode }));
+      expect(error.kind).toBe('validation');
+      expect(error.message).toMatch(/https/);
+      expect(error.message).not.toContain('secret-key');
+    }
+    expect((await failure(api['downloads.check']({ profileId: 'p1', scope: ALL }))).kind).toBe('validation');
+    expect(ports.events.recorded.filter((e) => e.name === 'downloads.started')).toEqual([]);
+    expect(await value(api['downloads.list'](undefined))).toEqual([]);
+  });
+});
+
+describe('a check, then a zip of what it found', () => {
+  /** Two sample exports the backend knows and one it skips ("Export not found"), as e1, e2, e3. */
+  const withUnknown = { urls: (backend: { url: string }) => [...sampleExportUrls(backend.url).slice(0, 2), `${backend.url}/sample-exports/missing.png`] };
+
+  it('is a job marked check, not recorded in history, and its zip sends exactly the exports the backend did not skip', async () => {
+    const { api, finished, history } = await setup({}, withUnknown);
+    const check = await finished((await value(api['downloads.check']({ profileId: 'p1', scope: ALL }))).jobId);
+    expect(check).toMatchObject({ state: 'succeeded', check: true, mode: 'urls', itemCount: 3 });
+    expect(check.result?.mode === 'urls' && check.result.skipped.map((item) => item.reason)).toEqual(['Export not found']);
+    expect(history).toEqual([]);
+    expect(await value(api['downloads.plan']({ profileId: 'p1', scope: { checkJobId: check.jobId } }))).toMatchObject({ exports: 2 });
+    const zip = await finished((await value(api['downloads.start']({ profileId: 'p1', scope: { checkJobId: check.jobId }, mode: 'zip', saveTo: 'default' }))).jobId);
+    expect(zip).toMatchObject({ state: 'succeeded', itemCount: 2, exportIds: ['e1', 'e2'], result: { entries: 2 } });
+  });
+
+  it('is refused once the exports its scope names changed, for another profile, and while it runs', async () => {
+    const harness = await setup({ faults: [null, { kind: 'stall', afterBytes: 10 }] }, withUnknown);
+    const { api, finished } = harness;
+    const { jobId } = await value(api['downloads.check']({ profileId: 'p1', scope: ALL }));
+    await finished(jobId);
+    expect((await failure(api['downloads.start']({ profileId: 'other', scope: { checkJobId: jobId }, mode: 'zip' }))).message).toMatch(/another profile/);
+    harness.track(sampleExportUrls(harness.backend.url)[5]!);
+    const stale = await failure(api['downloads.start']({ profileId: 'p1', scope: { checkJobId: jobId }, mode: 'zip' }));
+    expect(stale).toMatchObject({ kind: 'state' });
+    expect(stale.message).toMatch(/changed since that check/);
+    expect((await failure(api['downloads.start']({ profileId: 'p1', scope: { checkJobId: 'never-made' }, mode: 'zip' }))).kind).toBe('state');
+    expect(ports.events.recorded.filter((e) => e.name === 'downloads.started')).toHaveLength(1);
   });
 });
 
@@ -184,7 +204,7 @@ describe('start of the downloads feature', () => {
     }
     writeFileSync(join(ports.paths.tempDir, live), 'partial');
     const feature = createDownloadsFeature({
-      sources: { resolve: () => fail('not-found', 'none') },
+      sources: { resolve: () => fail('state', 'none') },
       history: { record: () => {} },
       paths: ports.paths,
       dialogs: ports.dialogs,
@@ -196,3 +216,4 @@ describe('start of the downloads feature', () => {
     expect(fx.files(ports.paths.downloadsDir)).toEqual([]);
   });
 });
+

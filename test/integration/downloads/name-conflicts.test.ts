@@ -9,6 +9,7 @@ import { runZipDownload } from '../../../main/core/downloads/zip-download';
 import type { Fault } from '../../../main/core/sample-backend/faults';
 import { sampleExportUrls, startSampleBackend } from '../../../main/core/sample-backend';
 import { eventually } from '../../helpers/job-events';
+import { value } from '../../helpers/result-value';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 
@@ -41,11 +42,6 @@ afterEach(async () => {
   ports.cleanup();
 });
 
-async function value<T>(call: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const result = await call;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 
 function eventsOf<P extends { jobId: string }>(name: string, jobId: string): P[] {
@@ -57,7 +53,7 @@ const asked = (jobId: string) => eventually(() => eventsOf<{ jobId: string; conf
 
 /** Starts a zip of the first `count` exports into the default folder; resolves to its id. */
 async function download(count: number): Promise<string> {
-  return (await value(core.api['downloads.start']({ profileId, exportIds: exportIds.slice(0, count), mode: 'zip' }))).jobId;
+  return (await value(core.api['downloads.start']({ profileId, scope: { ids: exportIds.slice(0, count) }, mode: 'zip' }))).jobId;
 }
 
 /** Downloads to completion with no question asked (the name is free, or the setting answers). */
@@ -90,7 +86,7 @@ describe('a taken name in the default folder, with the setting at "ask"', () => 
 
     expect(await answer(jobId, 'keep-both')).toEqual({ ok: true, value: { choice: 'keep-both', remembered: false } });
     const job = await finished(jobId);
-    expect(job).toMatchObject({ state: 'succeeded', conflict: null, result: { path: join(ports.paths.downloadsDir, 'Canvas exports – sample (1).zip') } });
+    expect(job).toMatchObject({ state: 'succeeded', conflict: null, result: { parts: [{ path: join(ports.paths.downloadsDir, 'Canvas exports – sample (1).zip') }] } });
     expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual(['Canvas exports – sample (1).zip', NAME]);
     expect(saved().equals(first)).toBe(true);
     expect(saved('Canvas exports – sample (1).zip').length).toBe(job.result?.mode === 'zip' ? job.result.bytes : -1);
@@ -106,7 +102,7 @@ describe('a taken name in the default folder, with the setting at "ask"', () => 
     await asked(jobId);
     await value(answer(jobId, 'replace'));
     const job = await finished(jobId);
-    expect(job).toMatchObject({ state: 'succeeded', result: { path: join(ports.paths.downloadsDir, NAME), entries: 3 } });
+    expect(job).toMatchObject({ state: 'succeeded', result: { parts: [{ path: join(ports.paths.downloadsDir, NAME) }], entries: 3 } });
     expect(readdirSync(ports.paths.downloadsDir)).toEqual([NAME]);
     expect(saved().equals(first)).toBe(false);
     expect(saved().length).toBe(job.result?.mode === 'zip' ? job.result.bytes : -1);
@@ -162,7 +158,7 @@ describe('a taken name in the default folder, with the setting at "ask"', () => 
     expect(saved().equals(first)).toBe(true);
     expect(leftovers()).toEqual([]);
     // The question closed with the job: answering it now names a job that is not running.
-    expect(await answer(jobId, 'replace')).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await answer(jobId, 'replace')).toMatchObject({ ok: false, error: { kind: 'state' } });
   });
 });
 
@@ -187,7 +183,7 @@ describe('a taken name with the setting answering for the user', () => {
   it('the save dialog (saveTo "ask") is never followed by this question: the dialog confirmed it', async () => {
     await downloadDone(1);
     ports.dialogs.saveAnswers.push(join(ports.paths.downloadsDir, NAME));
-    const { jobId } = await value(core.api['downloads.start']({ profileId, exportIds: exportIds.slice(0, 2), mode: 'zip', saveTo: 'ask' }));
+    const { jobId } = await value(core.api['downloads.start']({ profileId, scope: { ids: exportIds.slice(0, 2) }, mode: 'zip', saveTo: 'ask' }));
     expect((await finished(jobId)).state).toBe('succeeded');
     expect(eventsOf('downloads.conflict', jobId)).toEqual([]);
   });
@@ -195,11 +191,11 @@ describe('a taken name with the setting answering for the user', () => {
 
 describe('downloads.resolveConflict refuses what it cannot answer', () => {
   it('an unknown job, a job that asks nothing, a bad choice, and Cancel with "remember"', async () => {
-    expect(await answer('no-such-job', 'keep-both')).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await answer('no-such-job', 'keep-both')).toMatchObject({ ok: false, error: { kind: 'state' } });
     faults.push({ kind: 'stall', afterBytes: 500 });
     const jobId = await download(2); // the name is free: it downloads without asking
     await eventually(() => eventsOf('downloads.named', jobId)[0]);
-    expect(await answer(jobId, 'keep-both')).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringContaining('not waiting') } });
+    expect(await answer(jobId, 'keep-both')).toMatchObject({ ok: false, error: { kind: 'state', message: expect.stringContaining('not waiting') } });
     expect(await core.api['downloads.resolveConflict']({ jobId, choice: 'overwrite', remember: false })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(await core.api['downloads.resolveConflict']({ jobId, choice: 'cancel', remember: true })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(await core.api['downloads.resolveConflict']({ jobId, choice: 'keep-both' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
@@ -246,7 +242,7 @@ describe('a split download whose parts are already in the default folder', () =>
   it('asks once, for part 1, and the answer settles part 2 as well', async () => {
     await value(core.api['profiles.setMaxBatchSize']({ id: profileId, maxBatchSize: 2 }));
     // Other exports first, so each replaced part differs from the one it replaces.
-    const earlier = await value(core.api['downloads.start']({ profileId, exportIds: exportIds.slice(4, 8), mode: 'zip' }));
+    const earlier = await value(core.api['downloads.start']({ profileId, scope: { ids: exportIds.slice(4, 8) }, mode: 'zip' }));
     expect((await finished(earlier.jobId)).state).toBe('succeeded');
     expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual([PART_1, PART_2]);
     const before = [saved(PART_1), saved(PART_2)];

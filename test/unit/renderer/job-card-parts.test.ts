@@ -9,7 +9,6 @@ function part(n: number): ZipPart {
 }
 
 function splitJob(state: DownloadJob['state'], saved: ZipPart[], extra: Partial<DownloadJob> = {}): DownloadJob {
-  const first = saved[0]!;
   return {
     jobId: 'job-split',
     profileId: 'prod',
@@ -21,7 +20,10 @@ function splitJob(state: DownloadJob['state'], saved: ZipPart[], extra: Partial<
     finishedAt: '2026-01-01T10:00:05.000Z',
     filename: 'Exports.zip',
     progress: null,
-    result: { mode: 'zip', path: first.path, fileId: first.fileId, bytes: first.bytes, filename: first.filename, filenameSource: 'content-disposition', entries: first.entries, parts: saved, partCount: 3 },
+    result: {
+      mode: 'zip', parts: saved, partCount: 3, filenameSource: 'content-disposition',
+      bytes: saved.reduce((sum, p) => sum + p.bytes, 0), entries: saved.reduce((sum, p) => sum + p.entries, 0),
+    },
     error: null,
     ...extra,
   };

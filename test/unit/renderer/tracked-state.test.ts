@@ -59,12 +59,19 @@ describe('tracked state', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(tracked.selected.size).toBe(0);
     expect(tracked.scope).toEqual({ kind: 'filtered', count: 1 });
-    expect(await tracked.scopeIds()).toEqual(['id-2']);
+    // Main resolves the filter: the window sends it, not every id it matches.
+    expect(tracked.exportScope).toEqual({ filter: 'file-2' });
   });
 
-  it('acts on every export (no ids) with neither selection nor filter', async () => {
+  it('acts on every export (the empty filter) with neither selection nor filter', () => {
     expect(tracked.scope.kind).toBe('all');
-    expect(await tracked.scopeIds()).toBeUndefined();
+    expect(tracked.exportScope).toEqual({ filter: '' });
+  });
+
+  it('acts on the selected ids, on every page, when rows are selected', () => {
+    tracked.toggle(ITEMS[0]!);
+    tracked.toggle(ITEMS[1]!);
+    expect(tracked.exportScope).toEqual({ ids: [ITEMS[0]!.id, ITEMS[1]!.id] });
   });
 
   it('keeps what a removal took, so Undo puts the same rows back as they were', async () => {

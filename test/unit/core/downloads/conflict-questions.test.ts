@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { NameConflictSetting } from '../../../../shared/api/settings';
+import type { Settings } from '../../../../shared/api/settings';
 import { ConflictQuestions } from '../../../../main/core/downloads/conflict-questions';
 import type { DownloadPreferences } from '../../../../main/core/downloads/download-ports';
 import { newJob } from '../../../../main/core/downloads/job-records';
 import { createTestPorts } from '../../../helpers/test-ports';
 
-function setup(setting: NameConflictSetting = 'ask') {
+function setup(setting: Settings['nameConflict'] = 'ask') {
   const ports = createTestPorts();
   ports.cleanup(); // only its event and notification recorders are used
   const remembered: string[] = [];
@@ -64,7 +64,7 @@ describe('ConflictQuestions', () => {
     abort.abort();
     expect(await again).toBe('cancel');
     expect(job.conflict).toBeNull();
-    await expect(questions.answer(job.jobId, 'keep-both', false)).rejects.toMatchObject({ appError: { kind: 'validation' } });
+    await expect(questions.answer(job.jobId, 'keep-both', false)).rejects.toMatchObject({ appError: { kind: 'state' } });
   });
 
   it('follows the setting without asking, and stores a remembered answer', async () => {

@@ -14,7 +14,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('moveIntoPlace', () => {
   it('moves the temp file and leaves nothing behind', async () => {
     writeFileSync(join(dir, 't.part'), 'data');
-    const path = await moveIntoPlace(join(dir, 't.part'), join(dir, 'out.zip'), 'unique');
+    const path = await moveIntoPlace(join(dir, 't.part'), join(dir, 'out.zip'), 'keep-both');
     expect(path).toBe(join(dir, 'out.zip'));
     expect(readdirSync(dir)).toEqual(['out.zip']);
   });
@@ -23,14 +23,14 @@ describe('moveIntoPlace', () => {
     writeFileSync(join(dir, 'out.zip'), 'old');
     writeFileSync(join(dir, 'out (1).zip'), 'old1');
     writeFileSync(join(dir, 't.part'), 'new');
-    expect(await moveIntoPlace(join(dir, 't.part'), join(dir, 'out.zip'), 'unique')).toBe(join(dir, 'out (2).zip'));
+    expect(await moveIntoPlace(join(dir, 't.part'), join(dir, 'out.zip'), 'keep-both')).toBe(join(dir, 'out (2).zip'));
     expect(readFileSync(join(dir, 'out.zip'), 'utf8')).toBe('old');
   });
 
   it('fails as disk and keeps both files when asked not to replace', async () => {
     writeFileSync(join(dir, 'out.zip'), 'old');
     writeFileSync(join(dir, 't.part'), 'new');
-    const error = appErrorOf(await moveIntoPlace(join(dir, 't.part'), join(dir, 'out.zip'), 'fail').then(() => null, (e: unknown) => e));
+    const error = appErrorOf(await moveIntoPlace(join(dir, 't.part'), join(dir, 'out.zip'), 'cancel').then(() => null, (e: unknown) => e));
     expect(error).toMatchObject({ kind: 'disk' });
     expect(readFileSync(join(dir, 'out.zip'), 'utf8')).toBe('old');
   });

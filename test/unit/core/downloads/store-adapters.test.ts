@@ -10,27 +10,30 @@ describe('download adapters', () => {
   beforeEach(() => (fx = createStoreFixture()));
   afterEach(() => fx.cleanup());
 
-  it('resolves a profile to its base URL, key, maximum batch size and every tracked URL, some, or none', async () => {
+  it('resolves a profile to its base URL, key, maximum batch size and the exports a scope names: all, a filter, ids, or none', async () => {
     const secrets = new MemorySecretStore();
     const p = fx.store.profiles.create('P', 'https://p/api');
     fx.store.tracked.add(p.id, parseSourceUrls('https://h/1\nhttps://h/2\nhttps://h/3', 'txt'));
     await secrets.set(p.id, 'k-123');
     const sources = createDownloadSources(fx.store, secrets);
-    expect(await sources.resolve(p.id)).toEqual({
-      baseUrl: 'https://p/api', apiKey: 'k-123', profileName: 'P', sourceFileUrls: ['https://h/1', 'https://h/2', 'https://h/3'], maxBatchSize: null,
+    const ids = fx.store.tracked.list(p.id).items.map((i) => i.id);
+    expect(await sources.resolve(p.id, { filter: '' })).toEqual({
+      baseUrl: 'https://p/api', apiKey: 'k-123', profileName: 'P', sourceFileUrls: ['https://h/1', 'https://h/2', 'https://h/3'], exportIds: ids, maxBatchSize: null,
     });
     fx.store.profiles.setMaxBatchSize(p.id, 2);
-    expect((await sources.resolve(p.id)).maxBatchSize).toBe(2);
-    const ids = fx.store.tracked.list(p.id).items.map((i) => i.id);
-    expect((await sources.resolve(p.id, [ids[2]!, ids[0]!])).sourceFileUrls).toEqual(['https://h/1', 'https://h/3']);
-    expect((await sources.resolve(p.id, [])).sourceFileUrls).toEqual([]);
+    expect((await sources.resolve(p.id, { filter: '' })).maxBatchSize).toBe(2);
+    expect(await sources.resolve(p.id, { ids: [ids[2]!, ids[0]!] })).toMatchObject({ sourceFileUrls: ['https://h/1', 'https://h/3'], exportIds: [ids[0], ids[2]] });
+    // The filter as the Exports screen applies it: a substring of the URL or label, trimmed.
+    expect(await sources.resolve(p.id, { filter: ' h/2 ' })).toMatchObject({ sourceFileUrls: ['https://h/2'], exportIds: [ids[1]] });
+    expect((await sources.resolve(p.id, { filter: 'nothing-like-it' })).sourceFileUrls).toEqual([]);
+    expect(await sources.resolve(p.id, null)).toMatchObject({ sourceFileUrls: [], exportIds: [], apiKey: 'k-123' });
   });
 
-  it('fails with not-found for a missing profile or when no selected export is tracked any more', async () => {
+  it('fails as a wrong state (not the backend\'s not-found) for a deleted profile or when no selected export is tracked any more', async () => {
     const sources = createDownloadSources(fx.store, new MemorySecretStore());
-    await expect(sources.resolve('gone')).rejects.toMatchObject({ appError: { kind: 'not-found' } });
+    await expect(sources.resolve('gone', { filter: '' })).rejects.toMatchObject({ appError: { kind: 'state' } });
     const p = fx.store.profiles.create('P', 'https://p/api');
-    await expect(sources.resolve(p.id, ['999'])).rejects.toMatchObject({ appError: { kind: 'not-found' } });
+    await expect(sources.resolve(p.id, { ids: ['999'] })).rejects.toMatchObject({ appError: { kind: 'state' } });
   });
 
   it('reads save preferences from settings and remembers the last folder', async () => {

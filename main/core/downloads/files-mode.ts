@@ -1,0 +1,32 @@
+import type { DownloadJob, DownloadResult } from '../../../shared/api/downloads';
+import { appError, cancelled } from '../app-error';
+import type { FileGrants } from '../file-grants';
+import type { Timeouts } from '../http/http-stream';
+import { fetchUrls } from './fetch-urls';
+import type { JobRegistry } from './job-registry';
+
+/**
+ * Files mode: each exported URL of a URL-mode job into `folder` (no API key is sent). Fails only
+ * when none could be saved; a cancel keeps the files saved so far in the result.
+ */
+export async function runFilesMode(
+  deps: { jobs: JobRegistry; grants: FileGrants; tempDir: string; timeouts?: Partial<Timeouts>; concurrency?: number },
+  job: DownloadJob,
+  urls: string[],
+  folder: string,
+  signal: AbortSignal,
+): Promise<DownloadResult> {
+  const result = await fetchUrls({
+    urls, folder, tempDir: deps.tempDir, signal, timeouts: deps.timeouts, concurrency: deps.concurrency,
+    onProgress: (progress) => deps.jobs.progress(job, progress),
+  });
+  const files: DownloadResult = { mode: 'files', folder, folderId: deps.grants.grant(folder, 'folder').id, ...result };
+  job.result = files;
+  const first = result.failures[0];
+  if (signal.aborted) throw cancelled(`The download was cancelled after ${result.saved.length} of ${urls.length} files.`);
+  if (result.saved.length === 0 && first) {
+    const { kind, message, ...extra } = first.error;
+    throw appError(kind, `None of the ${urls.length} files could be downloaded. First failure: ${message}`, extra);
+  }
+  return files;
+}

@@ -1,0 +1,128 @@
+import type { DownloadJob, DownloadProgress, DownloadResult } from '../../../shared/api/downloads';
+import { AppErrorException } from '../app-error';
+import { toAppError } from '../http/to-app-error';
+import type { EventSink, Notifier } from '../ports';
+import type { DownloadHistory, HistoryEntry } from './download-ports';
+import { notification } from './job-records';
+
+const KEEP_FINISHED = 50;
+
+interface Running {
+  job: DownloadJob;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/** What a job's work is handed: its record (to keep a partial result on) and its cancel signal. */
+export type JobWork = (job: DownloadJob, signal: AbortSignal) => Promise<DownloadResult>;
+
+/**
+ * The downloads room's jobs, whatever their mode: main mints the id, the job is announced with
+ * `downloads.started`, pushes progress, and ends with exactly one `downloads.finished`
+ * (succeeded, failed or cancelled); `cancel` stops it by id. Running and recent jobs are kept
+ * for `downloads.list`.
+ */
+export class JobRegistry {
+  private readonly running = new Map<string, Running>();
+  private finished: DownloadJob[] = [];
+
+  constructor(private readonly deps: { events: EventSink; notifier: Notifier; history: DownloadHistory }) {}
+
+  /**
+   * Announces `job` and runs `work` in the background. `record` builds the history entry of the
+   * finished job; null: history does not record it (a check, or a files job re-run from its URL-mode job).
+   */
+  start(job: DownloadJob, work: JobWork, record: ((job: DownloadJob) => HistoryEntry) | null): string {
+    const entry: Running = { job, controller: new AbortController(), done: Promise.resolve() };
+    this.running.set(job.jobId, entry);
+    this.deps.events.emit('downloads.started', { ...job });
+    entry.done = this.run(entry, work, record);
+    return job.jobId;
+  }
+
+  isRunning(jobId: string): boolean {
+    return this.running.has(jobId);
+  }
+
+  /** A finished job still among the recent ones, or undefined. */
+  finishedJob(jobId: string): DownloadJob | undefined {
+    return this.finished.find((job) => job.jobId === jobId);
+  }
+
+  /** Cancels a running job; false when it is not running. */
+  cancel(jobId: string): boolean {
+    const entry = this.running.get(jobId);
+    entry?.controller.abort();
+    return entry !== undefined;
+  }
+
+  /** Running and recent jobs, newest first. */
+  list(): DownloadJob[] {
+    const all = [...[...this.running.values()].map((entry) => entry.job), ...this.finished];
+    return all.map((job) => ({ ...job })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  /** Forgets the finished jobs; returns how many. Their files stay on disk. */
+  clearFinished(): number {
+    const removed = this.finished.length;
+    this.finished = [];
+    return removed;
+  }
+
+  /** Cancels every running job and waits for them to clean up. */
+  async close(): Promise<void> {
+    const entries = [...this.running.values()];
+    for (const entry of entries) entry.controller.abort();
+    await Promise.all(entries.map((entry) => entry.done));
+  }
+
+  /** The response headers are in: the running card can show the real file name at once. */
+  named(job: DownloadJob, filename: string): void {
+    job.filename = filename;
+    this.deps.events.emit('downloads.named', { jobId: job.jobId, filename });
+  }
+
+  progress(job: DownloadJob, progress: Omit<DownloadProgress, 'jobId'>): void {
+    job.progress = { jobId: job.jobId, ...progress };
+    this.deps.events.emit('downloads.progress', job.progress);
+    this.updateTaskbar();
+  }
+
+  /** Runs one job to its end: its state, events, notification and history are settled here only. */
+  private async run(entry: Running, work: JobWork, record: ((job: DownloadJob) => HistoryEntry) | null): Promise<void> {
+    const { job, controller } = entry;
+    try {
+      job.result = await work(job, controller.signal);
+      job.state = 'succeeded';
+    } catch (error) {
+      job.error = toAppError(error).appError;
+      job.state = job.error.kind === 'cancelled' ? 'cancelled' : 'failed';
+    }
+    job.finishedAt = new Date().toISOString();
+    this.running.delete(job.jobId);
+    this.finished = [job, ...this.finished].slice(0, KEEP_FINISHED);
+    this.updateTaskbar();
+    this.deps.events.emit('downloads.finished', { ...job });
+    if (job.state !== 'cancelled' && !job.check) this.deps.notifier.notify(notification(job));
+    if (record === null) return;
+    try {
+      await this.deps.history.record(record(job));
+    } catch (error) {
+      // The download itself is done; a history failure must not turn it into a failed job.
+      if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);
+    }
+  }
+
+  /** The taskbar shows the share of bytes done over running jobs with a known total. */
+  private updateTaskbar(): void {
+    let done = 0;
+    let total = 0;
+    for (const { job } of this.running.values()) {
+      if (job.progress?.total) {
+        done += job.progress.bytes;
+        total += job.progress.total;
+      }
+    }
+    this.deps.notifier.progress(total > 0 ? Math.min(1, done / total) : null);
+  }
+}

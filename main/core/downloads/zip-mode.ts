@@ -1,0 +1,73 @@
+import { dirname } from 'node:path';
+import type { DownloadJob, DownloadResult } from '../../../shared/api/downloads';
+import type { FileGrants } from '../file-grants';
+import type { Timeouts } from '../http/http-stream';
+import type { RetryOptions } from '../http/retry';
+import type { Dialogs, Paths } from '../ports';
+import type { ConflictQuestions } from './conflict-questions';
+import type { DownloadPreferences, DownloadSource } from './download-ports';
+import type { JobRegistry } from './job-registry';
+import type { ZipDestination } from './zip-download';
+import { downloadZip } from './zip-job';
+import { zipResult } from './zip-result';
+
+/** Where `downloads.start` saves: `ask` the save dialog, `default` the default folder, absent: the setting. */
+export type SaveTo = 'ask' | 'default' | undefined;
+
+/** What the window's zip jobs are run with. */
+export interface ZipModeDeps {
+  paths: Pick<Paths, 'tempDir' | 'downloadsDir'>;
+  dialogs: Pick<Dialogs, 'saveAs'>;
+  preferences?: DownloadPreferences;
+  timeouts?: Partial<Timeouts>;
+  retry?: Partial<RetryOptions>;
+  grants: FileGrants;
+  conflicts: ConflictQuestions;
+  jobs: JobRegistry;
+}
+
+/** Whether a download with `saveTo` shows the save dialog, and the default folder it goes to otherwise. */
+export async function whereToSave(prefs: DownloadPreferences | undefined, downloadsDir: string, saveTo: SaveTo): Promise<{ asks: boolean; folder: string }> {
+  const asks = saveTo === 'ask' || (saveTo === undefined && (prefs ? await prefs.askWhereToSave() : true));
+  return { asks, folder: (await prefs?.defaultFolder()) ?? downloadsDir };
+}
+
+/**
+ * Zip mode in the window: the destination from the settings (the save dialog, which confirms a
+ * replacement itself, or the default folder, which asks in the window), then the one zip runner
+ * the command line uses too. A split download that stops part-way keeps the parts it saved in
+ * the job's result.
+ */
+export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: DownloadSource, saveTo: SaveTo, signal: AbortSignal): Promise<DownloadResult> {
+  const { asks, folder } = await whereToSave(deps.preferences, deps.paths.downloadsDir, saveTo);
+  const destination: ZipDestination = asks
+    ? { kind: 'ask', dialogs: deps.dialogs, defaultDir: (await deps.preferences?.lastFolder()) ?? folder }
+    : { kind: 'folder', dir: folder, onConflict: deps.conflicts.policyFor(job) };
+  const fileIds: string[] = [];
+  let remembering: Promise<void> | undefined;
+  const outcome = await downloadZip({
+    baseUrl: source.baseUrl,
+    apiKey: source.apiKey,
+    sourceFileUrls: source.sourceFileUrls,
+    maxBatchSize: source.maxBatchSize,
+    timeouts: deps.timeouts,
+    retry: deps.retry,
+    destination,
+    tempDir: deps.paths.tempDir,
+    signal,
+    onFilename: (filename) => deps.jobs.named(job, filename),
+    onProgress: (snapshot) => deps.jobs.progress(job, snapshot),
+    onPartSaved: (part) => {
+      fileIds.push(deps.grants.grant(part.path, 'file').id);
+      if (asks && part.part === 1) remembering = deps.preferences?.rememberFolder(dirname(part.path)).catch(() => {});
+    },
+  });
+  await remembering;
+  const result = zipResult(outcome.parts.map((part, i) => ({ ...part, fileId: fileIds[i]! })), outcome.partCount);
+  if (outcome.error) {
+    // A split download that stopped part-way still reports the parts it saved.
+    if (outcome.parts.length > 0) job.result = result;
+    throw outcome.error;
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures';
+import { writeZip } from '../../helpers/zip-fixtures';
+
+test('an extraction shows its progress in entries, and Cancel stops it with a report of what was written', async ({ page, bridge }) => {
+  // Many small entries, then large stored ones: long enough to cancel mid-way on any machine.
+  const SMALL = 20_000;
+  const zip = join(bridge.root, 'many.zip');
+  writeZip(zip, [
+    ...Array.from({ length: SMALL }, (_, i) => ({ name: `part-${i % 10}/item-${i}.txt`, data: Buffer.from(`item ${i} `.repeat(30)), deflate: true })),
+    ...Array.from({ length: 8 }, (_, i) => ({ name: `large-${i}.bin`, data: Buffer.alloc(16 * 1024 * 1024, i) })),
+  ]);
+  const folder = join(bridge.root, 'out');
+  await page.request.post(new URL('__bridge/test/dialogs', bridge.url).href, { data: { openFiles: [[zip]], chooseFolder: [folder] } });
+  await page.getByRole('button', { name: /Inspect/ }).first().click();
+  await page.getByRole('button', { name: /Open zip/ }).click();
+  await expect(page.getByTestId('archive-totals')).toContainText('20,008 entries');
+
+  await page.getByRole('button', { name: 'Extract all…' }).click();
+  // Entries counted as they are written; while it runs only Cancel is offered.
+  await expect(page.getByTestId('extract-count')).toContainText(/Extracting [1-9][\d,]* of 20,008 entries…/);
+  await expect(page.getByRole('progressbar', { name: 'Extraction progress' })).toBeVisible();
+  for (const name of ['Verify', 'Extract all…', /Open zip/]) await expect(page.getByRole('button', { name })).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel extraction' }).click();
+
+  const report = page.getByTestId('extract-report');
+  await expect(report).toContainText(/Cancelled after [\d,]+ of 20,008 entries; these were written into/);
+  await expect(report).toBeFocused();
+  const done = Number(/Cancelled after ([\d,]+)/.exec((await report.textContent()) ?? '')![1]!.replace(/,/g, ''));
+  expect(done).toBeGreaterThan(0);
+  expect(done).toBeLessThan(SMALL + 8);
+  // On disk exactly the entries done, each one whole (a cut large file would have been removed).
+  const destination = join(folder, 'many');
+  const files = readdirSync(destination, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  expect(files).toHaveLength(done);
+  const listed = await page.getByTestId('written').locator('code').allTextContents();
+  expect(listed.length).toBe(Math.min(done, 100));
+  for (const name of listed) expect(files.some((file) => join(file.parentPath, file.name) === join(destination, name))).toBe(true);
+  await expect(page.getByRole('button', { name: 'Extract all…' })).toBeEnabled();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
