@@ -25,7 +25,7 @@ test('an extraction shows its progress in entries, and Cancel stops it with a re
   await page.getByRole('button', { name: 'Cancel extraction' }).click();
 
   const report = page.getByTestId('extract-report');
-  await expect(report).toContainText(/Cancelled after [\d,]+ of 20,008 entries; these were written into/);
+  await expect(report).toContainText(/Cancelled after [\d,]+ of 20,008 entries;\s+these were written into/);
   await expect(report).toBeFocused();
   const done = Number(/Cancelled after ([\d,]+)/.exec((await report.textContent()) ?? '')![1]!.replace(/,/g, ''));
   expect(done).toBeGreaterThan(0);
