@@ -10,6 +10,7 @@ import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { downloadSource } from '../download-source';
 import { EXIT } from '../exit-codes';
+import { abortOnInterrupt } from '../interrupt';
 import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { reportError } from '../report-error';
@@ -110,33 +111,6 @@ async function destinationFor(out: string | undefined, cwd: string, onConflict: 
 /** Saved parts as the JSON output lists them. */
 function partsJson(parts: SavedPart[]): Array<Pick<SavedPart, 'path' | 'bytes' | 'entries' | 'filename'>> {
   return parts.map(({ path, bytes, entries, filename }) => ({ path, bytes, entries, filename }));
-}
-
-// The shell's convention for a command ended by a signal: 128 + its number (Ctrl-C: 130).
-const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
-
-/** Aborts on Ctrl-C so the partial file is removed before the process exits; `exitCode` says which signal came. */
-function abortOnInterrupt(): { signal: AbortSignal; exitCode: () => number | null; dispose: () => void } {
-  const controller = new AbortController();
-  let received: keyof typeof SIGNAL_EXIT | null = null;
-  const onSigint = () => {
-    received ??= 'SIGINT';
-    controller.abort();
-  };
-  const onSigterm = () => {
-    received ??= 'SIGTERM';
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
-  process.once('SIGTERM', onSigterm);
-  return {
-    signal: controller.signal,
-    exitCode: () => (received === null ? null : SIGNAL_EXIT[received]),
-    dispose: () => {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
-    },
-  };
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {

@@ -3,6 +3,7 @@ import { ExtractionCancelled, extractArchive } from '../../core/archive';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT } from '../exit-codes';
+import { abortOnInterrupt } from '../interrupt';
 import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { reportError } from '../report-error';
@@ -34,33 +35,11 @@ Examples:
 
 JSON: {"ok":bool,"extracted":[names],"refused":[{"name","reason"}]}`;
 
-/**
- * Aborts the extraction on Ctrl-C or SIGTERM instead of dying mid-file, so the entry being
- * written is removed first; `exitCode` says which signal came (the shell's 128 + its number).
- */
-function abortOnSignal(): { signal: AbortSignal; exitCode: () => number | null; dispose: () => void } {
-  const controller = new AbortController();
-  let exitCode: number | null = null;
-  const stop = (code: number) => {
-    exitCode ??= code;
-    controller.abort();
-  };
-  const handlers = { SIGINT: () => stop(EXIT.interrupted), SIGTERM: () => stop(EXIT.terminated) };
-  for (const [name, handler] of Object.entries(handlers)) process.once(name, handler);
-  return {
-    signal: controller.signal,
-    exitCode: () => exitCode,
-    dispose: () => {
-      for (const [name, handler] of Object.entries(handlers)) process.off(name, handler);
-    },
-  };
-}
-
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(NAME, args, { to: { type: 'string' }, 'allow-large': { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give exactly one zip file', NAME);
   if (!values.to) throw new UsageError('--to DIR is required', NAME);
-  const interrupt = abortOnSignal();
+  const interrupt = abortOnInterrupt();
   const report = await extractArchive(resolve(io.cwd, positionals[0]!), resolve(io.cwd, values.to), { allowLarge: values['allow-large'] === true, signal: interrupt.signal })
     .catch((error: unknown) => {
       if (error instanceof ExtractionCancelled) return error;

@@ -6,6 +6,7 @@ import { exportManager, stopAll } from './api';
 import { duplicateNames } from './duplicates';
 import { FeatureState } from './feature-state.svelte';
 import { focusSoon } from './focus';
+import { JobEvents } from './archive-job-events';
 import { navigation } from './navigation.svelte';
 
 /** Columns the entry table sorts by. */
@@ -32,47 +33,6 @@ export function progressFraction(progress: ArchiveProgress | null): number | nul
   if (!progress) return null;
   if (progress.bytesTotal > 0) return progress.bytesDone / progress.bytesTotal;
   return progress.entriesTotal > 0 ? progress.entriesDone / progress.entriesTotal : null;
-}
-
-/** How many jobs' events are held for a call that has not answered yet (one screen runs one job at a time). */
-const HELD_JOBS = 20;
-
-/**
- * Events of the jobs this screen starts, by id. Main mints the id and may push a job's first
- * events, even its end, before the call that started it has answered (the bridge sends events
- * and answers on separate connections), so the last record of each recent job is held until the
- * call's answer claims it.
- */
-class JobEvents {
-  readonly #latest = new Map<string, ArchiveJob>();
-  readonly #waiting = new Map<string, { update: (job: ArchiveJob) => void; end: (job: ArchiveJob) => void }>();
-
-  /** Takes a job's record from `archive.started` or `archive.finished`. */
-  record(job: ArchiveJob): void {
-    this.#latest.delete(job.jobId);
-    this.#latest.set(job.jobId, job);
-    if (this.#latest.size > HELD_JOBS) this.#latest.delete(this.#latest.keys().next().value!);
-    const waiting = this.#waiting.get(job.jobId);
-    waiting?.update(job);
-    if (waiting && job.state !== 'running') {
-      this.#waiting.delete(job.jobId);
-      waiting.end(job);
-    }
-  }
-
-  /** Takes `archive.progress`; one about a job already ended is late and changes nothing. */
-  progress(progress: ArchiveProgress): void {
-    const job = this.#latest.get(progress.jobId);
-    if (job?.state === 'running') this.record({ ...job, progress });
-  }
-
-  /** Follows a job from what is held of it to its end: `update` on every record, resolves to the ended job. */
-  follow(jobId: string, update: (job: ArchiveJob) => void): Promise<ArchiveJob> {
-    const held = this.#latest.get(jobId);
-    if (held) update(held);
-    if (held && held.state !== 'running') return Promise.resolve(held);
-    return new Promise((end) => this.#waiting.set(jobId, { update, end }));
-  }
 }
 
 /** The archive open in the Archive screen (labelled "Inspect"): its listing, filter, sort, selection, its jobs and their reports. */
@@ -254,10 +214,13 @@ class ArchiveState extends FeatureState {
     return ended;
   }
 
-  /** Shows an ended job: a failure in the banner (a cancel the person asked for needs none), else through `show`. */
+  /**
+   * Shows an ended job: a failure in the banner (a cancel the person asked for needs none), else
+   * through `show`, unless another zip was opened meanwhile (its report would pass for that one's).
+   */
   #ended<J extends ArchiveJob>(job: J, show: (job: J) => void): void {
     if (job.state === 'failed' && job.error) this.fail(job.error);
-    else show(job);
+    else if (job.fileId === this.#zipId) show(job);
   }
 }
 

@@ -93,7 +93,7 @@ describe('a download that ends while another process holds the write lock', () =
     if (!listed.ok) throw new Error(listed.error.message);
     const sample = listed.value[0]!;
     const download = async () => {
-      const started = await core.api['downloads.start']({ profileId: sample.id, mode: 'urls' });
+      const started = await core.api['downloads.start']({ profileId: sample.id, scope: { filter: '' }, mode: 'urls' });
       if (!started.ok) throw new Error(started.error.message);
       expect((await finishedJob(ports.events, started.value.jobId)).state).toBe('succeeded');
       return started.value.jobId;

@@ -34,7 +34,7 @@ describe('startApp', () => {
   it('follows each event once while it runs, and none after', async () => {
     const main = installFakeExportManager({ 'downloads.list': () => [], 'profiles.list': () => [] });
     await start();
-    // Every event, archive.progress included (the Inspect screen's verify follows it), once by each
+    // Every event the window shows (the Inspect screen's jobs' included), once by each
     // state that shows it: a tracked list change moves the list, the profiles' counts and the check card.
     const followers: Partial<Record<(typeof eventNames)[number], number>> = { 'tracked.changed': 3 };
     expect(Object.fromEntries(eventNames.map((name) => [name, main.listeners(name)]))).toEqual(Object.fromEntries(eventNames.map((name) => [name, followers[name] ?? 1])));

@@ -27,4 +27,15 @@ describe('EntryTable', () => {
     expect(rows.filter((row) => row.textContent?.includes('duplicate name'))).toHaveLength(2);
     expect(screen.getByRole('columnheader', { name: 'Actions' })).toBeInTheDocument();
   });
+
+  it('offers Open on files only, and not while a job runs', () => {
+    const entries = [entry('a.txt'), { ...entry('folder/'), directory: true }];
+    const props = { entries, limit: 500, selected: new Set<string>(), duplicates: new Set<string>(), sortKey: 'name' as const, sortAscending: true, onsort: vi.fn(), ontoggle: vi.fn(), onopen: vi.fn() };
+    const { unmount } = render(EntryTable, props);
+    expect(screen.getAllByRole('button', { name: /^Open / }).map((button) => button.getAttribute('aria-label'))).toEqual(['Open a.txt']);
+    expect(screen.getByRole('button', { name: 'Open a.txt' })).toBeEnabled();
+    unmount();
+    render(EntryTable, { ...props, disabled: true });
+    expect(screen.getByRole('button', { name: 'Open a.txt' })).toBeDisabled();
+  });
 });
