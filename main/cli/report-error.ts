@@ -53,5 +53,5 @@ function unexpected(error: unknown): AppError {
     return { kind: 'disk', message: `A file operation failed (${code}): ${(error as Error).message}` };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'validation', message: `Unexpected failure: ${message}. Set EXPORT_MANAGER_DEBUG=1 for details.` };
+  return { kind: 'internal', message: `Unexpected failure: ${message}. Set EXPORT_MANAGER_DEBUG=1 for details.` };
 }

@@ -41,9 +41,9 @@ export interface CliState {
 
 /** The command line has no windows: a method that would open a dialog says so. */
 const noDialogs: Dialogs = {
-  saveAs: () => fail('validation', 'The command line cannot show a save dialog; give a path instead.'),
-  openFiles: () => fail('validation', 'The command line cannot show an open dialog; give a path instead.'),
-  chooseFolder: () => fail('validation', 'The command line cannot show a folder dialog; give a path instead.'),
+  saveAs: () => fail('state', 'The command line cannot show a save dialog; give a path instead.'),
+  openFiles: () => fail('state', 'The command line cannot show an open dialog; give a path instead.'),
+  chooseFolder: () => fail('state', 'The command line cannot show a folder dialog; give a path instead.'),
 };
 
 /** Nobody listens to change events in a one-shot command. */
@@ -93,7 +93,7 @@ export function openCliState(io: CliIo, json: boolean): CliState {
     profileByName(name) {
       return (
         store.profiles.byName(name) ??
-        fail('not-found', `There is no profile called "${name}"; \`export-manager profiles list\` shows them.`)
+        fail('validation', `There is no profile called "${name}"; \`export-manager profiles list\` shows them.`)
       );
     },
     close: () => {

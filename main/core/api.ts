@@ -44,7 +44,10 @@ export function createApi<N extends MethodName>(handlers: HandlerTable<N>, optio
       } catch (error) {
         const appError = appErrorOf(error);
         if (appError) return { ok: false, error: appError };
-        throw error;
+        // A bug: logged here for the developer, and answered as data without its details
+        // (a thrown Error's message could carry a path or a value the renderer must not see).
+        console.error(`Export Manager: ${name} failed unexpectedly:`, error);
+        return { ok: false, error: { kind: 'internal', message: `Something went wrong in Export Manager (${name}). Try again; if it keeps happening, report it with the app's log.` } satisfies AppError };
       }
     };
   }

@@ -46,7 +46,7 @@ export class FileGrants {
   resolve(id: string, kind: GrantKind): string {
     const granted = this.byId.get(id);
     if (!granted || granted.kind !== kind) {
-      fail('validation', kind === 'file' ? 'That file is no longer available here: choose it again.' : 'That folder is no longer available here: choose it again.');
+      fail('state', kind === 'file' ? 'That file is no longer available here: choose it again.' : 'That folder is no longer available here: choose it again.');
     }
     return granted.path;
   }

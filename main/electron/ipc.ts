@@ -20,7 +20,7 @@ export function registerIpc(
   for (const name of methodNames) {
     ipcMain.handle(ipcChannel(name), (event, payload: unknown) => {
       if (!isTrusted(event)) {
-        return { ok: false, error: { kind: 'validation', message: 'This window may not call Export Manager.' } };
+        return { ok: false, error: { kind: 'state', message: 'This window may not call Export Manager.' } };
       }
       return api[name](payload);
     });

@@ -30,6 +30,8 @@ export async function openBatch(request: BatchRequest): Promise<OpenResponse> {
     // identity for zips: Content-Length must describe the bytes we store
     headers: zip ? { accept: 'application/zip, */*', 'accept-encoding': 'identity' } : { accept: 'application/json' },
     apiKey: request.apiKey,
+    // The profile's own route: a 401 without a key means the profile has none (see statusError).
+    forProfile: true,
     decompress: !zip,
     signal: request.signal,
     timeouts: request.timeouts,

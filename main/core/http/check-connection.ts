@@ -5,11 +5,11 @@ import type { Timeouts } from './http-stream';
 
 /**
  * Probes a profile's batch route without downloading anything: POST `?responseType=urls` with
- * an empty `items` list and the key. Backends check the key before the body, so:
- * 401/403 → the key is rejected; 400 (the empty list refused) or 2xx JSON → the route is there
- * and took the key; 404, a web page, or no answer → the URL is wrong; 5xx → the backend is
- * failing. URL mode keeps any 200 answer small. Throws only for a refused configuration
- * (`validation`: a key over plain http to another machine).
+ * an empty `items` list and the key. Backends check the key before the body, so: 401/403 →
+ * the key is rejected (or, asked without one, none is set); 400 (the empty list refused) or
+ * 2xx JSON → the route is there and took the key; 404, a web page, or no answer → the URL is
+ * wrong; 5xx → the backend is failing. URL mode keeps any 200 answer small. Throws only for a
+ * refused configuration (`validation`: a key over plain http to another machine).
  */
 export async function checkConnection(profile: { baseUrl: string; apiKey: string | null; timeouts?: Partial<Timeouts> }): Promise<ConnectionCheck> {
   try {
@@ -29,8 +29,9 @@ export async function checkConnection(profile: { baseUrl: string; apiKey: string
     };
     if (appError.status === 400) return { outcome: 'reachable', status: 400, message: reachable(profile.apiKey) };
     if (appError.status === 401 || appError.status === 403) {
-      const message = appError.status === 401 && profile.apiKey === null
-        ? 'The route is there but requires an API key: add one to the profile.'
+      // Sent without a key, the 401 says nothing about a key: none is set, so the fix is to set one.
+      const message = appError.noKey
+        ? 'The route is there, but no API key is set for this profile and the backend requires one: set one with "Set key" (or `export-manager key set --profile NAME`).'
         : 'The route is there but rejected the API key: check the key.';
       return { outcome: 'key-rejected', message, ...extra };
     }

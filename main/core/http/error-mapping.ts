@@ -4,10 +4,23 @@ import type { AppErrorException } from '../app-error';
 
 const MAX_BACKEND_MESSAGE = 300;
 
-/** What to tell a person for each HTTP error status of the batch route. */
-function messageForStatus(status: number, retryAfter: number | null): string {
+/**
+ * What a request carried as its key, so that a 401 or 403 tells the truth: `sent` (the
+ * profile's key, refused), `unset` (the profile's own backend asked without a key, because the
+ * profile has none), `withheld` (a URL the backend handed out, which never gets a key).
+ */
+export type KeyCarried = 'sent' | 'unset' | 'withheld';
+
+/** What to tell a person for each HTTP error status of the batch route (and of an exported file's URL). */
+function messageForStatus(status: number, retryAfter: number | null, key: KeyCarried): string {
   if (status === 400) return 'The backend refused the request as malformed (400).';
-  if (status === 401) return "The backend requires an API key (401): set the profile's API key.";
+  if (status === 401 && key === 'unset') {
+    return 'The backend requires an API key (401) and this profile has none: set one on the Profiles screen ("Set key"), or with `export-manager key set --profile NAME`.';
+  }
+  if ((status === 401 || status === 403) && key === 'withheld') {
+    return `The server refused the file without credentials (${status}); the API key is sent only to the profile's backend, never to the URLs it hands out.`;
+  }
+  if (status === 401) return "The backend rejected the API key (401): check the profile's key, or replace it.";
   if (status === 403) return "The backend rejected the API key (403): check the profile's key and its rights.";
   if (status === 404) return 'Not found (404): the base URL is wrong, or the backend knows none of the selected exports.';
   if (status === 408) return 'The backend timed out waiting for the request (408). Try again.';
@@ -51,9 +64,14 @@ export function backendMessageOf(body: string, contentType: string | undefined, 
   return message.length > MAX_BACKEND_MESSAGE ? `${message.slice(0, MAX_BACKEND_MESSAGE)}…` : message;
 }
 
-/** The exception for an HTTP error status, with the backend's own message where it sent one. */
-export function statusError(status: number, backendMessage: string | undefined, retryAfter: number | null): AppErrorException {
-  return appError(kindForStatus(status), messageForStatus(status, retryAfter), { status, backendMessage });
+/**
+ * The exception for an HTTP error status, with the backend's own message where it sent one. A
+ * 401 to the profile's backend sent without a key carries `noKey`: the fix is to set one, not
+ * to replace one.
+ */
+export function statusError(status: number, backendMessage: string | undefined, retryAfter: number | null, key: KeyCarried = 'sent'): AppErrorException {
+  const noKey = status === 401 && key === 'unset' ? true : undefined;
+  return appError(kindForStatus(status), messageForStatus(status, retryAfter, key), { status, backendMessage, noKey });
 }
 
 /** The exception for a body that stopped arriving for `idleMs`. */

@@ -44,6 +44,12 @@ export interface StreamRequest {
   headers: Record<string, string>;
   /** Sent as `x-api-key` to `url`'s origin only (dropped on a redirect elsewhere); null sends no key. */
   apiKey: string | null;
+  /**
+   * True for the profile's own backend (the batch route), where a null `apiKey` means the
+   * profile has none set, so a 401 says so. An exported file's URL is fetched without a key
+   * whatever the profile holds: its 401 says nothing about the profile's key.
+   */
+  forProfile?: boolean;
   /** Inflate gzip/deflate bodies (JSON answers); off for files, whose Content-Length must describe the bytes stored. */
   decompress: boolean;
   signal?: AbortSignal;
@@ -128,7 +134,8 @@ async function attemptOnce(request: StreamRequest, timeouts: Timeouts): Promise<
       const body = await readCapped(stream, 16 * 1024, timeouts.idleMs).catch(() => '');
       const retryAfter = retryAfterSeconds(response.headers);
       const backendMessage = backendMessageOf(body, response.headers['content-type'], request.apiKey);
-      throw rememberRetryAfter(statusError(status, backendMessage, retryAfter), retryAfter);
+      const key = request.apiKey !== null ? 'sent' : request.forProfile ? 'unset' : 'withheld';
+      throw rememberRetryAfter(statusError(status, backendMessage, retryAfter, key), retryAfter);
     }
     return { status, headers: response.headers, body: stream, url: response.url };
   } catch (error) {

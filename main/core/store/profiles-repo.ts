@@ -58,7 +58,7 @@ export class ProfilesRepo {
 
   /** The profile with `id`; a `not-found` AppError when there is none. */
   require(id: string): Profile {
-    return this.get(id) ?? fail('not-found', 'That profile no longer exists; pick another one.');
+    return this.get(id) ?? fail('state', 'That profile no longer exists; pick another one.');
   }
 
   /** The profile named `name` (case-insensitive), or null: how the command line's `--profile NAME` finds one. */
@@ -84,7 +84,7 @@ export class ProfilesRepo {
   /** Renames a profile; the built-in one keeps its name. */
   rename(id: string, name: string): Profile {
     const profile = this.require(id);
-    if (profile.builtIn) fail('validation', 'The built-in sample profile cannot be renamed.');
+    if (profile.builtIn) fail('state', 'The built-in sample profile cannot be renamed.');
     try {
       this.db.prepare('UPDATE profiles SET name = ? WHERE id = ?').run(name.trim(), id);
     } catch (error) {
@@ -111,7 +111,7 @@ export class ProfilesRepo {
   /** Deletes a profile and its tracked exports; the built-in one stays. */
   delete(id: string): void {
     const profile = this.require(id);
-    if (profile.builtIn) fail('validation', 'The built-in sample profile cannot be deleted.');
+    if (profile.builtIn) fail('state', 'The built-in sample profile cannot be deleted.');
     this.db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
   }
 

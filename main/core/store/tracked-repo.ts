@@ -60,7 +60,7 @@ export class TrackedRepo {
 
   private requireProfile(profileId: string): void {
     const found = this.db.prepare('SELECT 1 FROM profiles WHERE id = ?').get(profileId);
-    if (!found) fail('not-found', 'That profile no longer exists; pick another one.');
+    if (!found) fail('state', 'That profile no longer exists; pick another one.');
   }
 
   /**

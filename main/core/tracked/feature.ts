@@ -65,7 +65,7 @@ export function createTrackedFeature(deps: {
       },
       'tracked.setLabel': ({ profileId, id, label }) => {
         store.profiles.require(profileId);
-        if (!store.tracked.setLabel(profileId, id, cleanLabel(label))) fail('not-found', 'That export is no longer tracked; refresh the list.');
+        if (!store.tracked.setLabel(profileId, id, cleanLabel(label))) fail('state', 'That export is no longer tracked; refresh the list.');
         changed(profileId);
         return store.tracked.get(profileId, id)!;
       },

@@ -110,10 +110,10 @@ describe('archive feature', () => {
 
   it('acts only on ids it handed out: a path or an unknown id fails the call, and no job starts', async () => {
     const asPath = await Promise.resolve(handlers['archive.list']({ fileId: join(dir, 'tar.zip') })).then(() => null, (e: unknown) => e);
-    expect(appErrorOf(asPath)).toMatchObject({ kind: 'validation', message: expect.stringMatching(/choose it again/) });
+    expect(appErrorOf(asPath)).toMatchObject({ kind: 'state', message: expect.stringMatching(/choose it again/) });
     const before = pushed.length;
-    expect(refusal(() => handlers['archive.extract']({ fileId: zipId('tar.zip'), folderId: zipId('tar.zip') }))).toMatchObject({ kind: 'validation' });
-    expect(refusal(() => handlers['archive.verify']({ fileId: 'file-unknown' }))).toMatchObject({ kind: 'validation' });
+    expect(refusal(() => handlers['archive.extract']({ fileId: zipId('tar.zip'), folderId: zipId('tar.zip') }))).toMatchObject({ kind: 'state' });
+    expect(refusal(() => handlers['archive.verify']({ fileId: 'file-unknown' }))).toMatchObject({ kind: 'state' });
     expect(pushed.length).toBe(before);
   });
 

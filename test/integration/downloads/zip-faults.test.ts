@@ -46,7 +46,17 @@ async function fails(backendOptions: SampleBackendOptions, overrides: Partial<Zi
 describe('zip download: statuses of the contract', () => {
   it('maps a missing key to unauthorized (401) with the backend message', async () => {
     const { error } = await fails({ apiKey: 'right' }, { apiKey: null });
-    expect(error).toMatchObject({ kind: 'unauthorized', status: 401, backendMessage: 'Missing x-api-key header.' });
+    // Sent without a key: the error says none is set (the window titles it so), not that a key was rejected.
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401, backendMessage: 'Missing x-api-key header.', noKey: true });
+    expect(error.message).toMatch(/has none: set one/);
+  });
+
+  it('says a key was rejected on a 401 that answered a key, without noKey', async () => {
+    const { error } = await fails({ faults: [{ kind: 'status', status: 401, body: '{"message":"Key expired."}' }] }, { apiKey: 'expired-secret' });
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401, backendMessage: 'Key expired.' });
+    expect(error.noKey).toBeUndefined();
+    expect(error.message).toMatch(/rejected the API key/);
+    expect(JSON.stringify(error)).not.toContain('expired-secret');
   });
 
   it('maps a wrong key to forbidden (403) and never puts the key in the error', async () => {

@@ -189,7 +189,7 @@ function describeBoot(name: string, makeLayout: () => Promise<AppLayout>): void 
     });
 
     it('refuses calls from an iframe, from a frame that is gone and from a main frame at another origin', async () => {
-      const refused = { ok: false, error: { kind: 'validation', message: expect.any(String) } };
+      const refused = { ok: false, error: { kind: 'state', message: expect.any(String) } };
       for (const sender of [
         { frame: 'iframe' },
         { frame: 'none' },

@@ -27,7 +27,9 @@ describe('checkConnection', () => {
     expect(await checkConnection({ baseUrl: backend.url, apiKey: 'nope', timeouts })).toMatchObject({ outcome: 'key-rejected', status: 403 });
     const missing = await checkConnection({ baseUrl: backend.url, apiKey: null, timeouts });
     expect(missing).toMatchObject({ outcome: 'key-rejected', status: 401 });
-    expect(missing.message).toMatch(/requires an API key/);
+    // Asked without a key, nothing was rejected: it says none is set, and how to set one.
+    expect(missing.message).toMatch(/no API key is set for this profile.*Set key.*export-manager key set --profile NAME/);
+    expect(missing.message).not.toMatch(/rejected/);
   });
 
   it('says wrong-url for a 404 path', async () => {

@@ -45,8 +45,11 @@ describe('URL mode (responseType=urls)', () => {
   });
 
   it('maps 401, 403, 400 and 404 like zip mode', async () => {
-    expect(await failure((await urls({ apiKey: 'k' }, undefined, null)).request)).toMatchObject({ kind: 'unauthorized', status: 401 });
-    expect(await failure((await urls({ apiKey: 'k' }, undefined, 'bad')).request)).toMatchObject({ kind: 'forbidden', status: 403 });
+    // Asked without a key: the error says the profile has none (noKey), not that one was rejected.
+    expect(await failure((await urls({ apiKey: 'k' }, undefined, null)).request)).toMatchObject({ kind: 'unauthorized', status: 401, noKey: true });
+    const refused = await failure((await urls({ apiKey: 'k' }, undefined, 'bad')).request);
+    expect(refused).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(refused.noKey).toBeUndefined();
     expect(await failure((await urls({}, () => [])).request)).toMatchObject({ kind: 'bad-request', status: 400 });
     expect(await failure((await urls({}, () => ['https://x.example/none'])).request)).toMatchObject({ kind: 'not-found', status: 404 });
   });

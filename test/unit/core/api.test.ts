@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileGrants } from '../../../main/core/file-grants';
 import { createApi } from '../../../main/core/api';
 import { DatabaseBusyNow } from '../../../main/core/store/busy-now';
@@ -157,6 +157,25 @@ describe('createApi and a database another process holds', () => {
       holder.close();
       db.close();
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('createApi and a bug in a handler', () => {
+  it('answers a throw that is not an AppError as internal, without its details, and logs it', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const api = createApi({
+        'profiles.list': () => {
+          throw new TypeError('Cannot read properties of undefined (reading "secret") at /home/u/secret-path.ts');
+        },
+      });
+      const answer = await api['profiles.list'](undefined);
+      expect(answer).toMatchObject({ ok: false, error: { kind: 'internal' } });
+      expect(JSON.stringify(answer)).not.toMatch(/secret|TypeError/);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
     }
   });
 });

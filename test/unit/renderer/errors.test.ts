@@ -13,6 +13,19 @@ describe('errorTitle', () => {
     expect(errorTitle({ kind: 'unauthorized' })).toBe('The API key was rejected');
   });
 
+  it('says "no key is set" for a 401 sent without one, not that a key was rejected', () => {
+    expect(errorTitle({ kind: 'unauthorized', noKey: true })).toBe('No API key is set');
+    expect(isKeyProblem({ kind: 'unauthorized' })).toBe(true);
+  });
+
+  it('titles each kind by who failed: the backend only for what it said', () => {
+    const local = ['disk', 'state', 'internal', 'validation', 'keychain', 'archive', 'cancelled', 'network'] as const;
+    for (const kind of local) expect(errorTitle(kind)).not.toMatch(/^The backend/);
+    // A reset mid-download is a network failure too: the title does not claim it was never reached.
+    expect(errorTitle('network')).not.toMatch(/reached/);
+    expect(new Set(ERROR_KINDS.map((kind) => errorTitle(kind))).size).toBe(ERROR_KINDS.length);
+  });
+
   it('sends 401 and 403 to the profile', () => {
     expect(isKeyProblem({ kind: 'unauthorized' })).toBe(true);
     expect(isKeyProblem({ kind: 'forbidden' })).toBe(true);

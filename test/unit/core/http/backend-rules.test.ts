@@ -54,6 +54,21 @@ describe('error mapping', () => {
     expect(error.message).toMatch(/too large \(413\)\. Set a maximum batch size on the profile.*--max-batch.*fewer exports/);
   });
 
+  it('says a 401 asked without a key that no key is set (noKey), a refused key that it was refused, and neither for a file URL', () => {
+    const unset = statusError(401, 'Missing x-api-key header.', null, 'unset').appError;
+    expect(unset).toMatchObject({ kind: 'unauthorized', status: 401, noKey: true, backendMessage: 'Missing x-api-key header.' });
+    expect(unset.message).toMatch(/this profile has none: set one on the Profiles screen.*export-manager key set --profile NAME/);
+    expect(unset.message).not.toMatch(/rejected/);
+    const refused = statusError(401, undefined, null, 'sent').appError;
+    expect(refused.noKey).toBeUndefined();
+    expect(refused.message).toMatch(/rejected the API key \(401\)/);
+    // An exported file's URL never gets the key, so its 401 says nothing about the profile's key.
+    const withheld = statusError(401, undefined, null, 'withheld').appError;
+    expect(withheld).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(withheld.noKey).toBeUndefined();
+    expect(withheld.message).not.toMatch(/has none|rejected the API key/);
+  });
+
   it('reads the backend message from JSON message, error and error.message', () => {
     expect(backendMessageOf('{"message":"m1"}', 'application/json', null)).toBe('m1');
     expect(backendMessageOf('{"error":"m2"}', 'application/json', null)).toBe('m2');
