@@ -17,6 +17,8 @@ export function errorJson(error: AppError): { ok: false; error: Record<string, u
       backendMessage: error.backendMessage ?? null,
       // A script can tell the one refusal --allow-large lifts without reading the message.
       ...(error.extractLimit ? { extractLimit: true } : {}),
+      // …and a 401 that a key would fix (none is set) from a key that was refused.
+      ...(error.noKey ? { noKey: true } : {}),
     },
   };
 }
@@ -40,18 +42,28 @@ export function reportError(io: CliIo, error: unknown, json: boolean, alongside?
     else writeLine(io.stderr, `export-manager: ${shownText(error.message)} (see \`${hint}\`)`);
     return EXIT.usage;
   }
-  const appError = appErrorOf(error) ?? unexpected(error);
+  const appError = withDebugHint(io, appErrorOf(error) ?? unexpected(error));
+  // Every kind is a failure of the work, `state` and `internal` included (see EXIT.failure).
   if (json) printJson(io, { ...errorJson(appError), ...alongside });
   else writeLine(io.stderr, errorLine(appError));
   return EXIT.failure;
 }
 
-/** A failure no layer anticipated: said plainly, with where to look, but no stack trace. */
+/** A fault's message says where its details are, unless they are being shown already. */
+function withDebugHint(io: CliIo, error: AppError): AppError {
+  if (error.kind !== 'internal' || io.env.EXPORT_MANAGER_DEBUG === '1') return error;
+  return { ...error, message: `${error.message} Set EXPORT_MANAGER_DEBUG=1 for details.` };
+}
+
+/**
+ * A failure no layer anticipated: a file operation's error code is the disk's, anything else
+ * is a fault of Export Manager's own. Said plainly, without a stack trace.
+ */
 function unexpected(error: unknown): AppError {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     return { kind: 'disk', message: `A file operation failed (${code}): ${(error as Error).message}` };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: `Unexpected failure: ${message}. Set EXPORT_MANAGER_DEBUG=1 for details.` };
+  return { kind: 'internal', message: `Unexpected failure: ${message}. This is a fault in Export Manager; please report it.` };
 }

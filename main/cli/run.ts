@@ -19,7 +19,7 @@ export function mainHelp(commands: readonly CommandEntry[], version: string): st
     '',
     'Options: --help (any command), --version',
     'Run `export-manager <command> --help` for a command\'s options and examples.',
-    'Exit codes: 0 ok, 1 failure, 2 usage error, 3 extract refused some entries, 130 interrupted (Ctrl-C).',
+    'Exit codes: 0 ok, 1 failure (any error kind, state and internal included), 2 usage error, 3 extract refused some entries, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).',
   ].join('\n');
 }
 

@@ -18,7 +18,7 @@ import { createTrackedFeature } from '../core/tracked';
 import { recoveryMessage } from '../core/store/recovery-notice';
 import { appDataDir } from './app-data-dir';
 import type { CliIo } from './io';
-import { warn } from './io';
+import { warn, writeLine } from './io';
 import { shownText } from './shown';
 import { KeychainProcess } from './keychain-process';
 
@@ -34,12 +34,15 @@ export interface CliState {
   call<M extends CliMethod>(name: M, payload: PayloadIn<Methods[M]>): Promise<MethodValue<M>>;
   /** The id by which a state method takes a file the user named (an absolute path). */
   fileId(path: string): string;
-  /** The profile called `name` (case-insensitive), or a clear error. */
+  /** The profile called `name` (case-insensitive), or a `validation` error: the name typed matches none. */
   profileByName(name: string): Profile;
   close(): void;
 }
 
-/** The command line has no windows: a method that would open a dialog says so. */
+/**
+ * The command line has no windows: a method that would open a dialog says so, as a `state`
+ * (nothing was wrong with what was typed; this front end cannot do it).
+ */
 const noDialogs: Dialogs = {
   saveAs: () => fail('state', 'The command line cannot show a save dialog; give a path instead.'),
   openFiles: () => fail('state', 'The command line cannot show an open dialog; give a path instead.'),
@@ -54,6 +57,14 @@ const noEvents: EventSink = { emit: () => {} };
  * internal a person at a terminal never typed).
  */
 const describeInvalid: DescribeInvalid = (_name, issues) => issues.map((issue) => issue.message).join('; ');
+
+/**
+ * A handler's fault, whose answer says only that it happened: its stack goes to stderr when
+ * asked for (EXPORT_MANAGER_DEBUG=1, as for any failure of a command), else nowhere.
+ */
+function showFault(io: CliIo, fault: unknown): void {
+  if (io.env.EXPORT_MANAGER_DEBUG === '1') writeLine(io.stderr, fault instanceof Error ? (fault.stack ?? fault.message) : String(fault));
+}
 
 /**
  * Opens the state in the app's data folder (or `EXPORT_MANAGER_USER_DATA`). A damaged database
@@ -79,7 +90,7 @@ export function openCliState(io: CliIo, json: boolean): CliState {
       ...createKeysFeature({ store, secrets, secretsStatus, events: noEvents }).handlers,
       ...createTrackedFeature({ store, dialogs: noDialogs, downloadsDir: dataDir, events: noEvents, grants }).handlers,
     },
-    { describeInvalid },
+    { describeInvalid, onFault: (_name, fault) => showFault(io, fault) },
   );
   return {
     store,

@@ -20,18 +20,35 @@ export interface ApiOptions {
   describeInvalid?: DescribeInvalid;
   /** How long a call that meets a database another process holds is retried (default: the store's `DEFAULT_BUSY_POLICY`). */
   busy?: BusyPolicy;
+  /**
+   * Where a fault's details go (anything a handler throws that is not an AppErrorException),
+   * since the answer hides them: the default logs to the console (the app's and the bridge's
+   * log); the command line shows them only with EXPORT_MANAGER_DEBUG=1.
+   */
+  onFault?: (name: MethodName, error: unknown) => void;
 }
+
+/**
+ * What a call answers when a handler fails with a fault of Export Manager's own. Nothing of the
+ * thrown error is in it: its message may carry a path, a query or a value the page must not see.
+ */
+export const FAULT_MESSAGE = 'A fault in Export Manager stopped this; it was not caused by anything you did. Try again, and if it happens again, please report it.';
+
+/** The default `onFault`: the method and the whole error (with its stack) in the log. */
+const logFault = (name: MethodName, error: unknown) => console.error(`Export Manager: ${name} failed with a fault:`, error);
 
 /**
  * Wraps handlers into the API both transports serve: every payload arrives as `unknown`, is
  * validated against its schema from `shared/api.ts`, and every expected failure comes back as
- * `{ ok: false, error }`. Anything else thrown is a bug and rejects. A handler that meets a busy
+ * `{ ok: false, error }`. Anything else thrown is a bug: it is handed to `onFault` and answered
+ * as an `internal` error, so a transport never sees a rejection. A handler that meets a busy
  * database (the app's connection throws instead of waiting) is run again after a pause that
  * never blocks the thread, unless it had committed something first (see whileBusy). It wraps
  * whichever methods it is given: every one for the app, a few for a command of the command line.
  */
 export function createApi<N extends MethodName>(handlers: HandlerTable<N>, options: ApiOptions = {}): Pick<ApiHandlers, N> {
   const describeInvalid = options.describeInvalid ?? describeForRequest;
+  const onFault = options.onFault ?? logFault;
   const api: Partial<Record<MethodName, (payload: unknown) => Promise<Result<unknown>>>> = {};
   // In the contract's order, whatever order the features were spread in.
   for (const name of methodNames.filter((candidate): candidate is N => Object.hasOwn(handlers, candidate))) {
@@ -44,10 +61,9 @@ export function createApi<N extends MethodName>(handlers: HandlerTable<N>, optio
       } catch (error) {
         const appError = appErrorOf(error);
         if (appError) return { ok: false, error: appError };
-        // A bug: logged here for the developer, and answered as data without its details
-        // (a thrown Error's message could carry a path or a value the renderer must not see).
-        console.error(`Export Manager: ${name} failed unexpectedly:`, error);
-        return { ok: false, error: { kind: 'internal', message: `Something went wrong in Export Manager (${name}). Try again; if it keeps happening, report it with the app's log.` } satisfies AppError };
+        // A bug: its details go to whoever debugs, the answer says only that it happened.
+        onFault(name, error);
+        return { ok: false, error: { kind: 'internal', message: FAULT_MESSAGE } satisfies AppError };
       }
     };
   }

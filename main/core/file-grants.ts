@@ -42,7 +42,7 @@ export class FileGrants {
     return { id, path, name: basename(path) };
   }
 
-  /** The path behind an id of that kind; a `validation` error when the id is unknown. */
+  /** The path behind an id of that kind; a `state` error when the id is unknown or forgotten (the file must be chosen again). */
   resolve(id: string, kind: GrantKind): string {
     const granted = this.byId.get(id);
     if (!granted || granted.kind !== kind) {

@@ -49,7 +49,8 @@ export function fetchedFileName(url: URL, contentDisposition: string | undefined
 export function checkedFetchUrl(raw: string): URL {
   const url = URL.canParse(raw) ? new URL(raw) : null;
   if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw appError('validation', 'Only http and https URLs can be downloaded; this one was skipped.');
+    // The URL came from the backend's answer, not from the person: the backend sent something unusable.
+    throw appError('invalid-response', 'The backend listed a URL that is not http or https; it was skipped.');
   }
   return url;
 }

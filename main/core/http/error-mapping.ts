@@ -15,7 +15,11 @@ export type KeyCarried = 'sent' | 'unset' | 'withheld';
 function messageForStatus(status: number, retryAfter: number | null, key: KeyCarried): string {
   if (status === 400) return 'The backend refused the request as malformed (400).';
   if (status === 401 && key === 'unset') {
-    return 'The backend requires an API key (401) and this profile has none: set one on the Profiles screen ("Set key"), or with `export-manager key set --profile NAME`.';
+    // The command line may have no profile at all (--base-url): it names its other two ways too.
+    return (
+      'The backend requires an API key (401) and this profile has none: set one on the Profiles screen ("Set key"), or with ' +
+      '`export-manager key set --profile NAME` (a command also takes EXPORT_MANAGER_API_KEY or --api-key-stdin).'
+    );
   }
   if ((status === 401 || status === 403) && key === 'withheld') {
     return `The server refused the file without credentials (${status}); the API key is sent only to the profile's backend, never to the URLs it hands out.`;

@@ -56,7 +56,7 @@ export class ProfilesRepo {
     return row ? toProfile(row) : null;
   }
 
-  /** The profile with `id`; a `not-found` AppError when there is none. */
+  /** The profile with `id`; a `state` AppError when there is none (deleted meanwhile; `not-found` is the backend's 404 only). */
   require(id: string): Profile {
     return this.get(id) ?? fail('state', 'That profile no longer exists; pick another one.');
   }
@@ -81,7 +81,7 @@ export class ProfilesRepo {
     return this.require(id);
   }
 
-  /** Renames a profile; the built-in one keeps its name. */
+  /** Renames a profile; the built-in one keeps its name (a `state`: the name given may be fine). */
   rename(id: string, name: string): Profile {
     const profile = this.require(id);
     if (profile.builtIn) fail('state', 'The built-in sample profile cannot be renamed.');

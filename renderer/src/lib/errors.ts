@@ -30,7 +30,7 @@ export function errorTitle(error: Pick<AppError, 'kind' | 'noKey'> | ErrorKind):
   return TITLES[error.kind];
 }
 
-/** Whether fixing the error means going to the profile (its key was refused, or none is set). */
-export function isKeyProblem(error: Pick<AppError, 'kind'>): boolean {
+/** Whether fixing the error means going to the profile (its key was refused, or none is set: a `noKey` 401 too). */
+export function isKeyProblem(error: Pick<AppError, 'kind' | 'noKey'>): boolean {
   return error.kind === 'unauthorized' || error.kind === 'forbidden';
 }

@@ -30,7 +30,8 @@ describe('export-manager after the database was damaged', () => {
     const first = await runBuiltCli(['track', 'list', '--profile', 'Gone', '--json'], { env });
     expect(first.code).toBe(1);
     const result = first.json<{ ok: boolean; warning: string; error: { kind: string } }>();
-    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    // The profile named went with the damaged database: a name no profile has.
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(result.warning).toMatch(/damaged.*kept at .*\.damaged-/);
     expect(first.stderr).toBe('');
     const second = await runBuiltCli(['profiles', 'list', '--json'], { env });

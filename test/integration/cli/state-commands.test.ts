@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleExportUrls, startSampleBackend } from '../../../main/core/sample-backend';
+import { openStore } from '../../../main/core/store/store';
 import type { SampleBackend } from '../../../main/core/sample-backend';
 import { skipWithoutKeychain } from '../../helpers/keychain-probe';
 import { runBuiltCli } from '../../helpers/run-cli';
@@ -70,10 +71,20 @@ describe('export-manager profiles, track and key', () => {
     expect(removed.json()).toMatchObject({ ok: true, removed: 1 });
   });
 
-  it('fails clearly for an unknown profile', async () => {
+  it('fails clearly for an unknown profile, as a typed value that cannot be used (not the backend\'s not-found)', async () => {
     const run = await runBuiltCli(['track', 'list', '--profile', 'No such profile', '--json'], { env });
     expect(run.code).toBe(1);
-    expect(run.json()).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringContaining('profiles list') } });
+    expect(run.json()).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringContaining('profiles list') } });
+  });
+
+  it('refuses to remove the built-in profile as a state of the app, with exit 1 (a failure, not a usage error)', async () => {
+    // The app creates the built-in profile when it starts; here the test stands in for that start.
+    const appStore = openStore(join(root, 'state'));
+    const sample = appStore.profiles.ensureSample(backend.url).profile;
+    appStore.close();
+    const run = await runBuiltCli(['profiles', 'remove', sample.name, '--json'], { env });
+    expect(run.code).toBe(1);
+    expect(run.json()).toMatchObject({ ok: false, error: { kind: 'state', message: expect.stringMatching(/built-in/) } });
   });
 
   it('takes the key from --api-key-stdin, then EXPORT_MANAGER_API_KEY, before the profile\'s keychain entry', async () => {
@@ -103,6 +114,7 @@ describe('export-manager profiles, track and key', () => {
     const removed = await runBuiltCli(['key', 'remove', '--profile', profile, '--json'], { env });
     expect(removed.json()).toMatchObject({ ok: true, hasKey: false });
     const denied = await runBuiltCli(['download', '--profile', profile, '--all', '--urls', '--json'], { env });
-    expect(denied.json()).toMatchObject({ ok: false, error: { kind: 'unauthorized', status: 401 } });
+    // Asked without a key: a script can tell "none is set" from "refused" by noKey.
+    expect(denied.json()).toMatchObject({ ok: false, error: { kind: 'unauthorized', status: 401, noKey: true, message: expect.stringMatching(/has none: set one/) } });
   });
 });

@@ -135,7 +135,7 @@ describe('fetchUrls', () => {
     expect(result.saved).toEqual([{ url: good, path: join(folder, 'readme.txt'), bytes: 600 }]);
     expect(result.failures.map((f) => [f.url, f.error.kind])).toEqual([
       [urls[0], 'not-found'],
-      [urls[1], 'validation'],
+      [urls[1], 'invalid-response'],
       [urls[3], 'network'],
     ]);
     expect(fx.files(folder)).toEqual(['readme.txt']);

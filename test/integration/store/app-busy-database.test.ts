@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../../main/core/core';
 import type { Core } from '../../../main/core/core';
 import { eventually, finishedJob } from '../../helpers/job-events';
+import { value } from '../../helpers/result-value';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 import { watchEventLoop } from './event-loop-gaps';
@@ -89,14 +90,11 @@ describe('a download that ends while another process holds the write lock', () =
   });
 
   it('is recorded in history once the database is free, without blocking while it waits', async () => {
-    const listed = await core.api['profiles.list'](undefined);
-    if (!listed.ok) throw new Error(listed.error.message);
-    const sample = listed.value[0]!;
+    const sample = (await value(core.api['profiles.list'](undefined)))[0]!;
     const download = async () => {
-      const started = await core.api['downloads.start']({ profileId: sample.id, scope: { filter: '' }, mode: 'urls' });
-      if (!started.ok) throw new Error(started.error.message);
-      expect((await finishedJob(ports.events, started.value.jobId)).state).toBe('succeeded');
-      return started.value.jobId;
+      const { jobId } = await value(core.api['downloads.start']({ profileId: sample.id, scope: { filter: '' }, mode: 'urls' }));
+      expect((await finishedJob(ports.events, jobId)).state).toBe('succeeded');
+      return jobId;
     };
     const historyChanges = () => ports.events.recorded.filter((event) => event.name === 'history.changed').length;
     // One download first, with the database free: what a first download loads is loaded by then.

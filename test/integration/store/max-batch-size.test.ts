@@ -10,6 +10,7 @@ import { openSqlite } from '../../../main/core/store/sqlite';
 import { openStore } from '../../../main/core/store/store';
 import type { Store } from '../../../main/core/store/store';
 import { MemorySecretStore } from '../../helpers/memory-secret-store';
+import { failure, value } from '../../helpers/result-value';
 
 let root: string;
 let store: Store | undefined;
@@ -45,11 +46,11 @@ describe("a profile's maximum batch size", () => {
     const api = profilesApi(store, events);
     const profile = store.profiles.create('Big', 'https://big/api');
     expect(profile.maxBatchSize).toBeNull();
-    expect(await api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: 10_000 })).toMatchObject({ ok: true, value: { id: profile.id, maxBatchSize: 10_000 } });
+    expect(await value(api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: 10_000 }))).toMatchObject({ id: profile.id, maxBatchSize: 10_000 });
     expect(store.profiles.get(profile.id)?.maxBatchSize).toBe(10_000);
     expect(events).toEqual(['profiles.changed']);
-    expect(await api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: null })).toMatchObject({ ok: true, value: { maxBatchSize: null } });
-    expect((await api['profiles.list'](undefined)).ok).toBe(true);
+    expect(await value(api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: null }))).toMatchObject({ maxBatchSize: null });
+    await value(api['profiles.list'](undefined));
   });
 
   it('refuses what is not a whole number from 1 to 100,000, saying what is allowed, and leaves the value as it was', async () => {
@@ -59,13 +60,13 @@ describe("a profile's maximum batch size", () => {
     const profile = store.profiles.create('Big', 'https://big/api');
     await api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: 50 });
     for (const bad of [0, -3, 1.5, 100_001, '100', Number.NaN]) {
-      const answer = await api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: bad } as never);
-      expect(answer.ok, String(bad)).toBe(false);
-      if (!answer.ok) expect(answer.error).toMatchObject({ kind: 'validation' });
-      if (!answer.ok && typeof bad === 'number' && Number.isFinite(bad)) expect(answer.error.message).toMatch(/whole number from 1 to 100,000, or nothing for no limit/);
+      const refused = await failure(api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: bad } as never));
+      expect(refused, String(bad)).toMatchObject({ kind: 'validation' });
+      if (typeof bad === 'number' && Number.isFinite(bad)) expect(refused.message).toMatch(/whole number from 1 to 100,000, or nothing for no limit/);
     }
     expect(store.profiles.get(profile.id)?.maxBatchSize).toBe(50);
-    expect(await api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: 100_000 })).toMatchObject({ ok: true, value: { maxBatchSize: 100_000 } });
-    expect(await api['profiles.setMaxBatchSize']({ id: 'gone', maxBatchSize: 5 })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await value(api['profiles.setMaxBatchSize']({ id: profile.id, maxBatchSize: 100_000 }))).toMatchObject({ maxBatchSize: 100_000 });
+    // A profile deleted meanwhile is a state of the app, not the backend's not-found.
+    expect(await failure(api['profiles.setMaxBatchSize']({ id: 'gone', maxBatchSize: 5 }))).toMatchObject({ kind: 'state' });
   });
 });

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileGrants } from '../../../main/core/file-grants';
-import { createApi } from '../../../main/core/api';
+import { createApi, FAULT_MESSAGE } from '../../../main/core/api';
 import { DatabaseBusyNow } from '../../../main/core/store/busy-now';
 import { openSqlite } from '../../../main/core/store/sqlite';
 import { createAppFeature } from '../../../main/core/app/feature';
 import { createCore } from '../../../main/core/core';
 import type { Core } from '../../../main/core/core';
 import { methodNames } from '../../../shared/api';
+import { failure, value } from '../../helpers/result-value';
 import { createTestPorts } from '../../helpers/test-ports';
 import type { TestPorts } from '../../helpers/test-ports';
 
@@ -35,17 +36,13 @@ describe('createApi through createCore', () => {
 
   it('app.info answers with the identity and where state lives', async () => {
     const { api } = await start();
-    const result = await api['app.info'](undefined);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value).toMatchObject({ name: 'Export Manager', version: '9.9.9', platform: 'linux', dataDir: ports.paths.dataDir });
+    expect(await value(api['app.info'](undefined))).toMatchObject({ name: 'Export Manager', version: '9.9.9', platform: 'linux', dataDir: ports.paths.dataDir });
   });
 
   it('refuses a payload that does not pass the schema, as a validation error', async () => {
     const { api } = await start();
-    const result = await api['app.info']({ unexpected: true });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'validation' }) });
-    if (!result.ok) expect(result.error.message).toContain('app.info');
+    const refused = await failure(api['app.info']({ unexpected: true }));
+    expect(refused).toMatchObject({ kind: 'validation', message: expect.stringContaining('app.info') });
   });
 });
 
@@ -55,14 +52,13 @@ describe('app.openExternal and app.showInFolder', () => {
     const core = await createCore(ports, { identity: { name: 'Export Manager', version: '1.0.0', platform: 'linux' } });
     try {
       expect(await core.api['app.openExternal']({ url: 'https://example.com/a.png' })).toEqual({ ok: true, value: null });
-      const refused = await core.api['app.openExternal']({ url: 'file:///etc/passwd' });
-      expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(await failure(core.api['app.openExternal']({ url: 'file:///etc/passwd' }))).toMatchObject({ kind: 'validation' });
       expect(ports.opened.urls).toEqual(['https://example.com/a.png']);
       const granted = core.grants.grant('/tmp/x.zip', 'file');
       expect(await core.api['app.showInFolder']({ id: granted.id })).toEqual({ ok: true, value: null });
       expect(ports.opened.revealed).toEqual(['/tmp/x.zip']);
-      // A path is not an id: the page cannot name a file main never handed out.
-      expect(await core.api['app.showInFolder']({ id: '/etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      // A path is not an id: the page cannot name a file main never handed out (it must pick one again).
+      expect(await failure(core.api['app.showInFolder']({ id: '/etc/passwd' }))).toMatchObject({ kind: 'state', message: expect.stringMatching(/choose it again/) });
       expect(ports.opened.revealed).toEqual(['/tmp/x.zip']);
       // A folder is opened, so what was saved or extracted into it shows at once.
       const folder = core.grants.grant('/tmp/extracted', 'folder');
@@ -162,18 +158,29 @@ describe('createApi and a database another process holds', () => {
 });
 
 describe('createApi and a bug in a handler', () => {
-  it('answers a throw that is not an AppError as internal, without its details, and logs it', async () => {
+  const buggy = () => ({
+    'profiles.list': (): never => {
+      throw new TypeError('Cannot read properties of undefined (reading "name") in /home/ana/.config/export-manager/state.db');
+    },
+  });
+
+  it('answers a throw that is not an AppError as internal, with none of its details, and hands it to onFault', async () => {
+    const faults: Array<{ name: string; error: unknown }> = [];
+    const api = createApi(buggy(), { onFault: (name, error) => void faults.push({ name, error }) });
+    const answer = await failure(api['profiles.list'](undefined));
+    expect(answer).toEqual({ kind: 'internal', message: FAULT_MESSAGE });
+    // Nothing of the thrown error reaches the page: not its type, its words, nor the path in it.
+    expect(JSON.stringify(answer)).not.toMatch(/TypeError|Cannot read|\/home\/ana|state\.db/);
+    expect(FAULT_MESSAGE).toMatch(/report it/);
+    expect(faults).toEqual([{ name: 'profiles.list', error: expect.any(TypeError) }]);
+  });
+
+  it('logs the fault with its stack by default, and never rejects', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const api = createApi({
-        'profiles.list': () => {
-          throw new TypeError('Cannot read properties of undefined (reading "secret") at /home/u/secret-path.ts');
-        },
-      });
-      const answer = await api['profiles.list'](undefined);
-      expect(answer).toMatchObject({ ok: false, error: { kind: 'internal' } });
-      expect(JSON.stringify(answer)).not.toMatch(/secret|TypeError/);
-      expect(logged).toHaveBeenCalledTimes(1);
+      await expect(createApi(buggy())['profiles.list'](undefined)).resolves.toMatchObject({ ok: false, error: { kind: 'internal' } });
+      expect(logged).toHaveBeenCalledOnce();
+      expect(logged.mock.calls[0]).toEqual([expect.stringContaining('profiles.list'), expect.any(TypeError)]);
     } finally {
       logged.mockRestore();
     }

@@ -16,12 +16,13 @@ describe('FileGrants', () => {
     expect(grants.grant(file, 'file').id).toBe(granted.id);
   });
 
-  it('refuses ids it never handed out, and a file id used as a folder', () => {
+  // A grant that is not (or no longer) there is a state of the app, not bad input: the fix is to choose the file again.
+  it('refuses ids it never handed out, and a file id used as a folder, as a state', () => {
     const grants = new FileGrants();
     const granted = grants.grant(file, 'file');
-    expect(appErrorThrownBy(() => grants.resolve(file, 'file'))).toMatchObject({ kind: 'validation' });
-    expect(appErrorThrownBy(() => grants.resolve('file-00000000-0000-0000-0000-000000000000', 'file'))).toMatchObject({ kind: 'validation' });
-    expect(appErrorThrownBy(() => grants.resolve(granted.id, 'folder'))).toMatchObject({ kind: 'validation', message: expect.stringMatching(/choose it again/) });
+    expect(appErrorThrownBy(() => grants.resolve(file, 'file'))).toMatchObject({ kind: 'state' });
+    expect(appErrorThrownBy(() => grants.resolve('file-00000000-0000-0000-0000-000000000000', 'file'))).toMatchObject({ kind: 'state' });
+    expect(appErrorThrownBy(() => grants.resolve(granted.id, 'folder'))).toMatchObject({ kind: 'state', message: expect.stringMatching(/choose it again/) });
     expect(grants.resolve(grants.grant(folder, 'folder').id, 'folder')).toBe(folder);
   });
 
@@ -36,6 +37,6 @@ describe('FileGrants', () => {
     grants.grant(a.path, 'file'); // a used again: b is now the oldest
     grants.grant(join('/d', 'c.zip'), 'file');
     expect(grants.resolve(a.id, 'file')).toBe(a.path);
-    expect(appErrorThrownBy(() => grants.resolve(b.id, 'file'))).toMatchObject({ kind: 'validation' });
+    expect(appErrorThrownBy(() => grants.resolve(b.id, 'file'))).toMatchObject({ kind: 'state' });
   });
 });

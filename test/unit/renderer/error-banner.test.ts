@@ -14,6 +14,25 @@ describe('ErrorBanner', () => {
     expect(screen.getByRole('alert')).not.toHaveTextContent('forbidden');
   });
 
+  it('titles a 401 sent without a key as no key set, from the whole error', () => {
+    render(ErrorBanner, {
+      error: { kind: 'unauthorized', noKey: true, status: 401, message: 'The backend requires an API key (401) and this profile has none: set one.' },
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('No API key is set');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('rejected');
+  });
+
+  it('titles a fault of the app as its own, and a wrong state as one, never as the backend\'s', () => {
+    const { unmount } = render(ErrorBanner, { error: { kind: 'internal', message: 'A fault in Export Manager stopped this; please report it.' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong in Export Manager');
+    expect(screen.getByRole('alert')).toHaveTextContent('please report it');
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/backend|internal/);
+    unmount();
+    render(ErrorBanner, { error: { kind: 'state', message: 'That profile no longer exists; pick another one.' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('That cannot be done right now');
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/backend could not find/);
+  });
+
   it('offers a dismiss button only when it can be dismissed', async () => {
     const ondismiss = vi.fn();
     const { unmount } = render(ErrorBanner, { error: { kind: 'network', message: 'Offline.' }, ondismiss });

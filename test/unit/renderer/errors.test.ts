@@ -13,16 +13,23 @@ describe('errorTitle', () => {
     expect(errorTitle({ kind: 'unauthorized' })).toBe('The API key was rejected');
   });
 
-  it('says "no key is set" for a 401 sent without one, not that a key was rejected', () => {
+  it('says "no key is set" for a 401 sent without one, not that a key was rejected; the fix is still on the profile', () => {
     expect(errorTitle({ kind: 'unauthorized', noKey: true })).toBe('No API key is set');
-    expect(isKeyProblem({ kind: 'unauthorized' })).toBe(true);
+    expect(errorTitle({ kind: 'unauthorized', noKey: true })).not.toMatch(/rejected/);
+    expect(isKeyProblem({ kind: 'unauthorized', noKey: true })).toBe(true);
+    // noKey only ever changes a 401's title.
+    expect(errorTitle({ kind: 'forbidden', noKey: true })).toBe(errorTitle('forbidden'));
   });
 
-  it('titles each kind by who failed: the backend only for what it said', () => {
-    const local = ['disk', 'state', 'internal', 'validation', 'keychain', 'archive', 'cancelled', 'network'] as const;
-    for (const kind of local) expect(errorTitle(kind)).not.toMatch(/^The backend/);
+  it('titles each kind by who failed: the backend only for what it said, never for this machine or the app', () => {
+    const local = ['disk', 'archive', 'keychain', 'validation', 'cancelled', 'state', 'internal'] as const;
+    for (const kind of local) expect(errorTitle(kind), kind).not.toMatch(/backend/i);
     // A reset mid-download is a network failure too: the title does not claim it was never reached.
     expect(errorTitle('network')).not.toMatch(/reached/);
+    expect(errorTitle('disk')).toMatch(/file or folder/);
+    expect(errorTitle('state')).toBe('That cannot be done right now');
+    expect(errorTitle('internal')).toBe('Something went wrong in Export Manager');
+    // One meaning, one title: no two kinds share one.
     expect(new Set(ERROR_KINDS.map((kind) => errorTitle(kind))).size).toBe(ERROR_KINDS.length);
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../../shared/errors';
 import { failure } from '../../../helpers/result-value';
 import { createStateFeaturesFixture, STATE_TEST_KEY as KEY } from '../../../helpers/state-features-fixture';
 import type { StateFeaturesFixture } from '../../../helpers/state-features-fixture';
@@ -52,14 +53,15 @@ describe('the profiles feature', () => {
     const p = await h()['profiles.create']({ name: 'Soon gone', baseUrl: 'https://p/api' });
     await h()['profiles.delete']({ id: p.id });
     const api = state.api();
-    for (const gone of [
+    const calls: Array<Promise<Result<unknown>>> = [
       api['profiles.rename']({ id: p.id, name: 'Again' }),
       api['profiles.setBaseUrl']({ id: p.id, baseUrl: 'https://q/api' }),
       api['profiles.setMaxBatchSize']({ id: p.id, maxBatchSize: 5 }),
       api['profiles.checkConnection']({ id: p.id }),
       api['keys.set']({ profileId: p.id, key: KEY }),
       api['tracked.add']({ profileId: p.id, text: 'https://h/a.png' }),
-    ]) {
+    ];
+    for (const gone of calls) {
       expect(await failure(gone)).toMatchObject({ kind: 'state', message: 'That profile no longer exists; pick another one.' });
     }
   });

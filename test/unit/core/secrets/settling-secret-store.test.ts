@@ -4,6 +4,7 @@ import type { Core } from '../../../../main/core/core';
 import type { SecretChain } from '../../../../main/core/secrets/create-secret-store';
 import { SettlingSecretStore } from '../../../../main/core/secrets/settling-secret-store';
 import { MemorySecretStore } from '../../../helpers/memory-secret-store';
+import { value } from '../../../helpers/result-value';
 import { createTestPorts } from '../../../helpers/test-ports';
 import type { TestPorts } from '../../../helpers/test-ports';
 
@@ -75,10 +76,8 @@ describe('core before the keychain answers', () => {
       secretsStatus: secrets.status,
       secretsSettled: secrets.settled,
     });
-    const status = await core.api['settings.status'](undefined);
-    expect(status.ok && status.value.secretsBackend).toBe('checking');
-    const profiles = await core.api['profiles.list'](undefined);
-    expect(profiles.ok).toBe(true);
+    expect((await value(core.api['settings.status'](undefined))).secretsBackend).toBe('checking');
+    await value(core.api['profiles.list'](undefined));
     expect(ports.events.recorded.some((event) => event.name === 'settings.statusChanged')).toBe(false);
 
     chain.answer({ store: new MemorySecretStore(), status: { backend: 'keychain' } });
@@ -87,7 +86,6 @@ describe('core before the keychain answers', () => {
     const told = ports.events.recorded.filter((event) => event.name === 'settings.statusChanged');
     expect(told).toHaveLength(1);
     expect(told[0]!.payload).toMatchObject({ secretsBackend: 'keychain', secretsWarning: null });
-    const after = await core.api['settings.status'](undefined);
-    expect(after.ok && after.value.secretsBackend).toBe('keychain');
+    expect((await value(core.api['settings.status'](undefined))).secretsBackend).toBe('keychain');
   });
 });

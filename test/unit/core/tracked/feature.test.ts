@@ -69,7 +69,7 @@ describe('the tracked feature', () => {
   it('answers a label for an export removed meanwhile as a state, not as the backend\'s not-found', async () => {
     const p = await h()['profiles.create']({ name: 'P', baseUrl: 'https://p/api' });
     await h()['tracked.add']({ profileId: p.id, text: 'https://h/a.png' });
-    const [item] = (await h()['tracked.list']({ profileId: p.id })).items;
+    const [item] = state.fx.store.tracked.list(p.id).items;
     await h()['tracked.remove']({ profileId: p.id, ids: [item!.id] });
     expect(await failure(state.api()['tracked.setLabel']({ profileId: p.id, id: item!.id, label: 'late' }))).toMatchObject({
       kind: 'state',
