@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import type { ApiHandlers } from '../../shared/api';
 import { createApi } from '../../main/core/api';
 import { FileGrants } from '../../main/core/file-grants';
@@ -70,4 +71,28 @@ export function createStateFeaturesFixture(): StateFeaturesFixture {
   };
   const handlers = () => stateHandlers(deps);
   return { fx, deps, emitted, handlers, api: () => createApi(handlers()), cleanup: () => fx.cleanup() };
+}
+
+/**
+ * A fresh fixture for each test of the calling `describe` (made before each, cleaned up after):
+ * the returned view always reads the current test's fixture.
+ */
+export function useStateFeatures(): StateFeaturesFixture {
+  let current: StateFeaturesFixture | undefined;
+  beforeEach(() => {
+    current = createStateFeaturesFixture();
+  });
+  afterEach(() => current?.cleanup());
+  const now = (): StateFeaturesFixture => {
+    if (!current) throw new Error('useStateFeatures: read inside a test, not while the describe is collected');
+    return current;
+  };
+  return {
+    get fx() { return now().fx; },
+    get deps() { return now().deps; },
+    get emitted() { return now().emitted; },
+    handlers: () => now().handlers(),
+    api: () => now().api(),
+    cleanup: () => now().cleanup(),
+  };
 }

@@ -43,7 +43,6 @@ export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: Do
   const destination: ZipDestination = asks
     ? { kind: 'ask', dialogs: deps.dialogs, defaultDir: (await deps.preferences?.lastFolder()) ?? folder }
     : { kind: 'folder', dir: folder, onConflict: deps.conflicts.policyFor(job) };
-  const fileIds: string[] = [];
   let remembering: Promise<void> | undefined;
   const outcome = await downloadZip({
     baseUrl: source.baseUrl,
@@ -58,12 +57,11 @@ export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: Do
     onFilename: (filename) => deps.jobs.named(job, filename),
     onProgress: (snapshot) => deps.jobs.progress(job, snapshot),
     onPartSaved: (part) => {
-      fileIds.push(deps.grants.grant(part.path, 'file').id);
       if (asks && part.part === 1) remembering = deps.preferences?.rememberFolder(dirname(part.path)).catch(() => {});
     },
   });
   await remembering;
-  const result = zipResult(outcome.parts.map((part, i) => ({ ...part, fileId: fileIds[i]! })), outcome.partCount);
+  const result = zipResult(outcome.parts.map((part) => ({ ...part, fileId: deps.grants.grant(part.path, 'file').id })), outcome.partCount);
   if (outcome.error) {
     // A split download that stopped part-way still reports the parts it saved.
     if (outcome.parts.length > 0) job.result = result;

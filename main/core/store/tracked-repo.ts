@@ -183,19 +183,6 @@ export class TrackedRepo {
       .map(toExport);
   }
 
-  /** The URLs of a profile's tracked exports, oldest first; only `ids` when given. */
-  urls(profileId: string, ids?: readonly string[]): string[] {
-    if (!ids) {
-      return this.db.prepare<[string], { u: string }>('SELECT source_file_url AS u FROM tracked_exports WHERE profile_id = ? ORDER BY id').pluck().all(profileId) as unknown as string[];
-    }
-    return this.db
-      .prepare<[string, string], { u: string }>(
-        'SELECT source_file_url AS u FROM tracked_exports WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
-      )
-      .pluck()
-      .all(profileId, idsJson(ids)) as unknown as string[];
-  }
-
   /**
    * Puts removed exports back as they were (same id, label and date); an id or URL that is
    * taken again meanwhile, or a URL that is not valid, is skipped. Returns how many came back.

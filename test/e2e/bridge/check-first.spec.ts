@@ -1,14 +1,5 @@
 import { expect, test } from '../fixtures';
-
-/** Tracks one URL the sample backend does not know (it skips it: "Export not found") beside `export-1.json`, and filters to both. */
-async function trackOneUnknown(page: import('@playwright/test').Page, base: string): Promise<void> {
-  await expect(page.getByTestId('tracked-row').first()).toBeVisible();
-  await page.getByLabel('Add exports').fill(`${base}/sample-exports/export-1.json.gone`);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(page.getByTestId('add-report')).toContainText('1 added');
-  await page.getByLabel('Filter exports').fill('export-1.json');
-  await expect(page.getByTestId('tracked-row')).toHaveCount(2);
-}
+import { trackOneUnknown } from '../unknown-export';
 
 test('a check downloads exactly the exports it found, not the one it said would be skipped', async ({ page, bridge }) => {
   await trackOneUnknown(page, bridge.core.sampleBackendUrl!);

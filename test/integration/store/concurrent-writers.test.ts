@@ -78,7 +78,7 @@ describe('the store under real processes', () => {
     expect(store.tracked.count(profileId)).toBe(40_000);
     expect(store.tracked.list(profileId, { filter: '/a/' }).total).toBe(20_000);
     // The writers really overlapped: their batches interleave in insertion order.
-    const order = store.tracked.urls(profileId).map((u) => u.split('/')[3]);
+    const order = store.tracked.selection(profileId, { filter: '' }).map((item) => item.sourceFileUrl.split('/')[3]);
     const switches = order.filter((w, i) => i > 0 && w !== order[i - 1]).length;
     expect(switches).toBeGreaterThan(1);
     store.close();

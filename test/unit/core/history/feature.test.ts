@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHistoryFeature } from '../../../../main/core/history/feature';
-import { createStateFeaturesFixture } from '../../../helpers/state-features-fixture';
-import type { StateFeaturesFixture } from '../../../helpers/state-features-fixture';
+import { useStateFeatures } from '../../../helpers/state-features-fixture';
 
 describe('the history feature', () => {
-  let state: StateFeaturesFixture;
-  beforeEach(() => {
-    state = createStateFeaturesFixture();
-  });
-  afterEach(() => state.cleanup());
+  const state = useStateFeatures();
   const h = () => state.handlers();
 
   it('lists, removes and clears history', async () => {

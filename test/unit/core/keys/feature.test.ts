@@ -1,14 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStateFeaturesFixture, STATE_TEST_KEY as KEY } from '../../../helpers/state-features-fixture';
-import type { StateFeaturesFixture } from '../../../helpers/state-features-fixture';
+import { describe, expect, it } from 'vitest';
+import { useStateFeatures, STATE_TEST_KEY as KEY } from '../../../helpers/state-features-fixture';
 
 describe('the keys feature', () => {
-  let state: StateFeaturesFixture;
-  beforeEach(() => {
-    state = createStateFeaturesFixture();
-  });
-  afterEach(() => state.cleanup());
+  const state = useStateFeatures();
   const h = () => state.handlers();
 
   it('sets, replaces and removes a key, reporting only a masked hint', async () => {

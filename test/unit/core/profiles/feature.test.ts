@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../shared/errors';
 import { failure } from '../../../helpers/result-value';
-import { createStateFeaturesFixture, STATE_TEST_KEY as KEY } from '../../../helpers/state-features-fixture';
-import type { StateFeaturesFixture } from '../../../helpers/state-features-fixture';
+import { useStateFeatures, STATE_TEST_KEY as KEY } from '../../../helpers/state-features-fixture';
 
 describe('the profiles feature', () => {
-  let state: StateFeaturesFixture;
-  beforeEach(() => {
-    state = createStateFeaturesFixture();
-  });
-  afterEach(() => state.cleanup());
+  const state = useStateFeatures();
   const h = () => state.handlers();
 
   it('deletes a profile with its key and clears it as the active profile', async () => {

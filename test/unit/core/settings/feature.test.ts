@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../../../helpers/result-value';
-import { createStateFeaturesFixture } from '../../../helpers/state-features-fixture';
-import type { StateFeaturesFixture } from '../../../helpers/state-features-fixture';
+import { useStateFeatures } from '../../../helpers/state-features-fixture';
 
 describe('the settings feature', () => {
-  let state: StateFeaturesFixture;
-  beforeEach(() => {
-    state = createStateFeaturesFixture();
-  });
-  afterEach(() => state.cleanup());
+  const state = useStateFeatures();
   const h = () => state.handlers();
 
   it('names the first profile as active until one is chosen, and again when the chosen one is deleted', async () => {

@@ -64,11 +64,11 @@ describe('TrackedRepo', () => {
   it('removes by id within the profile only and resolves URLs by id in added order', () => {
     fx.store.tracked.add(profileId, parseSourceUrls([1, 2, 3].map(url).join('\n'), 'txt'));
     const ids = fx.store.tracked.list(profileId).items.map((i) => i.id);
-    expect(fx.store.tracked.urls(profileId, [ids[2]!, ids[0]!, 'nope'])).toEqual([url(1), url(3)]);
+    expect(fx.store.tracked.selection(profileId, { ids: [ids[2]!, ids[0]!, 'nope'] }).map((item) => item.sourceFileUrl)).toEqual([url(1), url(3)]);
     const other = fx.store.profiles.create('Q', 'https://q/api').id;
     expect(fx.store.tracked.remove(other, ids)).toBe(0);
     expect(fx.store.tracked.remove(profileId, [ids[1]!])).toBe(1);
-    expect(fx.store.tracked.urls(profileId)).toEqual([url(1), url(3)]);
+    expect(fx.store.tracked.selection(profileId, { filter: '' }).map((item) => item.sourceFileUrl)).toEqual([url(1), url(3)]);
   });
 
   it('refuses to add to a profile that does not exist', () => {

@@ -1,16 +1,11 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../../../helpers/result-value';
-import { createStateFeaturesFixture } from '../../../helpers/state-features-fixture';
-import type { StateFeaturesFixture } from '../../../helpers/state-features-fixture';
+import { useStateFeatures } from '../../../helpers/state-features-fixture';
 
 describe('the tracked feature', () => {
-  let state: StateFeaturesFixture;
-  beforeEach(() => {
-    state = createStateFeaturesFixture();
-  });
-  afterEach(() => state.cleanup());
+  const state = useStateFeatures();
   const h = () => state.handlers();
 
   it('adds pasted text, imports a dropped file and exports the list in each format', async () => {
