@@ -5,9 +5,11 @@ import type { DownloadSource } from '../core/downloads';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { createDownloadSources } from '../core/downloads';
 import { readSourceFile, validUrls } from '../core/files/parse-source-urls';
+import { sourceUrlProblem } from '../core/files/source-urls';
 import { API_KEY_ENV, firstLine } from './api-key';
 import type { CliIo } from './io';
 import { readStdin } from './io';
+import { shown } from './shown';
 import type { CliState } from './state';
 import { UsageError } from './usage-error';
 
@@ -35,6 +37,19 @@ async function readSourceUrls(path: string): Promise<string[]> {
   const urls = validUrls(lines);
   if (urls.length === 0) fail('validation', `${path} holds no sourceFileUrl.`);
   return urls;
+}
+
+/**
+ * The `--url` values, checked by the same rule as an imported line (`sourceUrlProblem`): a
+ * value typed or pasted on a command line can hold an escape sequence or an invisible character
+ * as easily as a file can, and must not reach the backend. The value is named escaped.
+ */
+function checkedUrlArguments(values: readonly string[]): string[] {
+  for (const value of values) {
+    const problem = sourceUrlProblem(value);
+    if (problem) fail('validation', `--url ${shown(value)}: ${problem}.`);
+  }
+  return [...values];
 }
 
 /** The keys a download may use: an explicit key wins, and then the keychain is never read. */
@@ -68,7 +83,7 @@ export async function downloadSource(flags: SourceFlags, io: CliIo, state: CliSt
   const profile = flags.profile && state ? state.profileByName(flags.profile) : null;
   const baseUrl = flags['base-url'] ?? profile?.baseUrl;
   if (!baseUrl) throw new UsageError('--base-url is required (or --profile NAME)', command);
-  const listed = flags.url ?? (flags.from ? await readSourceUrls(resolve(io.cwd, flags.from)) : null);
+  const listed = flags.url ? checkedUrlArguments(flags.url) : flags.from ? await readSourceUrls(resolve(io.cwd, flags.from)) : null;
   const explicitKey = (flags['api-key-stdin'] ? firstLine(await readStdin(io), command) : null) ?? (io.env[API_KEY_ENV] || null);
   if (!profile || !state) {
     if (!listed) throw new UsageError('--all needs --profile NAME', command);

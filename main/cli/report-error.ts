@@ -4,7 +4,7 @@ import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 import { printJson, writeLine } from './io';
 import { UsageError } from './usage-error';
-import { shownText } from './shown';
+import { shown, shownText } from './shown';
 
 /** A failure as the JSON the command prints with --json. */
 export function errorJson(error: AppError): { ok: false; error: Record<string, unknown> } {
@@ -25,7 +25,7 @@ export function errorJson(error: AppError): { ok: false; error: Record<string, u
 
 /** One line for a person: the message, then the HTTP status and the backend's words. */
 export function errorLine(error: AppError): string {
-  const details = [error.status ? `HTTP ${error.status}` : null, error.backendMessage ? `backend: ${shownText(error.backendMessage)}` : null]
+  const details = [error.status ? `HTTP ${error.status}` : null, error.backendMessage ? `backend: ${shown(error.backendMessage)}` : null]
     .filter(Boolean)
     .join('; ');
   return `export-manager: ${shownText(error.message)}${details ? ` (${details})` : ''}`;

@@ -1,22 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { appError } from '../core/app-error';
+import { ensureDataFolder } from '../core/store/data-folder';
 
 /**
- * The data folder `EXPORT_MANAGER_USER_DATA` names, made absolute against `cwd` and created,
- * or null when the variable is unset. Electron's `app.setPath` wants an absolute folder that
- * exists; the command line accepts the same relative value, so the app must too.
+ * The data folder `EXPORT_MANAGER_USER_DATA` names, made absolute against `cwd` and created
+ * (private, as the command line creates it), or null when the variable is unset. Electron's
+ * `app.setPath` wants an absolute folder that exists; the command line accepts the same
+ * relative value, so the app must too. A folder that cannot be used fails as `disk`, in the
+ * same words as for the command line (see data-folder.ts).
  */
 export function userDataOverride(value: string | undefined, cwd: string = process.cwd()): string | null {
   if (!value) return null;
   const folder = isAbsolute(value) ? value : resolve(cwd, value);
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw appError('disk', `The data folder ${folder} (EXPORT_MANAGER_USER_DATA) could not be created: ${reason}. Point EXPORT_MANAGER_USER_DATA at a folder you can write to, or unset it.`, {
-      cause: error,
-    });
-  }
+  ensureDataFolder(folder);
   return folder;
 }

@@ -64,6 +64,8 @@ export interface VerifyReport {
  * - 100:1 for an entry over 1 MiB: images and PDFs barely compress (1–3:1) and text reaches
  *   10–20:1, while a bomb's zero-filled entry packs 1000:1; small entries are exempt, since a
  *   1 KiB text of spaces can reach 100:1 harmlessly.
+ * - 100:1 for the whole archive over 1 MiB, against its size on disk: many small entries (or
+ *   entries that share one stream) each under the entry rule can add up to a bomb.
  */
 export const EXTRACT_LIMITS = {
   maxTotalBytes: 20 * 1024 ** 3,
@@ -84,7 +86,11 @@ export function isExtractLimitError(error: AppError): boolean {
   return error.kind === 'archive' && error.extractLimit === true;
 }
 
-/** What `archive.openEntry` did with the entry: opened it with its default app, or (a program or script, `type` its extension) showed it in its folder. */
+/**
+ * What `archive.openEntry` did with the entry: opened it with its default app (a type on the
+ * open allowlist: passive documents, images, media), or showed it in its folder (any other type;
+ * `type` is its extension, or null when it has none).
+ */
 export interface OpenOutcome {
   action: 'opened' | 'revealed';
   type: string | null;
@@ -175,7 +181,7 @@ export const archiveMethods = {
   ),
   /**
    * Starts extracting one entry safely into a fresh temp folder and opening it with the default
-   * app; a program or script is shown in its folder instead, never run (the job's OpenOutcome).
+   * app when its type is on the open allowlist; any other is shown in its folder instead, never run (the job's OpenOutcome).
    */
   'archive.openEntry': method<{ jobId: string }>()(z.object({ fileId: refId, name: z.string().min(1).max(65_535) })),
   /** Starts reading every entry back and checking its CRC (the job's VerifyReport). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiKeyProblem, MAX_API_KEY_LENGTH } from '../api-key-rule';
 import { event, method } from '../contract';
 
 /**
@@ -27,8 +28,12 @@ export const keysMethods = {
         .string()
         .trim()
         .min(1, 'The API key is empty.')
-        .max(4096, 'An API key has at most 4096 characters.')
-        .regex(/^[^\r\n]*$/, 'An API key is one line.'),
+        .max(MAX_API_KEY_LENGTH, `An API key has at most ${MAX_API_KEY_LENGTH.toLocaleString('en-US')} characters.`)
+        // The whole rule of what a header can carry, at the boundary (the keys feature checks again).
+        .superRefine((key, context) => {
+          const problem = apiKeyProblem(key);
+          if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+        }),
     }),
   ),
   'keys.remove': method<KeyStatus>()(z.object({ profileId })),

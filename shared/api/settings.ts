@@ -29,8 +29,10 @@ export interface StateStatus {
   recoveryNotice: string | null;
   databasePath: string;
   secretsBackend: SecretsBackend;
-  /** Why keys are not in the OS keychain, when they are not. */
+  /** When keys are not in the OS keychain: what it means, in one sentence with one thing to do. */
   secretsWarning: string | null;
+  /** What failed on the way there (the keychain's and the fallback's own words), when it did. */
+  secretsWarningDetail: string | null;
 }
 
 /** The schema of a partial settings change. */

@@ -114,7 +114,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.addInitScript(watchFirstRender, totalText);
-    await page.goto(bridge.url);
+    await page.goto(bridge.openLink());
     await page.waitForFunction(() => window.__firstRender !== undefined, undefined, { timeout: 30_000 });
     const times = await page.evaluate(() => ({ started: performance.getEntriesByName('export-manager:start')[0]!.startTime, rows: window.__firstRender! }));
     firstRenders.push(times.rows - times.started);
@@ -128,7 +128,7 @@ try {
   page.on('request', (request) => {
     if (request.url().endsWith('/__bridge/call/tracked.list')) listCalls++;
   });
-  await page.goto(bridge.url);
+  await page.goto(bridge.openLink());
   await page.getByTestId('tracked-row').first().waitFor();
   const filter = page.getByLabel('Filter exports');
   await filter.focus();

@@ -16,12 +16,15 @@ import type { Core, CoreOptions } from '../../main/core/core';
 import type { SecretChain } from '../../main/core/secrets/create-secret-store';
 import { bridgeDialogs, bridgeNotifier, bridgePaths, bridgeShell, emptyDesktopLog } from './bridge-ports';
 import type { DesktopLog, DialogAnswers } from './bridge-ports';
-import { newToken, refusal, tokenCookie } from './access';
+import { LaunchTokens, newToken, OPEN_THE_LINK, refusal, tokenCookie } from './access';
 import { injectBridgeScript, readStatic } from './static-files';
 
 /** A running bridge. */
 export interface Bridge {
+  /** The bridge's address (`http://127.0.0.1:port/`), for building request URLs; opening it without the cookie is refused. */
   url: string;
+  /** A link that opens the app once: its one-time token is traded for the cookie (print it, or hand it to a browser). */
+  openLink(): string;
   /** The folder holding the core's state, temp files and downloads. */
   root: string;
   core: Core;
@@ -119,6 +122,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let allowedHosts: Set<string> = new Set();
   let ownOrigins: Set<string> = new Set();
   let token = newToken(0);
+  const launchTokens = new LaunchTokens();
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -133,12 +137,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Only pages served by this bridge may call it (a guard against DNS rebinding).
     if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 403, 'text/plain', 'Unknown host.');
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
-    if (path.startsWith('/__bridge/')) {
-      const refused = refusal(request, token, ownOrigins);
-      if (refused) return send(response, refused.status, 'text/plain', refused.reason);
-      if (path.startsWith('/__bridge/test/') && !options.testRoutes) return send(response, 404, 'text/plain', 'Not found.');
+    const url = new URL(request.url ?? '/', 'http://bridge.invalid');
+    const path = url.pathname;
+    // The printed link: its one-time token buys the cookie, then the browser is sent on to the
+    // page without the token in its address bar or history.
+    if (request.method === 'GET' && url.searchParams.has('token')) {
+      if (!launchTokens.redeem(url.searchParams.get('token'))) return send(response, 401, 'text/plain', `This link was used already or is not this bridge's. ${OPEN_THE_LINK}`);
+      return send(response, 303, 'text/plain', 'Opening…', { location: path, 'set-cookie': tokenCookie(token) });
     }
+    const refused = refusal(request, token, ownOrigins);
+    if (refused) return send(response, refused.status, 'text/plain', refused.reason);
+    if (path.startsWith('/__bridge/test/') && !options.testRoutes) return send(response, 404, 'text/plain', 'Not found.');
     if (request.method === 'POST' && path.startsWith('/__bridge/')) {
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(response, 415, 'text/plain', 'JSON only.');
@@ -171,8 +180,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const file = await readStatic(options.staticDir, path);
     if (!file) return send(response, 404, 'text/plain', 'Not found.');
     if (!file.type.startsWith('text/html')) return send(response, 200, file.type, file.body);
-    // The page gets the token with itself; its script and calls send it back as a cookie.
-    return send(response, 200, file.type, injectBridgeScript(file.body.toString('utf8')), { 'set-cookie': tokenCookie(token) });
+    return send(response, 200, file.type, injectBridgeScript(file.body.toString('utf8')));
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -182,6 +190,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   token = newToken(port);
   return {
     url: `http://127.0.0.1:${port}/`,
+    openLink: () => `http://127.0.0.1:${port}/?token=${launchTokens.mint()}`,
     root: options.root,
     core,
     desktop,

@@ -30,7 +30,7 @@ export const test = base.extend<{ bridge: Bridge }>({
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
-    await openApp(page, bridge.url);
+    await openApp(page, bridge.openLink());
     await use(page);
     // A CSP violation or an uncaught error fails the test that caused it.
     expect(problems, 'the page logged errors').toEqual([]);

@@ -4,7 +4,7 @@
  * `zip`, `7z` and `bsdtar`. Nothing binary is ever committed.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -18,6 +18,8 @@ export interface FixtureEntry {
   deflate?: boolean;
   /** Declare this uncompressed size instead of the true one (a lying zip bomb). */
   declaredSize?: number;
+  /** Declare this compressed size in the central directory instead of the true one (data that runs on past its bytes). */
+  declaredCompressedSize?: number;
   /** Unix mode written in the external attributes (0o120777 marks a symlink). */
   mode?: number;
   /** Set the "encrypted" flag bit without encrypting (the flag is all readers look at). */
@@ -75,7 +77,7 @@ export function writeZip(
       header.writeUInt16LE(DOS_TIME, 12);
       header.writeUInt16LE(DOS_DATE, 14);
       header.writeUInt32LE(crc, 16);
-      header.writeUInt32LE(body.length, 20);
+      header.writeUInt32LE(entry.declaredCompressedSize ?? body.length, 20);
       header.writeUInt32LE(size, 24);
       header.writeUInt16LE(name.length, 28);
       header.writeUInt32LE(((entry.mode ?? 0o100644) << 16) >>> 0, 38);
@@ -117,6 +119,53 @@ export function writeZip(
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The fully overlapping zip bomb of David Fifield's "A better zip bomb": one local file header
+ * and one deflate stream of `kernelBytes` zeros, and `entries` central directory records (named
+ * `0.bin`, `1.bin`…) that all point at it, so every entry inflates the same few bytes. Nothing
+ * in any one entry looks wrong: only the entries' data ranges, which all coincide, give it away.
+ */
+export function writeSharedStreamBomb(path: string, entries: number, kernelBytes: number): void {
+  const kernel = Buffer.alloc(kernelBytes);
+  const body = deflateRawSync(kernel, { level: 9 });
+  const crc = crc32(kernel);
+  const localName = Buffer.from('kernel.bin');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(body.length, 18);
+  local.writeUInt32LE(kernel.length, 22);
+  local.writeUInt16LE(localName.length, 26);
+  const central: Buffer[] = [];
+  for (let i = 0; i < entries; i++) {
+    const name = Buffer.from(`${i}.bin`);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE((3 << 8) | 20, 4);
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(8, 10);
+    header.writeUInt16LE(DOS_TIME, 12);
+    header.writeUInt16LE(DOS_DATE, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(body.length, 20);
+    header.writeUInt32LE(kernel.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE((0o100644 << 16) >>> 0, 38);
+    header.writeUInt32LE(0, 42); // every entry's local header is the one at the start
+    central.push(header, name);
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries, 8);
+  end.writeUInt16LE(entries, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(30 + localName.length + body.length, 16);
+  writeFileSync(path, Buffer.concat([local, localName, body, directory, end]));
 }
 
 /** Runs a real archiver in `cwd` (throws with its output when it fails); `input` goes to its stdin. */

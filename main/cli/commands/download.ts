@@ -4,6 +4,8 @@ import type { ConflictChoice } from '../../../shared/api/downloads';
 import { MAX_BATCH_SIZE, batchCount } from '../../../shared/batches';
 import { downloadZip, exactPartPath, requestExportUrlsInBatches } from '../../core/downloads';
 import type { SavedPart, ZipDestination } from '../../core/downloads';
+import type { Timeouts } from '../../core/http/http-stream';
+import { DEFAULT_LOW_SPEED } from '../../core/http/low-speed';
 import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
 import { inFolder, nameTaken, parseOnConflict } from '../on-conflict';
 import type { Command } from '../command';
@@ -24,7 +26,7 @@ const NAME = 'download';
 
 const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all])
                                [--base-url URL] [--urls] [--out PATH] [--on-conflict WHAT] [--max-batch N]
-                               [--json] [--api-key-stdin]
+                               [--speed-limit BYTES] [--speed-time SECONDS] [--json] [--api-key-stdin]
 
 Calls the backend's batch route and saves one zip (default) or prints the exported URLs (--urls).
 
@@ -53,6 +55,10 @@ Large downloads:
                       set); more are sent in several requests, one after another: URL mode merges
                       their answers, a zip is saved as NAME (part 1 of 3).zip, … (from --out FILE's
                       name when given). Said on stderr before it starts.
+Slow connections (curl's rule):
+  --speed-limit BYTES  fail (as timeout) a download slower than BYTES per second on average
+  --speed-time SECONDS over SECONDS; defaults ${DEFAULT_LOW_SPEED.bytesPerSecond} bytes/s over ${DEFAULT_LOW_SPEED.durationMs / 1000} s, as the app uses
+                       (a body that stops altogether fails after 60 s in any case)
 
 Examples:
   export-manager download --base-url https://example.com/api --url https://cdn.example.com/a.png --out ~/exports/
@@ -79,6 +85,8 @@ const OPTIONS = {
   'on-conflict': { type: 'string' },
   'api-key-stdin': { type: 'boolean' },
   'max-batch': { type: 'string' },
+  'speed-limit': { type: 'string' },
+  'speed-time': { type: 'string' },
 } as const;
 
 /** `--max-batch N`: a whole number from 1 to 100,000; absent: undefined (the profile's value holds). */
@@ -87,6 +95,21 @@ function maxBatchFlag(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < 1 || n > MAX_BATCH_SIZE) throw new UsageError(`--max-batch takes a whole number from 1 to ${MAX_BATCH_SIZE}`, NAME);
   return n;
+}
+
+/** A positive whole number flag (`--speed-limit 1024`), or undefined when absent; anything else is a usage error. */
+function positiveWholeFlag(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || !Number.isSafeInteger(n)) throw new UsageError(`${flag} takes a positive whole number`, NAME);
+  return n;
+}
+
+/** `--speed-limit` / `--speed-time`: the low-speed rule, each flag defaulting to the app's value; none given: the defaults. */
+function lowSpeedFlags(values: { 'speed-limit'?: string; 'speed-time'?: string }): Partial<Timeouts> {
+  const bytesPerSecond = positiveWholeFlag('--speed-limit', values['speed-limit']) ?? DEFAULT_LOW_SPEED.bytesPerSecond;
+  const seconds = positiveWholeFlag('--speed-time', values['speed-time']);
+  return { lowSpeed: { bytesPerSecond, durationMs: seconds === undefined ? DEFAULT_LOW_SPEED.durationMs : seconds * 1000 } };
 }
 
 /**
@@ -123,6 +146,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (values.urls && values['on-conflict']) throw new UsageError('--on-conflict is for zip mode; with --urls nothing is saved', NAME);
   const onConflict = parseOnConflict(values['on-conflict'], NAME);
   const maxBatchOverride = maxBatchFlag(values['max-batch']);
+  const timeouts = lowSpeedFlags(values);
 
   const state = values.profile ? openCliState(io, values.json === true) : null;
   try {
@@ -135,12 +159,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (values.urls) {
         const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'urls', null);
         if (notice) writeLine(io.stderr, `export-manager: ${notice}`);
-        const result = await requestExportUrlsInBatches({ baseUrl, apiKey, sourceFileUrls, signal: interrupt.signal }, maxBatchSize);
+        const result = await requestExportUrlsInBatches({ baseUrl, apiKey, sourceFileUrls, timeouts, signal: interrupt.signal }, maxBatchSize);
         if (values.json) printJson(io, { ok: true, exportedUrls: result.exportedUrls, skipped: result.skipped.map((item) => JSON.parse(item.raw) as unknown) });
         else {
           // Whole (a script reads them), but escaped: the backend chose these strings.
           for (const url of result.exportedUrls) writeLine(io.stdout, shown(url, Infinity));
-          for (const item of result.skipped) writeLine(io.stderr, `skipped: ${shown(item.sourceFileUrl ?? item.raw)}${item.reason ? ` (${shownText(item.reason)})` : ''}`);
+          for (const item of result.skipped) writeLine(io.stderr, `skipped: ${shown(item.sourceFileUrl ?? item.raw)}${item.reason ? ` (${shown(item.reason)})` : ''}`);
         }
         return EXIT.ok;
       }
@@ -157,6 +181,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         maxBatchSize,
         destination,
         tempDir,
+        timeouts,
         signal: interrupt.signal,
         onProgress: (progress) => bar.update(progress),
       }).finally(() => bar.done());

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ExtractionCancelled, extractArchive } from '../../core/archive';
+import { appError, appErrorOf } from '../../core/app-error';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT } from '../exit-codes';
@@ -35,6 +36,13 @@ Examples:
 
 JSON: {"ok":bool,"extracted":[names],"refused":[{"name","reason"}]}`;
 
+/** A safety-limit refusal says how this command lifts it (the core's message names no command). */
+function withHowToOverride(error: unknown): unknown {
+  const refused = appErrorOf(error);
+  if (!refused?.extractLimit) return error;
+  return appError('archive', `${refused.message} To do so, add --allow-large (only for an archive you trust).`, { extractLimit: true, cause: error });
+}
+
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(NAME, args, { to: { type: 'string' }, 'allow-large': { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give exactly one zip file', NAME);
@@ -43,7 +51,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const report = await extractArchive(resolve(io.cwd, positionals[0]!), resolve(io.cwd, values.to), { allowLarge: values['allow-large'] === true, signal: interrupt.signal })
     .catch((error: unknown) => {
       if (error instanceof ExtractionCancelled) return error;
-      throw error;
+      throw withHowToOverride(error);
     })
     .finally(() => interrupt.dispose());
   if (report instanceof ExtractionCancelled) {

@@ -5,6 +5,7 @@ import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
+import { requireKnownAction } from '../known-action';
 import { shown, shownText } from '../shown';
 
 const NAME = 'profiles';
@@ -21,8 +22,12 @@ Examples:
   export-manager profiles list --json
   export-manager profiles remove Staging`;
 
+const ACTIONS = ['list', 'add', 'remove'] as const;
+
 async function run(args: string[], io: CliIo): Promise<number> {
-  const [action, ...rest] = args;
+  const [first, ...rest] = args;
+  // Before the data folder is opened: a mistyped action is the mistake to name.
+  const action = requireKnownAction(NAME, first, ACTIONS);
   const { values, positionals } = parseCommandArgs(NAME, rest, { 'base-url': { type: 'string' } }, true);
   const state = openCliState(io, values.json === true);
   try {
@@ -52,7 +57,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       }
       return EXIT.ok;
     }
-    throw new UsageError(action ? `unknown action "${action}"; use list, add or remove` : 'say list, add or remove', NAME);
+    const unhandled: never = action;
+    throw new Error(`profiles: the action "${String(unhandled)}" has no branch`);
   } finally {
     state.close();
   }

@@ -7,6 +7,7 @@ import type { CliIo } from '../io';
 import { printJson, writeLine } from '../io';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
+import { requireKnownAction } from '../known-action';
 import { shown } from '../shown';
 
 const NAME = 'track';
@@ -34,8 +35,12 @@ function printReport(io: CliIo, report: AddReport, json: boolean): number {
   return report.invalid === 0 ? EXIT.ok : EXIT.failure;
 }
 
+const ACTIONS = ['add', 'list', 'remove', 'import'] as const;
+
 async function run(args: string[], io: CliIo): Promise<number> {
-  const [action, ...rest] = args;
+  const [first, ...rest] = args;
+  // The action first: a mistyped one is the mistake to name, whatever else is missing.
+  const action = requireKnownAction(NAME, first, ACTIONS);
   const { values, positionals } = parseCommandArgs(NAME, rest, { profile: { type: 'string' }, filter: { type: 'string' } }, true);
   if (!values.profile) throw new UsageError('--profile NAME is required', NAME);
   const json = values.json === true;
@@ -67,7 +72,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       else writeLine(io.stdout, `${removed} removed${removed < positionals.length ? `, ${positionals.length - removed} were not tracked` : ''}`);
       return EXIT.ok;
     }
-    throw new UsageError(action ? `unknown action "${action}"; use add, import, list or remove` : 'say add, import, list or remove', NAME);
+    const unhandled: never = action;
+    throw new Error(`track: the action "${String(unhandled)}" has no branch`);
   } finally {
     state.close();
   }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { AppErrorException, appError } from '../app-error';
+import { NotARegularFile } from '../files/regular-file';
 
 /** yauzl and zlib messages, and what they mean for a person holding the file. */
 const MEANINGS: Array<[RegExp, string]> = [
@@ -27,7 +28,9 @@ export function archiveError(path: string, error: unknown): AppErrorException {
   const extra = { cause: error };
   // A missing local file is the disk's answer (`not-found` is the backend's 404 only).
   if (code === 'ENOENT') return appError('disk', `The file "${name}" does not exist (${path}).`, extra);
-  if (code === 'EISDIR') return appError('archive', `"${name}" is a folder, not a zip archive.`, extra);
+  if (code === 'EISDIR' || (error instanceof NotARegularFile && error.found === 'folder')) return appError('archive', `"${name}" is a folder, not a zip archive.`, extra);
+  // A FIFO, socket or device: reading it would wait for ever or never end, so it is refused unread.
+  if (error instanceof NotARegularFile) return appError('archive', `"${name}" is a ${error.found}, not a regular file; choose a zip archive saved on a disk.`, extra);
   if (code === 'EACCES' || code === 'EPERM') return appError('disk', `No permission to read "${name}".`, extra);
   if (code === 'EMFILE' || code === 'EIO') return appError('disk', `The disk could not read "${name}" (${code}).`, extra);
   return appError('archive', `"${name}" ${describeReadError(error)}.`, extra);

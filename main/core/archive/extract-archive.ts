@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ExtractReport } from '../../../shared/api/archive';
 import { fail } from '../app-error';
 import { entryFailureReason, readPlannedEntries, yauzlEntry, type PlannedEntry } from './planned-entries';
+import { entryRangesError } from './entry-ranges';
 import { extractLimitError } from './extract-limits';
 import { ExtractPlan } from './extract-plan';
 import { ExtractionCancelled } from './extraction-cancelled';
@@ -25,7 +26,7 @@ const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 export interface ExtractOptions {
   /** Names (as listed) to extract; all entries when omitted. */
   entries?: string[];
-  /** Go past EXTRACT_LIMITS (total size, entry count, compression ratio): only when a person said so. */
+  /** Go past EXTRACT_LIMITS (total size, entry count, compression ratios): only when a person said so. Never past damage or overlapping entries. */
   allowLarge?: boolean;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
@@ -35,11 +36,14 @@ export interface ExtractOptions {
  * Extracts the zip at `path` into the folder `destination` and reports what was written and
  * what was refused and why. Never writes outside the folder, never creates links, never
  * overwrites; unsafe, encrypted or damaged entries are refused one by one and the safe rest
- * is extracted. Fails as a whole, before writing anything, when the archive cannot be read, the
- * disk lacks the space the archive declares, or it goes over EXTRACT_LIMITS without
- * `allowLarge`. When the signal aborts it stops between entries or inside a streamed one, removes
- * the file it was writing and throws ExtractionCancelled with what it had written. Progress counts
- * the entries chosen (those refused up front are done at once) and their declared bytes.
+ * is extracted. Fails as a whole, before writing anything, when the archive cannot be read, its
+ * entries' data runs past the end of the file or overlaps (a damaged archive, or a zip bomb that
+ * reuses one stream for many entries), the disk lacks the space the archive declares, or it goes
+ * over EXTRACT_LIMITS without `allowLarge`. A refused entry leaves nothing behind, not even the
+ * folders made for it. When the signal aborts it stops between entries or inside a streamed one,
+ * removes the file it was writing and throws ExtractionCancelled with what it had written.
+ * Progress counts the entries chosen (those refused up front are done at once) and their declared
+ * bytes.
  */
 export async function extractArchive(path: string, destination: string, options: ExtractOptions = {}): Promise<ExtractReport> {
   return withZip(path, async (opened) => {
@@ -47,9 +51,12 @@ export async function extractArchive(path: string, destination: string, options:
     const report: ExtractReport = { destination: root, extracted: [], refused: [], renamed: [] };
     const { writable, refused } = await readPlannedEntries(opened.zip, options.entries);
     report.refused.push(...refused);
+    // First: a damaged or crafted archive is neither "too big for the disk" nor "extract it anyway?".
+    const ranges = entryRangesError(opened, path, writable);
+    if (ranges) throw ranges;
     const total = writable.reduce((sum, item) => sum + item.entry.uncompressedSize, 0);
-    await checkFreeSpace(root, total); // first: no point asking "extract anyway?" when it cannot fit
-    const limit = options.allowLarge ? null : extractLimitError(writable);
+    await checkFreeSpace(root, total); // next: no point asking "extract anyway?" when it cannot fit
+    const limit = options.allowLarge ? null : extractLimitError(writable, opened.fileSize);
     if (limit) throw limit;
     const plan = new ExtractPlan();
     const folders = new FolderGuard(root);
@@ -99,7 +106,7 @@ async function checkFreeSpace(root: string, needed: number): Promise<void> {
   }
 }
 
-/** Writes one planned entry, recording it as extracted, renamed or refused. */
+/** Writes one planned entry, recording it as extracted, renamed or refused; a refused one leaves no folder behind. */
 async function extractOne(
   opened: OpenZip,
   root: string,
@@ -110,14 +117,16 @@ async function extractOne(
   watch: StreamWatch,
 ): Promise<void> {
   const { signal } = watch;
+  /** The folders made for this entry alone, taken back when it is not written. */
+  const made: string[] = [];
   try {
     if (item.directory) {
-      await folders.ensure(plan.directory(item.name));
+      await folders.ensure(plan.directory(item.name), made);
       return;
     }
     const target = plan.file(item.name);
     let segments = target.segments;
-    await folders.ensure(segments.slice(0, -1));
+    await folders.ensure(segments.slice(0, -1), made);
     const small = isSmallEntry(item.entry) ? readSmallEntry(opened.reader, item.entry) : null;
     for (let attempt = 1; small; attempt++) {
       try {
@@ -148,6 +157,7 @@ async function extractOne(
     if (savedAs !== target.segments.join('/') || target.renamedFrom) report.renamed.push({ name: item.name, savedAs });
   } catch (error) {
     // The entry's file is already gone (writeNewFile removes it): the report lists complete files only.
+    await folders.removeMade(made);
     if (signal?.aborted || (error as Error).name === 'AbortError') throw new ExtractionCancelled(report);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') fail('disk', 'The disk is full; extraction stopped.', { cause: error });

@@ -1,21 +1,25 @@
 import { EXTRACT_LIMITS, EXTRACT_LIMIT_PREFIX } from '../../../shared/api/archive';
+import { formatBytes } from '../../../shared/format';
 import { appError } from '../app-error';
 import type { AppErrorException } from '../app-error';
 import type { PlannedEntry } from './planned-entries';
 
-/** Sizes for people: GiB/MiB, as the limits are written. */
-function size(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-}
-
-const HOW_TO_OVERRIDE = 'If you trust this archive, extract it anyway: confirm in the app, or add --allow-large to export-manager extract.';
+// Said to whoever asked: the window asks the person to confirm, the command line adds its flag (main/cli/commands/extract.ts).
+const HOW_TO_OVERRIDE = 'If you trust this archive, you can extract it anyway.';
 
 function overLimit(detail: string): AppErrorException {
   return appError('archive', `${EXTRACT_LIMIT_PREFIX} ${detail} ${HOW_TO_OVERRIDE}`, { extractLimit: true });
 }
 
-/** The first limit the planned entries go over, as the `archive` error to throw, or null. */
-export function extractLimitError(entries: readonly PlannedEntry[]): AppErrorException | null {
+const times = (ratio: number) => Math.round(ratio).toLocaleString('en');
+
+/**
+ * The first limit the planned entries go over, as the `archive` error to throw, or null.
+ * `archiveBytes` is the zip's size on disk: besides each entry's own ratio, the whole
+ * extraction's counts against it, since a bomb of many entries just under the per-entry
+ * threshold (each 1 MiB, each exempt) multiplies as surely as one big entry does.
+ */
+export function extractLimitError(entries: readonly PlannedEntry[], archiveBytes: number): AppErrorException | null {
   const { maxEntries, maxTotalBytes, maxRatio, ratioFromBytes } = EXTRACT_LIMITS;
   if (entries.length > maxEntries) {
     return overLimit(`It has ${entries.length.toLocaleString('en')} entries; the limit is ${maxEntries.toLocaleString('en')}.`);
@@ -25,11 +29,16 @@ export function extractLimitError(entries: readonly PlannedEntry[]): AppErrorExc
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (entry.uncompressedSize > ratioFromBytes && ratio > maxRatio) {
-      return overLimit(`"${name}" would grow ${Math.round(ratio).toLocaleString('en')} times (${size(entry.compressedSize)} to ${size(entry.uncompressedSize)}); the limit is ${maxRatio}:1.`);
+      return overLimit(`"${name}" would grow ${times(ratio)} times (${formatBytes(entry.compressedSize)} to ${formatBytes(entry.uncompressedSize)}); the limit is ${maxRatio}:1.`);
     }
   }
+  // The same threshold as for one entry: a small extraction is harmless at any ratio.
+  const overall = total / Math.max(1, archiveBytes);
+  if (total > ratioFromBytes && overall > maxRatio) {
+    return overLimit(`It would grow ${times(overall)} times in all (${formatBytes(archiveBytes)} on disk to ${formatBytes(total)}); the limit is ${maxRatio}:1.`);
+  }
   if (total > maxTotalBytes) {
-    return overLimit(`It would extract to ${size(total)}; the limit is ${size(maxTotalBytes)}.`);
+    return overLimit(`It would extract to ${formatBytes(total)}; the limit is ${formatBytes(maxTotalBytes)}.`);
   }
   return null;
 }

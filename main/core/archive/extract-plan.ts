@@ -9,14 +9,16 @@ export interface PlannedTarget {
 }
 
 /**
- * Chooses a unique relative path for each entry, in archive order. Names are compared
- * case-insensitively (they would collide on Windows and macOS disks): folders that differ only
- * in case merge into the first spelling; a file whose path is taken becomes `name (1).ext`.
+ * Chooses a unique relative path for each entry, in archive order. Names are compared as a
+ * person reads them: case-insensitively (they would collide on Windows and macOS disks) and
+ * under Unicode normalization (`café` written with é or with e + a combining accent looks the
+ * same, and macOS disks treat the two as one name). Folders that differ only so merge into the
+ * first spelling; a file whose path is taken becomes `name (1).ext`.
  */
 export class ExtractPlan {
-  /** Lower-cased relative path → 'dir' | 'file'. */
+  /** Comparison key of a relative path (see #key) → 'dir' | 'file'. */
   readonly #taken = new Map<string, 'dir' | 'file'>();
-  /** Lower-cased folder path → its first spelling. */
+  /** Comparison key of a folder path → its first spelling. */
   readonly #spelling = new Map<string, string>();
 
   /** Reserves a folder (and its parents); returns its segments. */
@@ -66,7 +68,8 @@ export class ExtractPlan {
     return out;
   }
 
+  /** What two paths share when a person could not tell them apart: lower case, then NFC (lowering can decompose, as İ does). */
   #key(segments: string[]): string {
-    return segments.join('/').toLowerCase();
+    return segments.join('/').toLowerCase().normalize('NFC');
   }
 }

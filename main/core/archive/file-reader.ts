@@ -55,12 +55,14 @@ export class BufferedFileReader extends yauzl.RandomAccessReader {
   /**
    * Bytes [position, position + length) at once, from the cached window or one synchronous read
    * that refills it; fewer bytes at the end of the file. For the small-entry path of extraction,
-   * which runs off the main thread (the archive worker) or in the command line.
+   * which runs off the main thread (the archive worker) or in the command line. `windowBytes` is
+   * how much a refill reads: less than the default where reads are small and far apart (local
+   * headers of large entries), so that they do not read the whole file a megabyte at a time.
    */
-  readNow(position: number, length: number): Buffer {
+  readNow(position: number, length: number, windowBytes: number = WINDOW): Buffer {
     const start = position - this.#windowStart;
     if (this.#windowStart < 0 || start < 0 || start + length > this.#window.length) {
-      const window = Buffer.allocUnsafe(Math.max(length, WINDOW));
+      const window = Buffer.allocUnsafe(Math.max(length, windowBytes));
       const bytesRead = readSync(this.#fd, window, 0, window.length, position + this.#shift);
       this.#window = window.subarray(0, bytesRead);
       this.#windowStart = position;

@@ -4,14 +4,15 @@ import type { OpenOutcome } from '../../../shared/api/archive';
 import { appErrorOf, cancelled, fail } from '../app-error';
 import type { DesktopShell } from '../ports';
 import type { JobContext } from './archive-jobs';
-import { executableType } from './executable-types';
+import { fileExtension, opensWithDefaultApp } from './openable-types';
 import type { runArchiveJob } from './worker-client';
 
 /**
  * The work of an open job: extracts one entry safely into a fresh folder under the temp dir
- * (nothing there to collide with, nothing else touched) and opens it with the default app. A
- * program or script is shown in its folder instead, since opening it would run it. Failed or
- * cancelled, the fresh folder is removed again.
+ * (nothing there to collide with, nothing else touched) and opens it with the default app when
+ * it is a passive document, image or media type (openable-types.ts); any other type is shown in
+ * its folder instead, since opening it could run it. Failed or cancelled, the fresh folder is
+ * removed again.
  */
 export async function runOpenEntryJob(
   request: { zipPath: string; name: string; tempDir: string },
@@ -30,10 +31,9 @@ export async function runOpenEntryJob(
     // Cancelled after the last byte but before it opened: the person asked for nothing to open.
     if (context.signal.aborted) throw cancelled(`Opening "${name}" was cancelled.`);
     const file = join(report.destination, ...saved.split('/'));
-    const type = executableType(saved);
-    if (type) {
+    if (!opensWithDefaultApp(saved)) {
       deps.shell.showInFolder(file);
-      return { action: 'revealed', type };
+      return { action: 'revealed', type: fileExtension(saved) };
     }
     await deps.shell.openPath(file);
     return { action: 'opened', type: null };

@@ -1,20 +1,20 @@
-import { close, fstat, open, read } from 'node:fs';
-import { promisify } from 'node:util';
+import type { FileHandle } from 'node:fs/promises';
 import yauzl from 'yauzl';
+import { openRegularFile } from '../files/regular-file';
 import { archiveError } from './archive-error';
 import { END_SCAN_LENGTH, findEndRecord } from './end-record';
 import { BufferedFileReader } from './file-reader';
-
-const openAsync = promisify(open);
-const closeAsync = promisify(close);
-const fstatAsync = promisify(fstat);
-const readAsync = promisify(read);
 
 /** An open zip: yauzl's handle plus the descriptor we must close. */
 export interface OpenZip {
   zip: yauzl.ZipFile;
   /** Bytes of the file on disk. */
   fileSize: number;
+  /**
+   * Where the central directory starts, in yauzl's offsets (after any unadjusted prefix, like
+   * `zip.fileSize` and every entry's local header offset): entry data must all lie before it.
+   */
+  directoryOffset: number;
   /** The reader under yauzl, for reading small entries whole (small-entry.ts). */
   reader: BufferedFileReader;
   close(): Promise<void>;
@@ -26,18 +26,18 @@ export interface OpenZip {
  * Fails with an `archive` AppError for anything that is not a readable zip.
  */
 export async function openZip(path: string): Promise<OpenZip> {
-  let fd: number;
+  let handle: FileHandle;
+  let size: number;
   try {
-    fd = await openAsync(path, 'r');
+    // Checked before anything reads it: a FIFO or a device given as a zip would block or never end.
+    ({ handle, stats: { size } } = await openRegularFile(path));
   } catch (error) {
     throw archiveError(path, error);
   }
   try {
-    const stats = await fstatAsync(fd);
-    if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    const shift = await prefixShift(fd, stats.size);
-    const reader = new BufferedFileReader(fd, shift);
-    const zip = await yauzl.fromRandomAccessReaderPromise(reader, stats.size - shift, {
+    const shift = await prefixShift(handle, size);
+    const reader = new BufferedFileReader(handle.fd, shift);
+    const zip = await yauzl.fromRandomAccessReaderPromise(reader, size - shift, {
       autoClose: false,
       decodeStrings: false,
       // yauzl's own size check rejects the whole directory over one lying entry; ours
@@ -46,15 +46,16 @@ export async function openZip(path: string): Promise<OpenZip> {
     });
     return {
       zip,
-      fileSize: stats.size,
+      fileSize: size,
+      directoryOffset: directoryOffsetOf(zip),
       reader,
       close: async () => {
         zip.close();
-        await closeAsync(fd).catch(() => {});
+        await handle.close().catch(() => {});
       },
     };
   } catch (error) {
-    await closeAsync(fd).catch(() => {});
+    await handle.close().catch(() => {});
     throw archiveError(path, error);
   }
 }
@@ -79,13 +80,24 @@ export async function withZip<T>(path: string, use: (opened: OpenZip) => Promise
  * front without adjusting the offsets: where the central directory really starts minus where
  * the end record says it starts. Zero for ordinary archives and for zip64 ones.
  */
-async function prefixShift(fd: number, size: number): Promise<number> {
+async function prefixShift(handle: FileHandle, size: number): Promise<number> {
   const length = Math.min(size, END_SCAN_LENGTH);
   if (length < 22) return 0;
   const tail = Buffer.alloc(length);
-  await readAsync(fd, tail, 0, length, size - length);
+  await handle.read(tail, 0, length, size - length);
   const end = findEndRecord(tail);
   if (end === null || end.zip64Locator) return 0; // zip64: offsets live elsewhere
   const shift = size - length + end.at - end.directorySize - end.directoryOffset;
   return shift > 0 ? shift : 0;
+}
+
+/**
+ * The central directory's offset as yauzl read it from the end record (zip64 too). yauzl keeps
+ * it only as the cursor of its next directory read, which is the offset itself until the first
+ * entry is read; it is taken here, right after opening, before anything reads an entry.
+ */
+function directoryOffsetOf(zip: yauzl.ZipFile): number {
+  const cursor = (zip as unknown as { readEntryCursor?: unknown }).readEntryCursor;
+  if (typeof cursor !== 'number' || zip.entriesRead !== 0) throw new Error('yauzl no longer exposes where the central directory starts');
+  return cursor;
 }

@@ -57,8 +57,8 @@ export function checkedFetchUrl(raw: string): URL {
 
 /**
  * GETs one exported URL into `folder`: no API key or other credential is sent (these URLs
- * point wherever the backend says); the body goes to a temp file with progress and the idle
- * timeout, its length is checked, then it is moved into place without replacing anything
+ * point wherever the backend says); the body goes to a temp file with progress, the idle
+ * timeout and the low-speed rule, its length is checked, then it is moved into place without replacing anything
  * (`name (1).ext`). On failure or cancel the temp file is removed; throws an AppErrorException.
  */
 export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile> {
@@ -70,6 +70,7 @@ export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile
       const response = await openStream({
         url, method: 'GET', headers: { accept: '*/*', 'accept-encoding': 'identity' },
         apiKey: null, // these URLs point wherever the backend says: never a credential
+        peer: 'file-host', // so a failure blames the server that failed, not the backend that answered
         decompress: false, signal: options.signal, timeouts: options.timeouts, retry: { limit: 0 },
       });
       const name = fetchedFileName(new URL(response.url), response.headers['content-disposition']);
@@ -79,6 +80,6 @@ export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile
     });
   } catch (error) {
     if (options.signal.aborted) throw cancelled();
-    throw toAppError(error);
+    throw toAppError(error, 'file-host');
   }
 }

@@ -1,8 +1,10 @@
-import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, link, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { appError } from '../app-error';
 import { numberedName } from '../../../shared/numbered-name';
 import type { ConflictChoice } from '../../../shared/api/downloads';
+import { refuseToReplaceNonFile } from '../files/replace-target';
+import { PRIVATE_FILE_MODE } from '../files/private-modes';
 import { tempFileName } from '../files/temp-files';
 
 function code(error: unknown): string | undefined {
@@ -31,10 +33,15 @@ async function placeWithoutReplacing(source: string, target: string): Promise<'p
  * so the final name never shows a partial file. Returns the path actually used. A file already
  * at `target`: `replace` replaces it (only when a person or a flag said so), `keep-both` keeps it
  * and saves as `name (1).zip`, …, `cancel` keeps it and fails with a `disk` error that says so.
+ * Only a regular file is ever replaced: a FIFO, socket, device or folder at `target` fails as
+ * `disk` and is left as it was (see replace-target.ts).
  */
 export async function moveIntoPlace(temp: string, target: string, existing: ConflictChoice): Promise<string> {
   let source = temp;
   if (existing === 'replace') {
+    // Checked again here, just before the rename, though the name was checked when it was chosen:
+    // the download took a while, and the rename would replace whatever is there now.
+    await refuseToReplaceNonFile(target);
     try {
       await rename(temp, target);
       return target;
@@ -46,6 +53,8 @@ export async function moveIntoPlace(temp: string, target: string, existing: Conf
     source = join(dirname(target), tempFileName(basename(target)));
     try {
       await copyFile(temp, source);
+      // copyFile gives the copy the temp file's mode; the copy is as private while it is partial.
+      await chmod(source, PRIVATE_FILE_MODE);
     } catch (error) {
       await rm(source, { force: true });
       throw error;

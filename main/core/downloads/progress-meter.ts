@@ -1,6 +1,9 @@
 import type { Readable } from 'node:stream';
 import { AppErrorException, appError } from '../app-error';
 import { stalledError } from '../http/error-mapping';
+import { LowSpeedWatch, tooSlowError } from '../http/low-speed';
+import type { LowSpeedRule } from '../http/low-speed';
+import type { Peer } from '../http/peer';
 
 /** Progress of one download as the UI and the CLI show it. */
 export interface ProgressSnapshot {
@@ -17,6 +20,10 @@ export interface MeterOptions {
   total: number | null;
   /** No byte for this long: the body fails as `timeout` (a stalled download must not hang forever). */
   idleMs: number;
+  /** Slower than this on average: the body fails as `timeout` (a trickle must not hang forever either). */
+  lowSpeed?: LowSpeedRule;
+  /** Who sends the body, for the errors' words (default: the backend). */
+  peer?: Peer;
   /** At most one progress report per this many ms (plus a final one). */
   intervalMs: number;
   onProgress?: (snapshot: ProgressSnapshot) => void;
@@ -29,8 +36,8 @@ const WINDOW_MS = 3000;
 
 /**
  * Watches a body as it is piped elsewhere: counts bytes, reports throttled progress with speed
- * and ETA over a sliding window, and fails the body when it stalls for `idleMs` or starts
- * wrong. A listener rather than a Transform: one stream hop less on the hot path. Per chunk it
+ * and ETA over a sliding window, and fails the body when it stalls for `idleMs`, trickles below
+ * the low-speed rule, or starts wrong. A listener rather than a Transform: one stream hop less on the hot path. Per chunk it
  * only adds to a counter (a 1 GiB body is ~16k chunks): no clock read, no timer re-arm, no
  * allocation. One timer ticks instead, reports when bytes moved and fails after `idleMs` without
  * any. The reason of a failure it caused is kept in `failure` (the HTTP stream may wrap destroy errors).
@@ -46,6 +53,7 @@ export class ProgressMeter {
   private timer: NodeJS.Timeout | undefined;
   private head: Buffer | null;
   private readonly body: Readable;
+  private readonly lowSpeed: LowSpeedWatch | null;
 
   constructor(body: Readable, options: MeterOptions) {
     this.options = options;
@@ -53,8 +61,9 @@ export class ProgressMeter {
     this.head = options.checkStart ? Buffer.alloc(0) : null;
     this.lastActivity = performance.now();
     this.samples.push({ at: this.lastActivity, bytes: 0 });
-    // Tick often enough for both the report interval and the idle limit (idle is detected within half of it).
-    const tickMs = Math.max(5, Math.min(options.intervalMs || 5, options.idleMs / 2));
+    this.lowSpeed = options.lowSpeed ? new LowSpeedWatch(options.lowSpeed, this.lastActivity) : null;
+    // Tick often enough for the report interval, the idle limit (detected within half of it) and the low-speed window.
+    const tickMs = Math.max(5, Math.min(options.intervalMs || 5, options.idleMs / 2, (options.lowSpeed?.durationMs ?? Infinity) / 10));
     this.timer = setInterval(() => this.onTick(), tickMs);
     body.on('data', (chunk: Buffer) => {
       this.bytes += chunk.length;
@@ -77,8 +86,10 @@ export class ProgressMeter {
       this.lastActivity = now;
       if (now - this.lastReport >= this.options.intervalMs) this.report(now);
     } else if (now - this.lastActivity >= this.options.idleMs) {
-      this.fail(stalledError(this.options.idleMs));
+      this.fail(stalledError(this.options.idleMs, this.options.peer));
+      return;
     }
+    if (this.lowSpeed?.tooSlow(this.bytes, now)) this.fail(tooSlowError(this.options.lowSpeed!, this.options.peer ?? 'backend'));
   }
 
   private checkHead(final: boolean): void {

@@ -6,6 +6,7 @@ import { appError } from '../app-error';
 import { contentLength } from '../http/http-stream';
 import type { OpenResponse } from '../http/http-stream';
 import { ProgressMeter } from './progress-meter';
+import { PRIVATE_FILE_MODE } from '../files/private-modes';
 import { tempFileName } from '../files/temp-files';
 import type { ProgressSnapshot } from './progress-meter';
 
@@ -30,8 +31,8 @@ export interface SaveBodyOptions {
 }
 
 /**
- * Streams a response body into the new file `temp` with throttled progress and the idle
- * timeout, then checks that as many bytes arrived as Content-Length promised. The body is
+ * Streams a response body into the new file `temp` with throttled progress, the idle timeout
+ * and the response's low-speed rule, then checks that as many bytes arrived as Content-Length promised. The body is
  * consumed or destroyed whatever happens. Returns the byte count; throws what the meter or the
  * stream failed with (the caller maps it once).
  */
@@ -50,11 +51,15 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
   const meter = new ProgressMeter(response.body, {
     total,
     idleMs: options.idleMs,
+    // The request's own rule and server travel with its response: every caller gets them.
+    lowSpeed: response.lowSpeed,
+    peer: response.peer,
     intervalMs: options.intervalMs ?? 100,
     onProgress: options.onProgress,
     checkStart: options.checkStart,
   });
-  const file = createWriteStream(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER });
+  // Private from its first byte (the user's exports); the saved file keeps this mode when it is renamed into place.
+  const file = createWriteStream(temp, { flags: 'wx', mode: PRIVATE_FILE_MODE, highWaterMark: WRITE_BUFFER });
   await pipeline(response.body, file, ...(options.signal ? [{ signal: options.signal }] : []))
     .catch((error: unknown) => {
       meter.rethrow(); // the meter's own reason (stall, bad start) beats the stream error it caused

@@ -6,6 +6,7 @@ import { openBatch } from '../http/batch-client';
 import { DEFAULT_TIMEOUTS } from '../http/http-stream';
 import type { Timeouts } from '../http/http-stream';
 import { zipFilenameFrom } from '../files/filename';
+import { refuseToReplaceNonFile } from '../files/replace-target';
 import type { FilenameSource } from '../files/filename';
 import type { RetryOptions } from '../http/retry';
 import { toAppError } from '../http/to-app-error';
@@ -131,11 +132,18 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
 
 /** Where the file goes; throws (a `cancelled` error for a cancelled dialog or question) when it goes nowhere. */
 async function chooseTarget(destination: ZipDestination, filename: string, signal: AbortSignal): Promise<{ path: string; existing: ConflictChoice }> {
-  if (destination.kind === 'file') return { path: destination.path, existing: destination.existing ?? 'cancel' };
+  if (destination.kind === 'file') {
+    const existing = destination.existing ?? 'cancel';
+    // A FIFO or a device at the path is refused now, not after the whole body was saved.
+    if (existing === 'replace') await refuseToReplaceNonFile(destination.path);
+    return { path: destination.path, existing };
+  }
   if (destination.kind === 'folder') {
     await mkdir(destination.dir, { recursive: true });
     const path = join(destination.dir, filename);
-    return { path, existing: await settleTakenName({ path, filename, folder: destination.dir }, destination.onConflict, signal) };
+    const existing = await settleTakenName({ path, filename, folder: destination.dir }, destination.onConflict, signal);
+    if (existing === 'replace') await refuseToReplaceNonFile(path);
+    return { path, existing };
   }
   const path = await destination.dialogs.saveAs({
     title: 'Save the downloaded exports',

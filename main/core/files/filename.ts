@@ -1,3 +1,4 @@
+import { withoutHiddenCharacters } from '../../../shared/hidden-characters';
 import { parseContentDisposition } from '../http/content-disposition';
 
 /** The zip name of the contract when the backend gives no usable name. */
@@ -13,16 +14,6 @@ export interface ResolvedFilename {
 }
 
 const MAX_BYTES = 255;
-// C0/C1 controls and DEL: invisible, and NUL truncates paths in native code.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-// Bidi overrides/isolates/marks and zero-width characters: they make "evil\u202Epiz.exe" look like "evilexe.zip".
-const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-
-/** Whether a name holds bidi or zero-width characters, which can make it look like another name (`invoice\u202Efdp.exe` shows as a .pdf). */
-export function hasInvisibleCharacters(name: string): boolean {
-  return name.search(INVISIBLE) >= 0; // search ignores the g flag's lastIndex
-}
 // Reserved on Windows (and `:` on macOS); `/` and `\` are handled as path separators before this.
 const RESERVED_CHARS = /[<>:"|?*]/g;
 // Windows device names, reserved whatever the extension ("CON.zip" opens the console).
@@ -59,7 +50,8 @@ export function sanitizeFilename(raw: string): string | null {
   let name = raw.normalize('NFC');
   name = name.replace(/\\/g, '/');
   name = name.slice(name.lastIndexOf('/') + 1); // no path parts: keep the last segment only
-  name = name.replace(CONTROL, '').replace(INVISIBLE, '').replace(RESERVED_CHARS, '_');
+  // Controls and invisible characters go (shared/hidden-characters.ts): they make "evil\u202Epiz.exe" look like "evilexe.zip".
+  name = withoutHiddenCharacters(name).replace(RESERVED_CHARS, '_');
   name = name.replace(/\s+/g, ' ');
   name = trimEdges(name);
   if (!name || /^_*$/.test(name)) return null;

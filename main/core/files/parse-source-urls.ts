@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fail } from '../app-error';
+import { JsonTooDeepError, parseBoundedJson } from '../http/bounded-json';
 import { parseCsv } from './csv';
+import { NotARegularFile, openRegularFile } from './regular-file';
 import { sourceUrlProblem } from './source-urls';
+import { decodeUtf8 } from './utf8-text';
 
 /** One input value: a text line, CSV row or JSON element. `reason` is set when it cannot be used. */
 export interface SourceLine {
@@ -55,9 +57,12 @@ function fromLines(text: string): SourceLine[] {
 function fromJson(text: string): SourceLine[] {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // Bounded: V8's JSON.parse recurses once per level, so `[[[[…` 200,000 deep would crash the
+    // import with a stack overflow instead of being refused. A list of URLs is 3 levels deep.
+    data = parseBoundedJson(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    fail('validation', `The JSON could not be read: ${(error as Error).message}.`);
+    const reason = error instanceof JsonTooDeepError ? `it nests ${error.depth.toLocaleString('en-US')} levels deep; at most ${error.maxDepth} are allowed` : (error as Error).message;
+    fail('validation', `The JSON could not be read: ${reason}.`);
   }
   // The batch request body `{ items: [...] }` is accepted too.
   if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { items?: unknown }).items)) {
@@ -118,22 +123,35 @@ export function formatOfFile(path: string): SourceFormat {
   return 'auto';
 }
 
-/** Reads and parses a .txt/.csv/.json file of `sourceFileUrl` values (see `parseSourceUrls`). */
+/**
+ * Reads and parses a .txt/.csv/.json file of `sourceFileUrl` values (see `parseSourceUrls`).
+ * Only a regular file is read: a FIFO would wait for a writer for ever and /dev/zero never
+ * ends, so they are refused (`disk`) before a byte is read. Bytes that are not UTF-8 make
+ * their line invalid; a real U+FFFD is a character like any other (see utf8-text.ts).
+ */
 export async function readSourceFile(path: string): Promise<SourceLine[]> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    const bytes = await readFile(path);
-    if (bytes.length > MAX_SOURCE_FILE_BYTES) {
-      fail('validation', `${path} is larger than ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB; split it into smaller files.`);
+    const { handle, stats } = await openRegularFile(path);
+    try {
+      // The size first: a file too large is refused without reading it into memory.
+      if (stats.size > MAX_SOURCE_FILE_BYTES) {
+        fail('validation', `${path} is larger than ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB; split it into smaller files.`);
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
     }
-    text = bytes.toString('utf8');
   } catch (error) {
     if ((error as { appError?: unknown }).appError) throw error;
     const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      error instanceof NotARegularFile ? error.reason : code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     fail('disk', `Could not read ${path}: ${why}.`, { cause: error });
   }
-  return parseSourceUrls(text, formatOfFile(path));
+  // A file that grew past the limit while it was read is refused all the same.
+  if (bytes.length > MAX_SOURCE_FILE_BYTES) fail('validation', `${path} is larger than ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB; split it into smaller files.`);
+  return parseSourceUrls(decodeUtf8(bytes), formatOfFile(path));
 }
 
 /** Just the valid URLs of parsed lines, in order (what the command line sends). */

@@ -1,21 +1,26 @@
+import { firstHiddenCharacter } from '../../../shared/hidden-characters';
+
 /** The longest `sourceFileUrl` accepted (what browsers and most servers handle). */
 export const MAX_SOURCE_URL_LENGTH = 2048;
 
-/** C0 controls (NUL included), DEL and C1 controls: never part of a URL as a person wrote it. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** A UTF-16 surrogate without its partner: never in text decoded from valid UTF-8. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
 
 /**
- * Why a value is not an acceptable `sourceFileUrl`, or null when it is. A U+FFFD means the
- * input was decoded from bytes that are not UTF-8 (readers replace them with it), and a control
- * character would be percent-encoded by the URL parser into an address nobody meant; both are
- * refused rather than stored changed.
+ * Why a value is not an acceptable `sourceFileUrl`, or null when it is. The one rule for every
+ * way a URL comes in (pasted, imported, `--url`, restored). A lone surrogate is how a file's
+ * bytes that are not UTF-8 arrive (see files/utf8-text.ts), and a control character would be
+ * percent-encoded by the URL parser into an address nobody meant; both are refused rather than
+ * stored changed. A U+FFFD is a visible character like any other: the URL parser decides.
  */
 export function sourceUrlProblem(value: string): string | null {
   if (value.length > MAX_SOURCE_URL_LENGTH) return `longer than ${MAX_SOURCE_URL_LENGTH} characters`;
-  if (value.includes('\uFFFD')) return 'not valid UTF-8 text (the file holds bytes that are not characters)';
-  const control = CONTROL.exec(value);
-  if (control) return `contains a control character (\\x${control[0].charCodeAt(0).toString(16).padStart(2, '0')})`;
+  if (LONE_SURROGATE.test(value)) return 'not valid UTF-8 text (the file holds bytes that are not characters)';
+  // One rule with file and entry names (shared/hidden-characters.ts): a control character would be
+  // percent-encoded into an address nobody meant, and an invisible one makes two URLs look alike.
+  const hidden = firstHiddenCharacter(value);
+  if (hidden?.kind === 'control') return `contains a control character (${hidden.label})`;
+  if (hidden) return `contains an invisible or text-direction character (${hidden.label})`;
   if (!/^https?:\/\//i.test(value)) return 'not an absolute http(s) URL';
   let url: URL;
   try {

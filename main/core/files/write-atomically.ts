@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { fail } from '../app-error';
+import { PRIVATE_FILE_MODE } from './private-modes';
 
 /** Node's reason without the syscall and the temp file's path after it ("ENOSPC: no space left on device"). */
 function reasonOf(error: unknown): string {
@@ -15,7 +16,8 @@ function reasonOf(error: unknown): string {
 export async function writeFileAtomically(path: string, text: string): Promise<void> {
   const temp = `${path}.${randomBytes(4).toString('hex')}.part`;
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    // Private while partial (the text is the user's list of exports); the rename keeps the mode.
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx', mode: PRIVATE_FILE_MODE });
     await rename(temp, path);
   } catch (error) {
     fail('disk', `Could not write ${path}: ${reasonOf(error)}. Choose another folder.`, { cause: error });

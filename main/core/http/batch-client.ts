@@ -31,7 +31,7 @@ export async function openBatch(request: BatchRequest): Promise<OpenResponse> {
     headers: zip ? { accept: 'application/zip, */*', 'accept-encoding': 'identity' } : { accept: 'application/json' },
     apiKey: request.apiKey,
     // The profile's own route: a 401 without a key means the profile has none (see statusError).
-    forProfile: true,
+    peer: 'backend',
     decompress: !zip,
     signal: request.signal,
     timeouts: request.timeouts,

@@ -1,18 +1,40 @@
 import { kindForStatus } from '../../../shared/errors';
 import { appError } from '../app-error';
 import type { AppErrorException } from '../app-error';
+import { capitalPeerName } from './peer';
+import type { Peer } from './peer';
 
 const MAX_BACKEND_MESSAGE = 300;
 
 /**
  * What a request carried as its key, so that a 401 or 403 tells the truth: `sent` (the
  * profile's key, refused), `unset` (the profile's own backend asked without a key, because the
- * profile has none), `withheld` (a URL the backend handed out, which never gets a key).
+ * profile has none), `withheld` (a URL the backend handed out, which never gets a key: its
+ * server is a file host, not the backend, and the messages say so).
  */
 export type KeyCarried = 'sent' | 'unset' | 'withheld';
 
-/** What to tell a person for each HTTP error status of the batch route (and of an exported file's URL). */
+/**
+ * What to tell a person for each HTTP error status of an exported file's URL: its host failed,
+ * not the backend (whose base URL, key and batch size are fine: it answered).
+ */
+function fileHostMessage(status: number, retryAfter: number | null): string {
+  if (status === 401 || status === 403) {
+    return `The file host refused the file without credentials (${status}); the API key is sent only to the profile's own server, never to the URLs it hands out.`;
+  }
+  if (status === 404) return 'The file host has no file at this URL (404): the exported URL may have expired. Run URL mode again for fresh URLs.';
+  if (status === 408) return 'The file host timed out waiting for the request (408). Try again.';
+  if (status === 429) {
+    return `The file host is rate limiting requests (429).${retryAfter !== null ? ` Try again in ${retryAfter} s.` : ' Try again later.'}`;
+  }
+  if (status >= 500) return `The file host failed (${status}). Try again later.`;
+  if (status >= 400) return `The file host refused the request (${status}).`;
+  return `The file host answered with an unexpected status ${status}.`;
+}
+
+/** What to tell a person for each HTTP error status of the batch route (and, through `fileHostMessage`, of an exported file's URL). */
 function messageForStatus(status: number, retryAfter: number | null, key: KeyCarried): string {
+  if (key === 'withheld') return fileHostMessage(status, retryAfter);
   if (status === 400) return 'The backend refused the request as malformed (400).';
   if (status === 401 && key === 'unset') {
     // The command line may have no profile at all (--base-url): it names its other two ways too.
@@ -20,9 +42,6 @@ function messageForStatus(status: number, retryAfter: number | null, key: KeyCar
       'The backend requires an API key (401) and this profile has none: set one on the Profiles screen ("Set key"), or with ' +
       '`export-manager key set --profile NAME` (a command also takes EXPORT_MANAGER_API_KEY or --api-key-stdin).'
     );
-  }
-  if ((status === 401 || status === 403) && key === 'withheld') {
-    return `The server refused the file without credentials (${status}); the API key is sent only to the profile's backend, never to the URLs it hands out.`;
   }
   if (status === 401) return "The backend rejected the API key (401): check the profile's key, or replace it.";
   if (status === 403) return "The backend rejected the API key (403): check the profile's key and its rights.";
@@ -79,6 +98,6 @@ export function statusError(status: number, backendMessage: string | undefined, 
 }
 
 /** The exception for a body that stopped arriving for `idleMs`. */
-export function stalledError(idleMs: number): AppErrorException {
-  return appError('timeout', `The backend stopped sending data for ${Math.round(idleMs / 1000)} s. Try again.`);
+export function stalledError(idleMs: number, peer: Peer = 'backend'): AppErrorException {
+  return appError('timeout', `${capitalPeerName(peer)} stopped sending data for ${Math.round(idleMs / 1000)} s. Try again.`);
 }

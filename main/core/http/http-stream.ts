@@ -3,13 +3,20 @@ import type { Readable } from 'node:stream';
 import got from 'got';
 import type { PlainResponse, Request } from 'got';
 import { cancelled } from '../app-error';
+import { checkedApiKey } from './api-key-format';
 import { backendMessageOf, statusError } from './error-mapping';
+import { DEFAULT_LOW_SPEED } from './low-speed';
+import type { LowSpeedRule } from './low-speed';
+import type { Peer } from './peer';
 import { readCapped } from './read-capped';
 import { rememberRetryAfter, retryAfterSeconds, retryDelayMs, retryPause } from './retry';
 import type { RetryOptions } from './retry';
 import { toAppError } from './to-app-error';
 
-/** Connect, first-byte and idle limits. There is deliberately no total timeout: big archives take what they take. */
+/**
+ * Connect, first-byte, idle and low-speed limits. There is deliberately no total timeout: big
+ * archives take what they take, as long as they keep coming at a sane speed.
+ */
 export interface Timeouts {
   /** DNS + TCP (+ TLS) connect. */
   connectMs: number;
@@ -21,10 +28,12 @@ export interface Timeouts {
   firstByteMs: number;
   /** No body byte for this long: the download fails as `timeout`. */
   idleMs: number;
+  /** A body slower than this on average over its duration fails as `timeout` (curl's --speed-limit/--speed-time). */
+  lowSpeed: LowSpeedRule;
 }
 
 /** Defaults for desktop use. */
-export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 15_000, firstByteMs: 30_000, idleMs: 60_000 };
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 15_000, firstByteMs: 30_000, idleMs: 60_000, lowSpeed: DEFAULT_LOW_SPEED };
 
 /** Retries after a header timeout: one, whatever the retry limit (each costs a whole `firstByteMs`). */
 const HEADER_TIMEOUT_RETRIES = 1;
@@ -42,14 +51,18 @@ export interface StreamRequest {
   /** A JSON body (the batch payload). */
   json?: unknown;
   headers: Record<string, string>;
-  /** Sent as `x-api-key` to `url`'s origin only (dropped on a redirect elsewhere); null sends no key. */
+  /**
+   * Sent as `x-api-key` to `url`'s origin only (dropped on a redirect elsewhere); null sends no
+   * key. A key that is not a valid header value fails as `validation` before anything is sent.
+   */
   apiKey: string | null;
   /**
-   * True for the profile's own backend (the batch route), where a null `apiKey` means the
-   * profile has none set, so a 401 says so. An exported file's URL is fetched without a key
-   * whatever the profile holds: its 401 says nothing about the profile's key.
+   * Who answers: the profile's `backend` (the batch route), where a null `apiKey` means the
+   * profile has none set, so a 401 says so; or the `file-host` of a URL the backend handed out,
+   * fetched without a key whatever the profile holds (its 401 says nothing about the profile's
+   * key). Every error names this server.
    */
-  forProfile?: boolean;
+  peer: Peer;
   /** Inflate gzip/deflate bodies (JSON answers); off for files, whose Content-Length must describe the bytes stored. */
   decompress: boolean;
   signal?: AbortSignal;
@@ -66,6 +79,10 @@ export interface OpenResponse {
   body: Readable;
   /** The URL that answered (after redirects). */
   url: string;
+  /** Who answered, for the body's errors. */
+  peer: Peer;
+  /** The low-speed rule of the request: whoever reads the body applies it, without being told again. */
+  lowSpeed: LowSpeedRule;
 }
 
 /**
@@ -74,6 +91,8 @@ export interface OpenResponse {
  * network failure. Retries, bounded, what is safe to retry, honouring Retry-After.
  */
 export async function openStream(request: StreamRequest): Promise<OpenResponse> {
+  // Node would refuse the header on every attempt (ERR_INVALID_CHAR), retried as a network failure.
+  if (request.apiKey !== null) checkedApiKey(request.apiKey);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...request.timeouts };
   let headerTimeouts = 0;
   for (let attempt = 0; ; attempt++) {
@@ -82,7 +101,7 @@ export async function openStream(request: StreamRequest): Promise<OpenResponse> 
       return await attemptOnce(request, timeouts);
     } catch (error) {
       if (request.signal?.aborted) throw cancelled();
-      const failure = toAppError(error);
+      const failure = toAppError(error, request.peer);
       if (isHeaderTimeout(error) && ++headerTimeouts > HEADER_TIMEOUT_RETRIES) throw failure;
       const delay = retryDelayMs(failure, attempt, request.retry);
       if (delay === null) throw failure;
@@ -131,13 +150,13 @@ async function attemptOnce(request: StreamRequest, timeouts: Timeouts): Promise<
     stream.on('error', () => {});
     const status = response.statusCode;
     if (status < 200 || status >= 300) {
-      const body = await readCapped(stream, 16 * 1024, timeouts.idleMs).catch(() => '');
+      const body = await readCapped(stream, { cap: 16 * 1024, idleMs: timeouts.idleMs, lowSpeed: timeouts.lowSpeed, peer: request.peer }).catch(() => '');
       const retryAfter = retryAfterSeconds(response.headers);
       const backendMessage = backendMessageOf(body, response.headers['content-type'], request.apiKey);
-      const key = request.apiKey !== null ? 'sent' : request.forProfile ? 'unset' : 'withheld';
+      const key = request.peer === 'file-host' ? 'withheld' : request.apiKey !== null ? 'sent' : 'unset';
       throw rememberRetryAfter(statusError(status, backendMessage, retryAfter, key), retryAfter);
     }
-    return { status, headers: response.headers, body: stream, url: response.url };
+    return { status, headers: response.headers, body: stream, url: response.url, peer: request.peer, lowSpeed: timeouts.lowSpeed };
   } catch (error) {
     stream.destroy();
     throw error;

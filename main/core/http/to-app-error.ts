@@ -1,5 +1,7 @@
 import type { AppError } from '../../../shared/errors';
 import { AppErrorException, appError } from '../app-error';
+import { capitalPeerName, peerName } from './peer';
+import type { Peer } from './peer';
 
 // File-system error codes: these failures are about the local disk, not the backend.
 const DISK_MESSAGES: Record<string, string> = {
@@ -19,31 +21,54 @@ const DISK_MESSAGES: Record<string, string> = {
   EEXIST: 'A file already exists at the destination.',
 };
 
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: 'Nothing is listening at the base URL (connection refused). Check the address and port.',
-  ENOTFOUND: 'The backend host name does not resolve. Check the base URL.',
-  EAI_AGAIN: 'The backend host name could not be resolved right now (DNS). Check the network.',
-  ECONNRESET: 'The backend closed the connection (reset) before the download finished. Try again; if it keeps happening, check the network or proxy.',
-  EPIPE: 'The connection to the backend was closed while sending.',
-  EHOSTUNREACH: 'The backend host is unreachable. Check the network.',
-  ENETUNREACH: 'The network is unreachable.',
-};
+/** What each connection failure means, worded for the server that failed (a file host has no base URL to check). */
+function networkMessage(code: string, peer: Peer): string | undefined {
+  const server = peerName(peer);
+  const checkAddress = peer === 'backend' ? 'Check the base URL' : 'The exported URL may be wrong or expired';
+  const messages: Record<string, string> = {
+    ECONNREFUSED:
+      peer === 'backend'
+        ? 'Nothing is listening at the base URL (connection refused). Check the address and port.'
+        : 'Nothing is listening at the file host of this URL (connection refused).',
+    ENOTFOUND: `The host name of ${server} does not resolve. ${checkAddress}.`,
+    EAI_AGAIN: `The host name of ${server} could not be resolved right now (DNS). Check the network.`,
+    ECONNRESET: `${capitalPeerName(peer)} closed the connection (reset) before the download finished. Try again; if it keeps happening, check the network or proxy.`,
+    EPIPE: `The connection to ${server} was closed while sending.`,
+    EHOSTUNREACH: `The host of ${server} is unreachable. Check the network.`,
+    ENETUNREACH: 'The network is unreachable.',
+  };
+  return messages[code];
+}
+
+/** The scheme got refused to follow a redirect to (`file:`, `ftp:`…), from its message. */
+function refusedScheme(message: string | undefined): string {
+  return /unsupported protocol:?\s*"?([a-z][a-z0-9+.-]*:)/i.exec(message ?? '')?.[1] ?? 'a scheme that is not http or https';
+}
 
 /** What a failure of got (or of the streams around it) means, as an AppError of SPEC.md. */
-function requestFailure(record: { code?: string; name?: string; event?: string; message?: string }): AppError {
+function requestFailure(record: { code?: string; name?: string; event?: string; message?: string }, peer: Peer): AppError {
+  const server = peerName(peer);
   if (record.name === 'TimeoutError' && record.event === 'response') {
-    return { kind: 'timeout', message: 'The backend took the request but sent no answer in time. It may be overloaded: try again later, or check the base URL.' };
+    const hint = peer === 'backend' ? ' It may be overloaded: try again later, or check the base URL.' : ' Try again later.';
+    return { kind: 'timeout', message: `${capitalPeerName(peer)} took the request but sent no answer in time.${hint}` };
   }
   if (record.name === 'TimeoutError' || record.code === 'ETIMEDOUT') {
     const phase = record.event === 'connect' || record.event === 'lookup' ? 'connecting to' : 'waiting for';
-    return { kind: 'timeout', message: `Timed out ${phase} the backend. Check the base URL and the network, then try again.` };
+    const hint = peer === 'backend' ? 'Check the base URL and the network, then try again.' : 'Check the network, then try again.';
+    return { kind: 'timeout', message: `Timed out ${phase} ${server}. ${hint}` };
   }
-  if (record.name === 'MaxRedirectsError') return { kind: 'invalid-response', message: 'The backend redirected too many times.' };
-  if (record.code && NETWORK_CODES[record.code]) return { kind: 'network', message: NETWORK_CODES[record.code]! };
+  if (record.name === 'MaxRedirectsError') return { kind: 'invalid-response', message: `${capitalPeerName(peer)} redirected too many times.` };
+  // The request URL is always http(s) (checked before sending), so this is a redirect's target:
+  // the server's answer is unusable, and asking again would get the same redirect.
+  if (record.code === 'ERR_UNSUPPORTED_PROTOCOL') {
+    return { kind: 'invalid-response', message: `${capitalPeerName(peer)} redirected to a ${refusedScheme(record.message)} address, which is never followed (only http and https are).` };
+  }
+  const network = record.code ? networkMessage(record.code, peer) : undefined;
+  if (network) return { kind: 'network', message: network };
   if (record.code === 'ERR_STREAM_PREMATURE_CLOSE' || record.name === 'ReadError' || /aborted|premature|socket hang up/i.test(record.message ?? '')) {
     return { kind: 'network', message: 'The connection closed before the download finished. Try again.' };
   }
-  return { kind: 'network', message: `The request to the backend failed${record.code ? ` (${record.code})` : ''}. Check the network and try again.` };
+  return { kind: 'network', message: `The request to ${server} failed${record.code ? ` (${record.code})` : ''}. Check the network and try again.` };
 }
 
 /** The `disk` error a file-system failure stands for, or null when `error` is not one. */
@@ -57,10 +82,11 @@ export function diskError(error: unknown): AppErrorException | null {
 /**
  * Normalises anything the download engine caught into one AppErrorException: ours pass
  * through, file-system errors become `disk`, everything else is a request failure (`network`,
- * `timeout`, …). Called once where an error leaves the engine (and where a retry is decided).
+ * `timeout`, …) worded for `peer`, the server the request went to. Called once where an error
+ * leaves the engine (and where a retry is decided).
  */
-export function toAppError(error: unknown): AppErrorException {
+export function toAppError(error: unknown, peer: Peer = 'backend'): AppErrorException {
   if (error instanceof AppErrorException) return error;
-  const { kind, message } = requestFailure((error ?? {}) as { code?: string; name?: string; event?: string; message?: string });
+  const { kind, message } = requestFailure((error ?? {}) as { code?: string; name?: string; event?: string; message?: string }, peer);
   return diskError(error) ?? appError(kind, message, { cause: error });
 }

@@ -1,4 +1,5 @@
 import type { KeyStatus } from '../../../shared/api/keys';
+import { checkedApiKey } from '../http/api-key-format';
 import { checkKeyAllowedFor } from '../http/key-policy';
 import type { Feature, MethodsOf } from '../handlers';
 import type { EventSink } from '../ports';
@@ -25,7 +26,8 @@ export function createKeysFeature(deps: {
     handlers: {
       'keys.set': async ({ profileId, key }) => {
         checkKeyAllowedFor(store.profiles.require(profileId).baseUrl);
-        await secrets.set(profileId, key);
+        // A key that cannot be a header value would be stored, then fail every download.
+        await secrets.set(profileId, checkedApiKey(key));
         changed(profileId);
         return status(profileId);
       },

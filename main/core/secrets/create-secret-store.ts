@@ -21,6 +21,10 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const KEYCHAIN_UNUSABLE = 'The system keychain cannot be used';
+/** The one thing to do about it, whichever fallback was taken. */
+const HOW_TO_FIX = 'to keep keys in the keychain, unlock it (on Linux, start a Secret Service such as GNOME Keyring) and restart Export Manager.';
+
 /**
  * Picks where keys live: the OS keychain when a probe (listing keys) works; else the encrypted
  * file, with a warning; else memory for this session only, with a warning that says why. A key
@@ -43,7 +47,8 @@ export async function createSecretStore(options: SecretChainOptions): Promise<Se
           store: outcome.store,
           status: {
             backend: 'encrypted-file',
-            warning: `The system keychain cannot be used, so API keys are kept in a file encrypted by the operating system; the command line cannot read them. ${keychainProblem}`,
+            warning: `${KEYCHAIN_UNUSABLE}, so API keys are kept in a file encrypted by the operating system, which the command line cannot read: ${HOW_TO_FIX}`,
+            warningDetail: `The keychain: ${keychainProblem}`,
           },
         };
       }
@@ -56,7 +61,8 @@ export async function createSecretStore(options: SecretChainOptions): Promise<Se
     store: new SessionSecretStore(),
     status: {
       backend: 'session',
-      warning: `API keys are kept only until the app quits: the system keychain cannot be used (${keychainProblem}) and ${fileProblem}`,
+      warning: `${KEYCHAIN_UNUSABLE}, nor an encrypted file, so API keys are kept only until the app quits: ${HOW_TO_FIX}`,
+      warningDetail: `The keychain: ${keychainProblem} The encrypted file: ${fileProblem}`,
     },
   };
 }

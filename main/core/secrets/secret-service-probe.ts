@@ -191,27 +191,35 @@ export async function defaultCollectionProblem(env: NodeJS.ProcessEnv = process.
   const path = process.platform === 'linux' ? socketPath(env.DBUS_SESSION_BUS_ADDRESS) : null;
   if (!path) return null;
   const socket = connect(path);
-  // Never the reason a process stays alive, and closed when the bus does not answer in time.
-  socket.unref();
-  const timer = setTimeout(() => socket.destroy(), timeoutMs);
-  timer.unref();
+  // Ref'd on purpose: the caller awaits this answer, and a process whose only work is an unref'd
+  // socket and timer exits mid-await (Node's code 13, silently) instead of getting it. The timer
+  // settles the probe whatever the bus does, and `finally` releases both.
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the D-Bus probe timed out')), timeoutMs);
+  });
   try {
-    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-    const call = await session(socket);
-    await call({ path: '/org/freedesktop/DBus', iface: 'org.freedesktop.DBus', member: 'Hello', destination: 'org.freedesktop.DBus', args: [] });
-    const service = { destination: 'org.freedesktop.secrets' };
-    const alias = await call({ ...service, path: '/org/freedesktop/secrets', iface: 'org.freedesktop.Secret.Service', member: 'ReadAlias', args: ['default'] });
-    if (alias.type !== 2) return null;
-    const collection = firstString(alias.body);
-    if (collection === '/') return 'missing';
-    const locked = await call({ ...service, path: collection, iface: 'org.freedesktop.DBus.Properties', member: 'Get', args: ['org.freedesktop.Secret.Collection', 'Locked'] });
-    if (locked.type !== 2) return null;
-    // A variant: signature "b" (1 length byte, 'b', NUL), then the boolean as a uint32 at offset 4.
-    return locked.body.readUInt32LE(4) === 1 ? 'locked' : null;
+    return await Promise.race([askCollection(socket), timedOut]);
   } catch {
     return null;
   } finally {
     clearTimeout(timer);
     socket.destroy();
   }
+}
+
+/** The calls of the probe over a connecting socket: Hello, ReadAlias("default"), then the collection's Locked property. */
+async function askCollection(socket: Socket): Promise<CollectionProblem> {
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  const call = await session(socket);
+  await call({ path: '/org/freedesktop/DBus', iface: 'org.freedesktop.DBus', member: 'Hello', destination: 'org.freedesktop.DBus', args: [] });
+  const service = { destination: 'org.freedesktop.secrets' };
+  const alias = await call({ ...service, path: '/org/freedesktop/secrets', iface: 'org.freedesktop.Secret.Service', member: 'ReadAlias', args: ['default'] });
+  if (alias.type !== 2) return null;
+  const collection = firstString(alias.body);
+  if (collection === '/') return 'missing';
+  const locked = await call({ ...service, path: collection, iface: 'org.freedesktop.DBus.Properties', member: 'Get', args: ['org.freedesktop.Secret.Collection', 'Locked'] });
+  if (locked.type !== 2) return null;
+  // A variant: signature "b" (1 length byte, 'b', NUL), then the boolean as a uint32 at offset 4.
+  return locked.body.readUInt32LE(4) === 1 ? 'locked' : null;
 }

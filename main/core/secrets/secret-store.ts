@@ -18,7 +18,10 @@ export interface SecretStore {
 /** Which backend a chain settled on, and what the user must be told when it is not the keychain. */
 export interface SecretsStatus {
   backend: SecretsBackend;
+  /** When keys are not in the OS keychain: what that means, in one sentence with one thing to do. */
   warning?: string;
+  /** What failed on the way, for whoever looks further (shown folded under the warning). */
+  warningDetail?: string;
 }
 
 /** The keychain service name every key is stored under (shared by the app and the command line). */

@@ -22,7 +22,8 @@ export class SettlingSecretStore implements SecretStore {
       store: new SessionSecretStore(),
       status: {
         backend: 'session',
-        warning: `API keys are kept only until the app quits: where to keep them could not be decided (${error instanceof Error ? error.message : String(error)}).`,
+        warning: 'API keys are kept only until the app quits, because where to keep them could not be decided: restart Export Manager to try the keychain again.',
+        warningDetail: error instanceof Error ? error.message : String(error),
       },
     }));
     this.settled = this.#chain.then((chain) => {

@@ -18,8 +18,9 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
         reject(error);
       }
     }, ms);
-    // Do not keep a command-line process alive just for this timer.
-    timer.unref?.();
+    // Not unref'd: the caller awaits this race, and an unref'd timer could let the process exit
+    // mid-await (code 13, silently) when the call has nothing else keeping it alive. It is
+    // cleared as soon as the call settles, so it never holds a finished process open.
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

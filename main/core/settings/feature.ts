@@ -42,6 +42,7 @@ export function createSettingsFeature(deps: {
     databasePath: store.path,
     secretsBackend: deps.secretsStatus.backend,
     secretsWarning: deps.secretsStatus.warning ?? null,
+    secretsWarningDetail: deps.secretsStatus.warningDetail ?? null,
   });
   void deps.secretsSettled?.then(() => deps.events.emit('settings.statusChanged', status()));
   const change = (patch: Partial<Settings>) => {

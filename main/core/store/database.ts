@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { appErrorOf, fail } from '../app-error';
+import { explainOpenFailure, makeStatePrivate, prepareDataFolder } from './data-folder';
 import { MIGRATIONS } from './migrations';
 import { openSqlite } from './sqlite';
 import type { SqliteDatabase, SqliteOptions } from './sqlite';
@@ -83,17 +84,20 @@ function moveAside(path: string): string {
  * Opens (creating if needed) the state database in `dataDir`: WAL, foreign keys, migrations, and
  * `options.waitWhenBusy` or not (see SqliteOptions). A file that is not a database or is corrupt
  * is moved aside (never deleted) and a fresh one started; `recoveredFrom` says where the old one
- * went so the user can be told.
+ * went so the user can be told. The folder and the files are private to the user (see
+ * data-folder.ts), and a folder that cannot be used is said in words, as `disk`.
  */
 export function openDatabase(dataDir: string, options: SqliteOptions = {}): OpenedDatabase {
-  mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   let recoveredFrom: string | null = null;
   for (let attempt = 0; ; attempt++) {
     let db: SqliteDatabase | null = null;
     try {
+      // In the loop: after a damaged file was moved aside, its fresh successor is created private too.
+      prepareDataFolder(dataDir, path);
       db = openSqlite(path, options);
       prepare(db);
+      makeStatePrivate(dataDir, path);
       return { db, path, recoveredFrom };
     } catch (error) {
       db?.close();
@@ -102,6 +106,7 @@ export function openDatabase(dataDir: string, options: SqliteOptions = {}): Open
         continue;
       }
       if (appErrorOf(error)) throw error;
+      explainOpenFailure(dataDir, error);
       const reason = error instanceof Error ? error.message : String(error);
       fail('disk', `Could not open the database ${path}: ${reason}. Check that the folder exists and is writable.`, {
         cause: error,

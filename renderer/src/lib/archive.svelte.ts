@@ -2,12 +2,19 @@ import { SvelteSet } from 'svelte/reactivity';
 import { isExtractLimitError } from '../../../shared/api/archive';
 import type { ArchiveEntry, ArchiveJob, ArchiveJobOf, ArchiveListing, ArchiveOp, ArchiveProgress } from '../../../shared/api/archive';
 import type { Result } from '../../../shared/errors';
+import { withHiddenCharactersShown } from '../../../shared/hidden-characters';
 import { exportManager, stopAll } from './api';
 import { duplicateNames } from './duplicates';
 import { FeatureState } from './feature-state.svelte';
 import { focusSoon } from './focus';
 import { JobEvents } from './archive-job-events';
 import { navigation } from './navigation.svelte';
+
+/**
+ * How names are ordered: as a person reads them, in their locale ("cover.png" before
+ * "Report.PDF", "9.txt" before "10.txt"), not by code point, which puts every capital first.
+ */
+const NAME_ORDER = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** Columns the entry table sorts by. */
 export type EntrySortKey = 'name' | 'size' | 'compressedSize' | 'modified';
@@ -93,6 +100,7 @@ class ArchiveState extends FeatureState {
     const key = this.sortKey;
     const direction = this.sortAscending ? 1 : -1;
     return matching.sort((a, b) => {
+      if (key === 'name') return NAME_ORDER.compare(a.name, b.name) * direction;
       const left = a[key] ?? '';
       const right = b[key] ?? '';
       return (left < right ? -1 : left > right ? 1 : 0) * direction;
@@ -187,7 +195,8 @@ class ArchiveState extends FeatureState {
     if (ended?.op !== 'open') return;
     this.#ended(ended, (job) => {
       if (job.result?.action === 'revealed') {
-        this.#notice = `${name.split('/').pop()} is a program or script (.${job.result.type}): it was shown in its folder, not run. Open it from there if you trust it.`;
+        const type = job.result.type === null ? 'a file without an extension' : `a .${job.result.type} file`;
+        this.#notice = `${withHiddenCharactersShown(name.split('/').pop() ?? name)} is ${type}, which is not one of the document, image and media types the app opens directly: it was shown in its folder. Open it from there if you trust it.`;
       }
     });
   }

@@ -19,6 +19,25 @@ export async function focusSoon(selector: string): Promise<void> {
   }
 }
 
+/**
+ * After an action that may take the focused element away with it (a row removed, a banner
+ * closed, an edit field that closes): once the page has updated, focuses the first of
+ * `candidates` on the page, but only if focus fell to the page. Focus the person moved on purpose
+ * (a click elsewhere, Tab) stays where it is.
+ */
+export async function refocusIfLost(...candidates: Array<string | (() => HTMLElement | null | undefined)>): Promise<void> {
+  await tick();
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected) return;
+  for (const candidate of candidates) {
+    const element = typeof candidate === 'string' ? document.querySelector<HTMLElement>(candidate) : candidate();
+    if (element) {
+      element.focus();
+      return;
+    }
+  }
+}
+
 /** Focuses the heading of the screen shown (after a screen change). */
 export function focusScreen(): Promise<void> {
   return focusSoon('main h1');

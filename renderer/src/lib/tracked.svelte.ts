@@ -5,6 +5,19 @@ import type { AddReport, TrackedExport } from '../../../shared/api/tracked';
 import { exportManager } from './api';
 import { FeatureState } from './feature-state.svelte';
 
+/** What the Exports table sorts by. */
+export type TrackedSort = 'added' | 'label' | 'url';
+
+/**
+ * The order each sort starts in, and how its two directions are named: the newest additions
+ * first, but labels and URLs from A to Z, as every file list does.
+ */
+export const SORT_ORDERS: Record<TrackedSort, { descending: boolean; names: { ascending: string; descending: string } }> = {
+  added: { descending: true, names: { ascending: 'Oldest first', descending: 'Newest first' } },
+  label: { descending: false, names: { ascending: 'A to Z', descending: 'Z to A' } },
+  url: { descending: false, names: { ascending: 'A to Z', descending: 'Z to A' } },
+};
+
 /** Rows a page shows. */
 export const PAGE_SIZE = 50;
 
@@ -39,7 +52,7 @@ class TrackedState extends FeatureState {
   #request = 0;
   /** The selected rows as they were shown, so a removal can be undone even for rows on other pages. */
   #chosen = new Map<string, TrackedExport>();
-  sort = $state<'added' | 'label' | 'url'>('added');
+  sort = $state<TrackedSort>('added');
   descending = $state(true);
   offset = $state(0);
   readonly selected = new SvelteSet<string>();
@@ -105,12 +118,28 @@ class TrackedState extends FeatureState {
     if (profileId !== this.#profileId) {
       this.#profileId = profileId;
       this.offset = 0;
+      // A filter typed for one profile's list means nothing for another's: each opens whole.
+      this.#filter = '';
+      clearTimeout(this.#filterTimer);
       this.#clearSelection();
       this.#report = null;
       this.#removed = null;
       this.#loaded = false;
     }
     await this.reload();
+  }
+
+  /** Sorts by `sort`, in the order that sort starts in. */
+  sortBy(sort: TrackedSort): Promise<void> {
+    this.sort = sort;
+    this.descending = SORT_ORDERS[sort].descending;
+    return this.reload();
+  }
+
+  /** How the current order is named ("Newest first", "A to Z"). */
+  get orderName(): string {
+    const { names } = SORT_ORDERS[this.sort];
+    return this.descending ? names.descending : names.ascending;
   }
 
   /** Reloads the current page; an answer overtaken by a newer request is dropped. */

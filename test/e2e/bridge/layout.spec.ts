@@ -36,7 +36,7 @@ test('every screen stays usable at 1280×800, 800×600 and 200% zoom, in light a
   // 200% zoom: a 1280×800 window at twice the scale lays out like 640×400 CSS pixels.
   const zoomed = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
   const small = await zoomed.newPage();
-  await openApp(small, bridge.url);
+  await openApp(small, bridge.openLink());
   await goTo(small, 'Downloads');
   await small.getByTestId('download-job').filter({ hasText: '.zip' }).first().getByRole('button', { name: 'Inspect' }).click();
   await expect(small.getByTestId('archive-entry').first()).toBeVisible();

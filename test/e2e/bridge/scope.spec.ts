@@ -20,7 +20,7 @@ test('a filter change clears a selection it would hide; removal can be undone', 
   await first.getByRole('checkbox').check();
   await expect(page.getByTestId('scope')).toHaveText('1 export selected');
   await page.getByLabel('Filter exports').fill('zzz-no-match');
-  await expect(page.getByTestId('scope')).toHaveText('0 exports matching the filter');
+  await expect(page.getByTestId('scope')).toHaveText('No exports match the filter');
   await expect(page.getByRole('button', { name: 'Remove selected' })).toBeDisabled();
   await page.getByLabel('Filter exports').fill('');
 

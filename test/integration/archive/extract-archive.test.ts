@@ -29,6 +29,13 @@ function filesUnder(root: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1).split(/[\\/]/).join('/'))
     .sort();
 }
+/** Every folder under `root`, relative and `/`-separated. */
+function foldersUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1).split(/[\\/]/).join('/'))
+    .sort();
+}
 /** The data of small entry `i` of the many-entries archive (its content tells a complete file from a cut one). */
 const smallData = (i: number) => text(`entry ${i} `.repeat(50));
 
@@ -109,6 +116,22 @@ describe('extractArchive', () => {
     expect(readFileSync(join(dest, 'a (1).txt'), 'utf8')).toBe('second');
   });
 
+  it('renames names equal under Unicode normalization (NFC and NFD "café.txt") as it does case duplicates, and says so', async () => {
+    const nfc = 'caf\u00e9.txt';
+    const nfd = 'cafe\u0301.txt';
+    const path = codeZip('normalization.zip', [
+      { name: nfc, data: text('composed') },
+      { name: nfd, data: text('decomposed') },
+    ]);
+    const { dest } = freshDestination();
+    const report = await extractArchive(path, dest);
+    expect(report.extracted).toEqual([nfc, 'cafe\u0301 (1).txt']);
+    expect(report.renamed).toEqual([{ name: nfd, savedAs: 'cafe\u0301 (1).txt' }]);
+    // Two files a person can tell apart, whatever the disk does with normalization.
+    expect(filesUnder(dest).map((name) => name.normalize('NFC'))).toEqual(['caf\u00e9 (1).txt', 'caf\u00e9.txt']);
+    expect(readFileSync(join(dest, 'cafe\u0301 (1).txt'), 'utf8')).toBe('decomposed');
+  });
+
   it('never overwrites a file already in the destination', async () => {
     const path = codeZip('one.zip', [{ name: 'keep.txt', data: text('from zip') }]);
     const { dest } = freshDestination();
@@ -145,6 +168,27 @@ describe('extractArchive', () => {
     expect(report.extracted).toEqual(['fine/inside.txt']);
   });
 
+  it('leaves nothing on disk for a refused entry: no folders from a 3,000-level-deep path or an entry that failed', async () => {
+    const deep = `${'d/'.repeat(3000)}deep.txt`;
+    const lying = { data: Buffer.alloc(2 * 1024 * 1024), deflate: true, declaredSize: 1000 };
+    const path = codeZip('deep.zip', [
+      { name: deep, data: text('x') },
+      { name: 'failed/inner/bomb.bin', ...lying },
+      { name: 'kept/ok.txt', data: text('ok') },
+      // Its folder `kept` holds a written file and stays; `kept/sub` was made for it alone.
+      { name: 'kept/sub/bomb.bin', ...lying },
+      { name: 'made/empty/', data: text('') },
+    ]);
+    const { parent, dest } = freshDestination();
+    const report = await extractArchive(path, dest);
+    expect(report.refused.map((item) => item.name)).toEqual([deep, 'failed/inner/bomb.bin', 'kept/sub/bomb.bin']);
+    expect(report.refused[0]!.reason).toMatch(/too long/);
+    expect(report.extracted).toEqual(['kept/ok.txt']);
+    // Only the folders of what was written: the file's, and the folder entry's own.
+    expect(foldersUnder(dest)).toEqual(['kept', 'made', 'made/empty']);
+    expect(readdirSync(parent)).toEqual(['dest']);
+  });
+
   it('refuses a whole archive past a limit (here 1000:1) before writing anything, and extracts it with allowLarge', async () => {
     const path = codeZip('ratio-bomb.zip', [
       { name: 'first.txt', data: text('first') },
@@ -152,7 +196,7 @@ describe('extractArchive', () => {
     ]);
     const { dest } = freshDestination();
     const error = appErrorOf(await extractArchive(path, dest).catch((e: unknown) => e));
-    expect(error).toMatchObject({ kind: 'archive', message: expect.stringMatching(/safety limit.*"zeros.bin" would grow .* 100:1.*--allow-large/) });
+    expect(error).toMatchObject({ kind: 'archive', message: expect.stringMatching(/safety limit.*"zeros.bin" would grow .* 100:1.*extract it anyway\.$/) });
     expect(readdirSync(dest)).toEqual([]);
     const report = await extractArchive(path, dest, { allowLarge: true });
     expect(report.extracted).toEqual(['first.txt', 'zeros.bin']);

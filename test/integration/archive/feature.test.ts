@@ -213,6 +213,26 @@ describe('archive feature', () => {
     ]);
   });
 
+  it('opens only known passive types: Office, web, shortcut and unknown types are shown in their folder, never opened', async () => {
+    const revealed = ['xll', 'xla', 'one', 'doc', 'xls', 'accdb', 'html', 'svg', 'website', 'search-ms', 'sct', 'mshxml'];
+    const opens = ['pdf', 'png'];
+    writeZip(join(dir, 'types.zip'), [...revealed, ...opens].map((type) => ({ name: `files/sample.${type}`, data: Buffer.from(type) })));
+    const openedBefore = ports.opened.paths.length;
+    const revealedBefore = ports.opened.revealed.length;
+    for (const type of revealed) {
+      const job = await finished(handlers['archive.openEntry']({ fileId: zipId('types.zip'), name: `files/sample.${type}` }), 'open');
+      expect(job.result, type).toEqual({ action: 'revealed', type });
+    }
+    expect(ports.opened.paths).toHaveLength(openedBefore);
+    expect(ports.opened.revealed.slice(revealedBefore).map((path) => path.split(/[\\/]/).pop())).toEqual(revealed.map((type) => `sample.${type}`));
+    for (const type of opens) {
+      const job = await finished(handlers['archive.openEntry']({ fileId: zipId('types.zip'), name: `files/sample.${type}` }), 'open');
+      expect(job.result, type).toEqual({ action: 'opened', type: null });
+      expect(readFileSync(ports.opened.paths.at(-1)!, 'utf8')).toBe(type);
+    }
+    expect(ports.opened.revealed).toHaveLength(revealedBefore + revealed.length);
+  });
+
   it('ends an open job failed with the reason: archive for an unsafe entry, validation for a folder', async () => {
     writeZip(join(dir, 'evil.zip'), [{ name: '../../x.sh', data: Buffer.from('x') }, { name: 'folder/', data: Buffer.alloc(0) }]);
     const unsafe = await finished(handlers['archive.openEntry']({ fileId: zipId('evil.zip'), name: '../../x.sh' }), 'open');

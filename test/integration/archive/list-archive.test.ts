@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
-import { listArchive } from '../../../main/core/archive';
+import { extractArchive, listArchive } from '../../../main/core/archive';
 import { fixtureDir, runArchiver, writeZip } from '../../helpers/zip-fixtures';
 
 const { dir, cleanup } = fixtureDir();
@@ -95,6 +95,29 @@ describe('listArchive', () => {
       ['nul\u0000.txt', true],
       ['fine.txt', false],
     ]);
+  });
+
+  it('lists names with C1 controls and invisible characters as unsafe with the reason, and extraction refuses them', async () => {
+    const hidden = [
+      'next\u0085line.txt', 'csi\u009B31m.txt', 'in\u00ADvoice.pdf', 'line\u2028sep.txt', 'para\u2029sep.txt',
+      'tag\u{E0041}.txt', 'mongolian\u180E.txt', 'hangul\u3164.txt', 'emoji\uFE0F.txt', 'selector\u{E0100}.txt',
+    ];
+    const path = join(dir, 'hidden.zip');
+    writeZip(path, [...hidden.map((name) => ({ name, data: Buffer.from('x') })), { name: 'fine.txt', data: Buffer.from('x') }]);
+    const listing = await listArchive(path);
+    expect(listing.entries.map((entry) => entry.name)).toEqual([...hidden, 'fine.txt']);
+    for (const entry of listing.entries.slice(0, -1)) {
+      const codePoint = [...entry.name].find((char) => !/[\x20-\x7e]/.test(char))!.codePointAt(0)!;
+      const label = codePoint <= 0x9f ? `\\x${codePoint.toString(16)}` : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      expect(entry.unsafe, JSON.stringify(entry.name)).toMatch(codePoint <= 0x9f ? /control character/ : /invisible or text-direction character/);
+      expect(entry.unsafe, JSON.stringify(entry.name)).toContain(`(${label})`);
+    }
+    expect(listing.entries.at(-1)!.unsafe).toBeNull();
+    const dest = join(dir, 'hidden-out');
+    const report = await extractArchive(path, dest);
+    expect(report.extracted).toEqual(['fine.txt']);
+    expect(report.refused.map((item) => [item.name, item.reason])).toEqual(listing.entries.slice(0, -1).map((entry) => [entry.name, entry.unsafe]));
+    expect(readdirSync(dest)).toEqual(['fine.txt']);
   });
 
   it('flags symbolic links stored by zip -y and encrypted entries stored by zip -P', async () => {

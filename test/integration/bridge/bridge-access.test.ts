@@ -47,6 +47,13 @@ async function startOn(root: string, testRoutes: boolean): Promise<Bridge> {
   });
 }
 
+/** Opens the bridge's one-time link as a browser would and returns the cookie it hands out. */
+async function cookieFrom(bridge: Bridge): Promise<string> {
+  const link = new URL(bridge.openLink());
+  const opened = await call(bridge, 'GET', `${link.pathname}${link.search}`);
+  return [opened.headers['set-cookie'] ?? []].flat()[0]?.split(';')[0] ?? '';
+}
+
 describe('the browser bridge refuses callers other than its own page', () => {
   let root: string;
   let bridge: Bridge;
@@ -55,9 +62,7 @@ describe('the browser bridge refuses callers other than its own page', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'bridge-access-'));
     bridge = await startOn(root, false);
-    const page = await call(bridge, 'GET', '/');
-    const setCookie = [page.headers['set-cookie'] ?? []].flat();
-    cookie = setCookie[0]?.split(';')[0] ?? '';
+    cookie = await cookieFrom(bridge);
   }, 60_000);
 
   afterAll(async () => {
@@ -65,13 +70,38 @@ describe('the browser bridge refuses callers other than its own page', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('sets a random token as an HttpOnly, SameSite=Strict cookie with the page', async () => {
-    const page = await call(bridge, 'GET', '/');
-    expect(page.status).toBe(200);
-    const setCookie = [page.headers['set-cookie'] ?? []].flat()[0] ?? '';
+  it('trades a link’s one-time token for a random HttpOnly, SameSite=Strict cookie, and sends the browser on without it', async () => {
+    const link = new URL(bridge.openLink());
+    expect(link.searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    const opened = await call(bridge, 'GET', `${link.pathname}${link.search}`);
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/');
+    const setCookie = [opened.headers['set-cookie'] ?? []].flat()[0] ?? '';
     expect(setCookie).toMatch(/^[\w-]+=[A-Za-z0-9_-]{32,};/);
     expect(setCookie).toMatch(/; HttpOnly/i);
     expect(setCookie).toMatch(/; SameSite=Strict/i);
+    const page = await call(bridge, 'GET', '/', { headers: { cookie: setCookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html');
+    expect(page.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('hands its cookie to no one who merely asks: not to GET /, not twice for one link, not for a made-up token', async () => {
+    for (const path of ['/', '/index.html', '/favicon.svg']) {
+      const asked = await call(bridge, 'GET', path);
+      expect(asked.status, path).toBe(401);
+      expect(asked.headers['set-cookie'], path).toBeUndefined();
+      expect(asked.body, path).toMatch(/link the bridge printed/);
+    }
+    const link = new URL(bridge.openLink());
+    expect((await call(bridge, 'GET', `/${link.search}`)).status).toBe(303);
+    const again = await call(bridge, 'GET', `/${link.search}`);
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toMatch(/used already/);
+    const madeUp = await call(bridge, 'GET', `/?token=${'A'.repeat(43)}`);
+    expect(madeUp.status).toBe(401);
+    expect(madeUp.headers['set-cookie']).toBeUndefined();
   });
 
   it('answers 401 to every /__bridge/ request without the token, and serves it with the token', async () => {
@@ -99,8 +129,7 @@ describe('the browser bridge refuses callers other than its own page', () => {
     const testRoot = mkdtempSync(join(tmpdir(), 'bridge-access-test-'));
     const testBridge = await startOn(testRoot, true);
     try {
-      const page = await call(testBridge, 'GET', '/');
-      const testCookie = [page.headers['set-cookie'] ?? []].flat()[0]?.split(';')[0] ?? '';
+      const testCookie = await cookieFrom(testBridge);
       expect((await call(testBridge, 'POST', '/__bridge/test/dialogs', { headers: { ...json, cookie: testCookie }, body: '{}' })).status).toBe(200);
     } finally {
       await testBridge.close();

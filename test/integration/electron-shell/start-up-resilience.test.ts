@@ -67,7 +67,7 @@ describe('the data folder', () => {
     const [title, message] = await errorBoxThenExit(main);
     expect(title).toMatch(/Export Manager/);
     expect(message).toContain(join(state, DATABASE_FILE));
-    expect(message).toMatch(/check|point|unset|reinstall|try again/i);
+    expect(message).toMatch(/check|point|unset|reinstall|try again|move it away/i);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SHOWN, shown, shownText } from '../../../main/cli/shown';
+import { MAX_SHOWN, MAX_SHOWN_MESSAGE, shown, shownText } from '../../../main/cli/shown';
 
 describe('shown', () => {
   it('escapes C0, DEL, C1 and bidi controls, and keeps ordinary text and emoji', () => {
@@ -18,5 +18,20 @@ describe('shown', () => {
 
   it('cuts each long run of a message alone, keeping the words around it', () => {
     expect(shownText(`"${'a'.repeat(5000)}" is not a valid URL`)).toBe(`"${'a'.repeat(MAX_SHOWN - 1)}… is not a valid URL`);
+  });
+
+  it('cuts a value of many short words as one value, not word by word', () => {
+    const reason = Array.from({ length: 2000 }, (_, i) => `word${i}`).join(' ');
+    const printed = shown(reason);
+    expect(printed).toBe(`${reason.slice(0, MAX_SHOWN)}…`);
+  });
+
+  it('bounds a whole message, however its words are spaced, at MAX_SHOWN_MESSAGE', () => {
+    const message = `The backend said: ${Array.from({ length: 2000 }, () => 'no').join(' ')}`;
+    const printed = shownText(message);
+    expect(printed.length).toBe(MAX_SHOWN_MESSAGE + 1);
+    expect(printed.startsWith('The backend said: no no')).toBe(true);
+    expect(printed.endsWith('…')).toBe(true);
+    expect(shownText('A short message stays whole.')).toBe('A short message stays whole.');
   });
 });

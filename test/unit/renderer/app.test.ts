@@ -78,6 +78,7 @@ describe('App notices', () => {
     databasePath: '/data/export-manager.db',
     secretsBackend: 'keychain' as const,
     secretsWarning: null,
+    secretsWarningDetail: null,
     recoveryNotice: "Export Manager's data was damaged, so a fresh database was started. The damaged copy is kept at /data/export-manager.db.damaged-2026-11-30.",
   };
 

@@ -15,6 +15,7 @@ const status = (secretsBackend: StateStatus['secretsBackend']): StateStatus => (
   databasePath: '/data/export-manager.db',
   secretsBackend,
   secretsWarning: null,
+  secretsWarningDetail: null,
 });
 
 let stops: Array<() => void> = [];
@@ -49,5 +50,31 @@ describe('the window before the keychain answers', () => {
     await tick();
     expect(screen.queryByTestId('keychain-checking')).toBeNull();
     expect(screen.getByTestId('key-status')).toHaveTextContent('API key: none');
+  });
+
+  it('says where keys went in one sentence with one thing to do, and keeps what failed folded under it', async () => {
+    const warning = 'The system keychain cannot be used, nor an encrypted file, so API keys are kept only until the app quits: to keep keys in the keychain, unlock it and restart Export Manager.';
+    const detail = 'The keychain: org.freedesktop.DBus.Error.ServiceUnknown (The name is not activatable) The encrypted file: none here.';
+    installFakeExportManager({
+      'settings.get': () => SETTINGS,
+      'settings.status': () => ({ ...status('session'), secretsWarning: warning, secretsWarningDetail: detail }),
+      'profiles.list': () => [PROFILE],
+      'downloads.list': () => [],
+      'tracked.list': () => ({ items: [], total: 0 }),
+      'keys.status': () => ({ hasKey: false, hint: null, backend: 'session' }),
+    });
+    const target = document.body.appendChild(document.createElement('div'));
+    stops.push(await startApp(target));
+    navigation.go('profiles');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await tick();
+    const shown = within(target).getByTestId('keychain-warning');
+    expect(shown.querySelector(':scope > p')).toHaveTextContent(warning);
+    const folded = shown.querySelector('details')!;
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector('summary')).toHaveTextContent('What failed');
+    expect(folded).toHaveTextContent(detail);
+    // No key, so nothing to say about where it is kept.
+    expect(within(target).getByTestId('key-status')).toHaveTextContent(/^\s*API key:\s*none\s*$/);
   });
 });

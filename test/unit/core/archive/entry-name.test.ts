@@ -25,15 +25,36 @@ describe('unsafeNameReason', () => {
       expect(unsafeNameReason(name), JSON.stringify(name)).toMatch(/invisible|direction/);
   });
 
-  it('refuses NUL and other control characters', () => {
-    expect(unsafeNameReason('evil.txt\u0000.pdf')).toMatch(/control characters/);
-    expect(unsafeNameReason('line\nbreak.txt')).toMatch(/control characters/);
+  it('refuses NUL and other control characters, naming the character', () => {
+    expect(unsafeNameReason('evil.txt\u0000.pdf')).toMatch(/control character \(\\x00\)/);
+    expect(unsafeNameReason('line\nbreak.txt')).toMatch(/control character \(\\x0a\)/);
+  });
+
+  it('refuses C1 controls (U+0085 next line, U+009B the terminal escape), naming the character', () => {
+    expect(unsafeNameReason('next\u0085line.txt')).toMatch(/control character \(\\x85\)/);
+    expect(unsafeNameReason('csi\u009B31m.txt')).toMatch(/control character \(\\x9b\)/);
+  });
+
+  it('refuses the other invisible characters: soft hyphen, line and paragraph separators, tags, U+180E, U+3164, variation selectors', () => {
+    for (const [name, label] of [
+      ['in\u00ADvoice.pdf', 'U+00AD'],
+      ['line\u2028sep.txt', 'U+2028'],
+      ['para\u2029sep.txt', 'U+2029'],
+      ['tag\u{E0041}\u{E0042}.txt', 'U+E0041'],
+      ['mongolian\u180E.txt', 'U+180E'],
+      ['hangul\u3164filler.txt', 'U+3164'],
+      ['emoji\uFE0F.txt', 'U+FE0F'],
+      ['selector\u{E0100}.txt', 'U+E0100'],
+    ] as const) {
+      expect(unsafeNameReason(name), label).toMatch(/invisible or text-direction character/);
+      expect(unsafeNameReason(name), label).toContain(`(${label})`);
+    }
   });
 
   it('refuses Windows device names on every platform, with or without an extension', () => {
-    for (const name of ['CON', 'dir/nul.txt', 'Com1.log', 'lpt9', 'aux/x.txt'])
+    for (const name of ['CON', 'dir/nul.txt', 'Com1.log', 'lpt9', 'aux/x.txt', 'CONIN$', 'conout$.txt', 'dir/CONOUT$'])
       expect(unsafeNameReason(name, 'linux'), name).toMatch(/device name/);
-    for (const name of ['console.txt', 'nullable/x', 'com10.txt']) expect(unsafeNameReason(name, 'linux'), name).toBeNull();
+    for (const name of ['console.txt', 'nullable/x', 'com10.txt', 'conin.txt', 'CONIN$x', 'conerr$']) expect(unsafeNameReason(name, 'linux'), name).toBeNull();
   });
 
   it('refuses colons and trailing dots or spaces only where the disk is a Windows one', () => {

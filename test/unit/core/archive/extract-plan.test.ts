@@ -15,6 +15,19 @@ describe('ExtractPlan', () => {
     expect(plan.file('report.pdf')).toEqual({ segments: ['report (1).pdf'], renamedFrom: 'report.pdf' });
   });
 
+  it('treats names equal under Unicode normalization (NFC and NFD "café") as the same name, with case too', () => {
+    const nfc = 'caf\u00e9.txt';
+    const nfd = 'cafe\u0301.txt';
+    expect(nfc).not.toBe(nfd);
+    const plan = new ExtractPlan();
+    expect(plan.file(nfc)).toEqual({ segments: [nfc], renamedFrom: null });
+    expect(plan.file(nfd)).toEqual({ segments: ['cafe\u0301 (1).txt'], renamedFrom: nfd });
+    expect(plan.file('CAFE\u0301.TXT')).toEqual({ segments: ['CAFE\u0301 (2).TXT'], renamedFrom: 'CAFE\u0301.TXT' });
+    // Folders merge into the first spelling, as they do by case.
+    expect(plan.file('r\u00e9sum\u00e9/a.txt').segments).toEqual(['r\u00e9sum\u00e9', 'a.txt']);
+    expect(plan.file('re\u0301sume\u0301/b.txt').segments).toEqual(['r\u00e9sum\u00e9', 'b.txt']);
+  });
+
   it('merges folders that differ only in case into the first spelling', () => {
     const plan = new ExtractPlan();
     expect(plan.file('Docs/a.txt').segments).toEqual(['Docs', 'a.txt']);

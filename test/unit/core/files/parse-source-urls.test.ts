@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../../main/core/app-error';
 import { parseSourceUrls, readSourceFile, validUrls } from '../../../../main/core/files/parse-source-urls';
+import { decodeUtf8 } from '../../../../main/core/files/utf8-text';
 
 const A = 'https://h/a.png';
 const B = 'https://h/b.png';
@@ -91,8 +93,9 @@ describe('readSourceFile', () => {
 
 describe('text that is not a URL as written', () => {
   it('refuses a value that was not valid UTF-8, with the reason', () => {
+    // Bytes, as a file holds them: only the decoder can tell bytes that are not UTF-8 from a real U+FFFD.
     const bytes = Buffer.concat([Buffer.from('https://h/a'), Buffer.from([0xff, 0xfe]), Buffer.from('.png\nhttps://h/ok.png\n')]);
-    const lines = parseSourceUrls(bytes.toString('utf8'), 'txt');
+    const lines = parseSourceUrls(decodeUtf8(bytes), 'txt');
     expect(lines[0]).toMatchObject({ line: 1, reason: 'not valid UTF-8 text (the file holds bytes that are not characters)' });
     expect(validUrls(lines)).toEqual(['https://h/ok.png']);
   });
@@ -101,5 +104,85 @@ describe('text that is not a URL as written', () => {
     expect(parseSourceUrls('https://h/a\u0000b.png', 'txt')[0]).toMatchObject({ reason: 'contains a control character (\\x00)' });
     expect(parseSourceUrls(JSON.stringify(['https://h/a\u001b[31m.png']), 'json')[0]).toMatchObject({ reason: 'contains a control character (\\x1b)' });
     expect(parseSourceUrls('sourceFileUrl\n"https://h/a\u0085.png"\n', 'csv')[0]).toMatchObject({ reason: 'contains a control character (\\x85)' });
+  });
+});
+
+describe('readSourceFile refuses what is not a regular file, without opening it for reading', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  // Before the check, reading a FIFO waited for a writer for ever: the timeout fails the test instead.
+  it('refuses a FIFO at once as not a regular file', { timeout: 5000 }, async () => {
+    dir = mkdtempSync(join(tmpdir(), 'source-fifo-'));
+    const fifo = join(dir, 'urls.txt');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readSourceFile(fifo)).rejects.toMatchObject({
+      appError: { kind: 'disk', message: `Could not read ${fifo}: it is a named pipe (FIFO), not a regular file.` },
+    });
+  });
+
+  it('refuses /dev/zero, which never ends, as a character device', { timeout: 5000 }, async () => {
+    dir = mkdtempSync(join(tmpdir(), 'source-dev-'));
+    await expect(readSourceFile('/dev/zero')).rejects.toMatchObject({
+      appError: { kind: 'disk', message: 'Could not read /dev/zero: it is a character device, not a regular file.' },
+    });
+  });
+
+  it('refuses a folder as a folder', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'source-dir-'));
+    await expect(readSourceFile(dir)).rejects.toMatchObject({ appError: { kind: 'disk', message: `Could not read ${dir}: it is a folder, not a regular file.` } });
+  });
+});
+
+describe('JSON nested deeper than any list of URLs', () => {
+  it('is refused as validation with the reason, not a stack overflow', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    let thrown: unknown = null;
+    try {
+      parseSourceUrls(deep, 'json');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(appErrorOf(thrown)).toMatchObject({ kind: 'validation', message: expect.stringMatching(/^The JSON could not be read: it nests 200,000 levels deep; at most \d+ are allowed\.$/) });
+  });
+
+  it('still reads the shapes an import has ({ items: [{ sourceFileUrl, label }] })', () => {
+    expect(parseSourceUrls(JSON.stringify({ items: [{ sourceFileUrl: A, label: 'a' }] }), 'json')).toEqual([{ line: 1, value: A, label: 'a' }]);
+  });
+});
+
+describe('U+FFFD and invisible characters, told apart from bytes that are not UTF-8', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a line holding a real U+FFFD (the bytes EF BF BD) as that character, not as invalid UTF-8', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'source-fffd-'));
+    const path = join(dir, 'urls.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from('https://h/a'), Buffer.from([0xef, 0xbf, 0xbd]), Buffer.from('.png\n')]));
+    const [line] = await readSourceFile(path);
+    expect(line).toEqual({ line: 1, value: 'https://h/a\uFFFD.png' });
+  });
+
+  it('refuses the line with bytes that are not UTF-8 and keeps a real U+FFFD elsewhere in the file', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'source-bad-'));
+    const path = join(dir, 'urls.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from('sourceFileUrl\nhttps://h/\uFFFD.png\nhttps://h/'), Buffer.from([0xc3, 0x28]), Buffer.from('.png\n')]));
+    const lines = await readSourceFile(path);
+    expect(lines[0]).toEqual({ line: 2, value: 'https://h/\uFFFD.png' });
+    expect(lines[1]).toMatchObject({ line: 3, reason: 'not valid UTF-8 text (the file holds bytes that are not characters)' });
+  });
+
+  it.each([
+    ['a right-to-left override', '\u202E', 'U+202E'],
+    ['a left-to-right mark', '\u200E', 'U+200E'],
+    ['a zero-width space', '\u200B', 'U+200B'],
+    ['a zero-width joiner', '\u200D', 'U+200D'],
+    ['a BOM inside the URL', '\uFEFF', 'U+FEFF'],
+  ])('refuses a URL holding %s, with the reason, in every format', (_name, char, label) => {
+    const url = `https://h/invoice${char}gpj.exe`;
+    const reason = `contains an invisible or text-direction character (${label})`;
+    expect(parseSourceUrls(url, 'txt')[0]).toMatchObject({ reason });
+    expect(parseSourceUrls(JSON.stringify([url]), 'json')[0]).toMatchObject({ reason });
+    expect(parseSourceUrls(`sourceFileUrl\n${url}\n`, 'csv')[0]).toMatchObject({ reason });
   });
 });

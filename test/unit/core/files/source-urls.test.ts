@@ -15,6 +15,16 @@ describe('sourceUrlProblem', () => {
   });
 });
 
+describe('sourceUrlProblem and U+FFFD', () => {
+  it('treats a real U+FFFD as an ordinary character: the URL parser percent-encodes it in a path', () => {
+    expect(sourceUrlProblem('https://h/a\uFFFD.png')).toBeNull();
+  });
+
+  it('refuses a lone surrogate, which is how bytes that are not UTF-8 reach it (see utf8-text.ts)', () => {
+    expect(sourceUrlProblem('https://h/a\uDCFF.png')).toBe('not valid UTF-8 text (the file holds bytes that are not characters)');
+  });
+});
+
 describe('labelFor', () => {
   it('uses the last path segment, decoded', () => {
     expect(labelFor('https://h/exports/Q1%20report.pdf?x=1')).toBe('Q1 report.pdf');

@@ -64,6 +64,24 @@ describe('writeFileAtomically', () => {
     expect(readdirSync(dir)).toEqual(['taken']);
   });
 
+  it('keeps the partial file private (0600) while it is written, whatever the umask', async () => {
+    const path = join(dir, 'list.txt');
+    const actual = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
+    let partialMode: number | null = null;
+    vi.mocked(fsPromises.writeFile).mockImplementationOnce(async (file, data, options) => {
+      await actual.writeFile(file as string, data as string, options);
+      partialMode = (await actual.stat(file as string)).mode & 0o777;
+    });
+    const umask = process.umask(0o022);
+    try {
+      await writeFileAtomically(path, 'https://h/a.png\n');
+    } finally {
+      process.umask(umask);
+    }
+    expect(partialMode).toBe(0o600);
+    expect(readFileSync(path, 'utf8')).toBe('https://h/a.png\n');
+  });
+
   it('fails as disk, naming the file, when its folder does not exist', async () => {
     const path = join(dir, 'missing', 'list.txt');
     const error = await failureOf(writeFileAtomically(path, 'text'));

@@ -24,7 +24,12 @@ describe('createSecretStore', () => {
     const chain = await createSecretStore({ keychain: brokenKeychain(), encryptedFile: async () => ({ store: file }) });
     expect(chain.store).toBe(file);
     expect(chain.status.backend).toBe('encrypted-file');
-    expect(chain.status.warning).toMatch(/No Secret Service/);
+    expect(chain.status.warning).toBe(
+      'The system keychain cannot be used, so API keys are kept in a file encrypted by the operating system, which the command line cannot read: to keep keys in the keychain, unlock it (on Linux, start a Secret Service such as GNOME Keyring) and restart Export Manager.',
+    );
+    // One sentence, one action; what failed is apart, in its own words.
+    expect(chain.status.warning).not.toMatch(/\(.*\(/);
+    expect(chain.status.warningDetail).toMatch(/^The keychain: .*No Secret Service/);
   });
 
   it('keeps keys for the session only, saying why, when the file would be plain text', async () => {
@@ -34,7 +39,9 @@ describe('createSecretStore', () => {
     });
     expect(chain.store).toBeInstanceOf(SessionSecretStore);
     expect(chain.status.backend).toBe('session');
-    expect(chain.status.warning).toMatch(/until the app quits.*basic_text/);
+    expect(chain.status.warning).toMatch(/^The system keychain cannot be used, nor an encrypted file, so API keys are kept only until the app quits: to keep keys in the keychain, unlock it .* and restart Export Manager\.$/);
+    expect(chain.status.warning!.match(/\./g)).toHaveLength(1);
+    expect(chain.status.warningDetail).toMatch(/^The keychain: .* The encrypted file: .*basic_text/);
     await chain.store.set('p', 'k');
     expect(await chain.store.get('p')).toBe('k');
   });

@@ -52,7 +52,8 @@ describe('SettlingSecretStore', () => {
     chain.refuse(new Error('probe crashed'));
     const status = await store.settled;
     expect(status.backend).toBe('session');
-    expect(status.warning).toContain('probe crashed');
+    expect(status.warning).toMatch(/^API keys are kept only until the app quits, .*: restart Export Manager to try the keychain again\.$/);
+    expect(status.warningDetail).toBe('probe crashed');
     await store.set('profile-1', 'secret-key-value');
     expect(await store.get('profile-1')).toBe('secret-key-value');
   });

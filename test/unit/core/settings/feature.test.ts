@@ -33,13 +33,14 @@ describe('the settings feature', () => {
   });
 
   it('reports state status: recovered database, database path, secrets backend and warning', async () => {
-    state.deps.secretsStatus = { backend: 'session', warning: 'kept until quit' };
+    state.deps.secretsStatus = { backend: 'session', warning: 'kept until quit', warningDetail: 'the keychain said no' };
     expect(await h()['settings.status'](undefined)).toEqual({
       recoveredFrom: null,
       recoveryNotice: null,
       databasePath: state.fx.store.path,
       secretsBackend: 'session',
       secretsWarning: 'kept until quit',
+      secretsWarningDetail: 'the keychain said no',
     });
   });
 });
