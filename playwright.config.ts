@@ -35,5 +35,15 @@ export default defineConfig({
     // `npm run dev`'s renderer under the app's development CSP (starts Vite; Chromium as above).
     { name: 'dev', testMatch: /dev\/.*\.spec\.ts$/ },
     { name: 'electron', testMatch: /electron\/.*\.spec\.ts$/ },
+    // `npm run screens`: refreshes the README's screenshots in docs/screens/ (never part of `npm test`).
+    ...(process.env.DOCS_SCREENS === '1'
+      ? [
+          {
+            name: 'docs',
+            testMatch: /docs\/.*\.spec\.ts$/,
+            use: { browserName: 'chromium' as const, launchOptions: { executablePath: executable ?? undefined, args: CHROMIUM_ARGS } },
+          },
+        ]
+      : []),
   ],
 });

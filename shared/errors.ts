@@ -53,6 +53,11 @@ export interface AppError {
    * refusal a person may override (the app asks; the CLI takes --allow-large).
    */
   extractLimit?: true;
+  /**
+   * Set on a `validation` error about one input of the call (its name in the method's payload,
+   * such as `baseUrl`): the window says it beside that field instead of in a banner.
+   */
+  field?: string;
 }
 
 /** How every method's outcome crosses a process boundary. */

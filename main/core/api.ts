@@ -55,7 +55,7 @@ export function createApi<N extends MethodName>(handlers: HandlerTable<N>, optio
     const handler = handlers[name] as Handler<MethodName>;
     api[name] = async (payload: unknown) => {
       const parsed = payloadSchema(name).safeParse(payload);
-      if (!parsed.success) return { ok: false, error: { kind: 'validation', message: describeInvalid(name, parsed.error.issues) } satisfies AppError };
+      if (!parsed.success) return { ok: false, error: invalidPayload(describeInvalid(name, parsed.error.issues), parsed.error.issues) };
       try {
         return { ok: true, value: await whileBusy(() => handler(parsed.data as never), { policy: options.busy }) };
       } catch (error) {
@@ -68,6 +68,13 @@ export function createApi<N extends MethodName>(handlers: HandlerTable<N>, optio
     };
   }
   return api as Pick<ApiHandlers, N>;
+}
+
+/** A payload the schema refused, naming its field when every issue is about the same one. */
+function invalidPayload(message: string, issues: readonly ValidationIssue[]): AppError {
+  const fields = new Set(issues.map((issue) => issue.path[0]));
+  const [only] = fields;
+  return fields.size === 1 && typeof only === 'string' ? { kind: 'validation', message, field: only } : { kind: 'validation', message };
 }
 
 /** The default description: the method and up to three issues with their paths. */

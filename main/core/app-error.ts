@@ -20,18 +20,21 @@ export interface AppErrorExtra {
   backendMessage?: string;
   extractLimit?: true;
   noKey?: true;
+  /** The payload field a `validation` error is about (see AppError.field). */
+  field?: string;
   cause?: unknown;
 }
 
 /** The one constructor of expected failures: returns the exception for the caller to throw. */
 export function appError(kind: ErrorKind, message: string, extra: AppErrorExtra = {}): AppErrorException {
-  const { cause, status, backendMessage, extractLimit, noKey } = extra;
+  const { cause, status, backendMessage, extractLimit, noKey, field } = extra;
   // Only the fields that are set: AppError crosses IPC and JSON, where `undefined` keys are noise.
   const error: AppError = { kind, message };
   if (status !== undefined) error.status = status;
   if (backendMessage !== undefined) error.backendMessage = backendMessage;
   if (extractLimit) error.extractLimit = true;
   if (noKey) error.noKey = true;
+  if (field !== undefined) error.field = field;
   return new AppErrorException(error, cause === undefined ? undefined : { cause });
 }
 

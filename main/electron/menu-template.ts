@@ -74,7 +74,11 @@ export function menuTemplate(platform: NodeJS.Platform, options: { isPackaged: b
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [{ label: 'Export Manager Help', click: () => actions.openHelp() }],
+    submenu: [
+      // `?` in the window; a menu accelerator would take the key from text fields.
+      { label: 'Keyboard Shortcuts', click: run('shortcuts') },
+      { label: 'Export Manager Help', click: () => actions.openHelp() },
+    ],
   };
   return [...(mac ? [appMenu] : []), file, { role: 'editMenu' }, exportsMenu, view, { role: 'windowMenu' }, help];
 }

@@ -17,7 +17,7 @@ export interface AppInfo {
 }
 
 /** What the application menu asks the window to do (the same commands as its keyboard shortcuts). */
-export type AppCommand = 'open-zip' | 'filter' | 'download' | 'remove-selected' | 'settings';
+export type AppCommand = 'open-zip' | 'filter' | 'download' | 'remove-selected' | 'settings' | 'shortcuts';
 
 /** Methods about the app itself. */
 export const appMethods = {

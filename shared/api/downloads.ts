@@ -34,8 +34,11 @@ export interface ZipPart {
   /** Which part, from 1. */
   part: number;
   path: string;
-  /** The id to show or inspect it. */
-  fileId: string;
+  /**
+   * The id to show or inspect it; null once a later download replaced the file at `path`
+   * (Replace, or the `nameConflict` setting): what is there now is not what this job saved.
+   */
+  fileId: string | null;
   bytes: number;
   entries: number;
   filename: string;
@@ -83,7 +86,7 @@ export type DownloadResult =
   | { mode: 'urls'; exportedUrls: string[]; skipped: SkippedExport[] }
   | {
       mode: 'files';
-      /** The folder chosen for the files. */
+      /** The folder the files went to: a new one inside the folder chosen, named after the job (`name (1)` when taken). */
       folder: string;
       /** The id to show it. */
       folderId: string;
@@ -158,11 +161,20 @@ export interface DownloadJob {
   sourceJobId?: string;
   /** What the job was asked for, resolved to ids when it started (so it can be asked again); absent for a files job. */
   exportIds?: string[];
+  /**
+   * The labels of the first few exports it covers (at most COVERED_LABELS, in the order of
+   * `exportIds`), so a failed or cancelled card can say what it was about; `itemCount` is the
+   * total. Absent for a files job.
+   */
+  coveredLabels?: string[];
   /** A URL-mode job started by `downloads.check`: a look at what a zip would hold, not a download. */
   check?: boolean;
   /** The question the running job waits on (a taken name in the default folder); absent or null: none. */
   conflict?: NameConflict | null;
 }
+
+/** How many labels of the exports a job covers it carries (`coveredLabels`); the card says "and N more" for the rest. */
+export const COVERED_LABELS = 5;
 
 const jobId = z.string().min(1).max(100);
 const profileId = z.string().min(1).max(100);
@@ -176,7 +188,8 @@ const scope = z.union([idsOrFilter, z.object({ checkJobId: jobId }).strict()]);
 export const downloadsMethods = {
   /**
    * Starts a job on the scope main resolves; progress and the outcome arrive as events. A scope
-   * naming no export, or a check whose profile's exports changed since, fails before a job exists.
+   * naming no export, or a check whose profile's exports changed since, fails before a job exists;
+   * so does a duplicate of a job still running (same profile, mode and exports): `state`.
    */
   'downloads.start': method<{ jobId: string }>()(
     z.object({
@@ -197,9 +210,15 @@ export const downloadsMethods = {
   'downloads.check': method<{ jobId: string }>()(z.object({ profileId, scope: idsOrFilter })),
   /** Cancels a running job; `cancelled` is false when it had already finished. */
   'downloads.cancel': method<{ cancelled: boolean }>()(z.object({ jobId })),
-  /** Forgets the finished jobs (running ones stay); the files they saved are kept. */
-  'downloads.clearFinished': method<{ removed: number }>()(z.undefined()),
-  /** Running and recent jobs, newest first. */
+  /**
+   * Forgets the finished jobs that succeeded or were cancelled, and the failed ones too with
+   * `failed: true` (a failure stays to be retried unless asked); running jobs and checks stay.
+   * The files they saved are kept.
+   */
+  'downloads.clearFinished': method<{ removed: number }>()(z.object({ failed: z.boolean().optional() }).strict().optional()),
+  /** Forgets one finished job (its files are kept); `state` while it runs, `removed` false when it was not listed. */
+  'downloads.remove': method<{ removed: boolean }>()(z.object({ jobId })),
+  /** Running and recent jobs, newest first; checks (`downloads.check`) are previews, not downloads, and are not listed. */
   'downloads.list': method<DownloadJob[]>()(z.undefined()),
   /**
    * Saves the result of a finished URL-mode job via the save dialog (default `exported-urls.<ext>`
@@ -238,4 +257,6 @@ export const downloadsEvents = {
   'downloads.conflict': event<{ jobId: string; conflict: NameConflict | null }>(),
   /** A job ended: `state` says how; `result` or `error` says what. */
   'downloads.finished': event<DownloadJob>(),
+  /** A finished job's record changed: a later download replaced a file it saved (that part's `fileId` is now null). */
+  'downloads.updated': event<DownloadJob>(),
 } as const;

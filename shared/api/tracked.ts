@@ -60,7 +60,16 @@ export const trackedMethods = {
       limit: z.number().int().min(1).max(10_000).default(100),
     }),
   ),
-  'tracked.remove': method<{ removed: number }>()(
+  /**
+   * The ids of the exports `filter` matches (an empty filter: all), oldest first; given
+   * `among`, only those of these ids. What "Select all N matching" selects, and how the window
+   * learns which selected exports a new filter hides.
+   */
+  'tracked.matching': method<{ ids: string[] }>()(
+    z.object({ profileId, filter: z.string().max(2048), among: z.array(z.string().min(1).max(40)).max(1_000_000).optional() }),
+  ),
+  /** Stops tracking exports by id; answers with the rows removed, as they were, for Undo (`tracked.restore`). */
+  'tracked.remove': method<{ removed: number; items: TrackedExport[] }>()(
     z.object({ profileId, ids: z.array(z.string().min(1).max(40)).max(1_000_000) }),
   ),
   /**

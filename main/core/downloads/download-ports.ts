@@ -3,7 +3,7 @@
  * and the keychain adapt to these (store-adapters.ts), and the history feature implements
  * `DownloadHistory`; the handlers use only these.
  */
-import type { StandingConflictChoice } from '../../../shared/api/downloads';
+import type { SkippedExport, StandingConflictChoice } from '../../../shared/api/downloads';
 import type { Settings } from '../../../shared/api/settings';
 import type { HistoryEntry } from '../store/history-repo';
 
@@ -34,11 +34,30 @@ export interface DownloadSources {
    * `keychain`, …) when the profile or its key cannot be had, or the ids name no export any more.
    */
   resolve(profileId: string, scope: TrackedScope | null): Promise<DownloadSource>;
+  /**
+   * The labels of these exports, in this order (an export gone meanwhile: its place empty). The
+   * caller asks for a few only (a job's card names its first ones); absent: each URL's own name.
+   */
+  labelsOf?(profileId: string, exportIds: readonly string[]): string[];
 }
 
 /** Where finished jobs are recorded. */
 export interface DownloadHistory {
   record(entry: HistoryEntry): Promise<void> | void;
+  /**
+   * The URL lists history kept for a URL-mode job, by its job id, or null: how a History row
+   * is saved or downloaded one by one after its job left the recent jobs (another session, or
+   * cleared). Absent: only recent jobs can be.
+   */
+  keptUrls?(jobId: string): KeptUrls | null;
+}
+
+/** A URL-mode job's lists as history kept them, with the profile they were asked for. */
+export interface KeptUrls {
+  exportedUrls: string[];
+  skipped: SkippedExport[];
+  profileId: string;
+  profileName: string;
 }
 
 /** Save-location settings; optional (without them: always ask, starting in the Downloads folder). */

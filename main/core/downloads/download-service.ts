@@ -14,7 +14,7 @@ import { ConflictQuestions } from './conflict-questions';
 import type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources, TrackedScope } from './download-ports';
 import { runFilesMode } from './files-mode';
 import { JobRegistry } from './job-registry';
-import { historyEntry, newJob } from './job-records';
+import { coveredLabels, filesFolderName, historyEntry, newJob } from './job-records';
 import { runUrlMode } from './url-mode';
 import type { UrlList, UrlListFormat } from './url-list-file';
 import { writeUrlList } from './url-list-file';
@@ -66,6 +66,7 @@ export class DownloadService {
   async start(request: StartRequest): Promise<{ jobId: string }> {
     const source = await this.resolve(request.profileId, request.scope);
     const job = this.newJob(request.profileId, source, request.mode);
+    this.refuseDuplicate(job);
     const work = request.mode === 'zip'
       ? (running: DownloadJob, signal: AbortSignal) => runZipMode(this.zipDeps(), running, source, request.saveTo, signal)
       : (running: DownloadJob, signal: AbortSignal) => runUrlMode(this.modeDeps(), running, source, signal);
@@ -84,6 +85,7 @@ export class DownloadService {
   async check(profileId: string, scope: TrackedScope): Promise<{ jobId: string }> {
     const source = await this.resolve(profileId, scope);
     const job = { ...this.newJob(profileId, source, 'urls'), check: true };
+    this.refuseDuplicate(job);
     this.scopes.remember(job.jobId, profileId, scope, source);
     return { jobId: this.jobs.start(job, (running, signal) => runUrlMode(this.modeDeps(), running, source, signal), null) };
   }
@@ -110,7 +112,8 @@ export class DownloadService {
     const job = { ...newJob(sourceJob.profileId, sourceJob.profileName, 'files', list.exportedUrls.length), sourceJobId: jobId };
     const urls = [...list.exportedUrls];
     const deps = { jobs: this.jobs, grants: this.grants, tempDir: this.deps.paths.tempDir, timeouts: this.deps.timeouts, concurrency: this.deps.fetchConcurrency };
-    return { jobId: this.jobs.start(job, (running, signal) => runFilesMode(deps, running, urls, folder, signal), null) };
+    const into = { parent: folder, name: filesFolderName(sourceJob.profileName) };
+    return { jobId: this.jobs.start(job, (running, signal) => runFilesMode(deps, running, urls, into, signal), null) };
   }
 
   /** Answers a running job's question about a taken name; `state` when the job is not running. */
@@ -127,8 +130,14 @@ export class DownloadService {
     return this.jobs.list();
   }
 
-  clearFinished(): number {
-    return this.jobs.clearFinished();
+  clearFinished(failed: boolean): number {
+    return this.jobs.clearFinished(failed);
+  }
+
+  /** Forgets one finished job; `state` while it runs (cancel it first). */
+  remove(jobId: string): boolean {
+    if (this.jobs.isRunning(jobId)) fail('state', 'That download is still running: cancel it before removing it from the list.');
+    return this.jobs.remove(jobId);
   }
 
   close(): Promise<void> {
@@ -146,7 +155,19 @@ export class DownloadService {
   }
 
   private newJob(profileId: string, source: DownloadSource, mode: StartRequest['mode']): DownloadJob {
-    return { ...newJob(profileId, source.profileName, mode, source.sourceFileUrls.length), exportIds: source.exportIds };
+    return { ...newJob(profileId, source.profileName, mode, source.sourceFileUrls.length), exportIds: source.exportIds, coveredLabels: coveredLabels(source, this.labelsOf(profileId)) };
+  }
+
+  /** The store's labels of a profile's exports, when the sources can say (the command line's cannot). */
+  private labelsOf(profileId: string): ((ids: string[]) => string[]) | undefined {
+    const sources = this.deps.sources;
+    return sources.labelsOf ? (ids) => sources.labelsOf!(profileId, ids) : undefined;
+  }
+
+  /** A second start of what is running (a double click, a repeated Space) makes no second job. */
+  private refuseDuplicate(job: DownloadJob): void {
+    if (!this.jobs.runningLike(job)) return;
+    fail('state', `${job.check ? 'That check' : 'That download'} is already running: wait for it, or cancel it first.`);
   }
 
   private modeDeps() {
@@ -157,11 +178,15 @@ export class DownloadService {
     return { ...this.modeDeps(), paths: this.deps.paths, dialogs: this.deps.dialogs, preferences: this.deps.preferences, grants: this.grants, conflicts: this.conflicts };
   }
 
-  /** A finished, successful URL-mode job (kept among the recent jobs) and its lists. */
-  private urlList(jobId: string): { job: DownloadJob; result: UrlList } {
+  /** A finished, successful URL-mode job's lists and profile: from the recent jobs, else from what history kept of it. */
+  private urlList(jobId: string): { job: Pick<DownloadJob, 'profileId' | 'profileName'>; result: UrlList } {
     if (this.jobs.isRunning(jobId)) fail('state', 'That job is still running: wait until it finishes.');
     const job = this.jobs.finishedJob(jobId);
-    if (!job) fail('state', 'That download job is no longer in the recent jobs: run URL mode again.');
+    if (!job) {
+      const kept = this.deps.history.keptUrls?.(jobId);
+      if (!kept) fail('state', 'That download job is no longer in the recent jobs, and history kept no URLs for it: run URL mode again.');
+      return { job: kept, result: { exportedUrls: kept.exportedUrls, skipped: kept.skipped } };
+    }
     if (job.result?.mode !== 'urls') fail('state', 'Only a finished URL-mode job has exported URLs to save or download.');
     return { job, result: job.result };
   }

@@ -4,6 +4,8 @@ import { toAppError } from '../http/to-app-error';
 import type { EventSink, Notifier } from '../ports';
 import type { DownloadHistory, HistoryEntry } from './download-ports';
 import { notification } from './job-records';
+import { sameRequest } from './same-request';
+import { forgetReplacedParts } from './replaced-files';
 
 const KEEP_FINISHED = 50;
 
@@ -44,6 +46,12 @@ export class JobRegistry {
     return this.running.has(jobId);
   }
 
+  /** A running job that asks for what `job` asks for (a double click's second start), or undefined. */
+  runningLike(job: DownloadJob): DownloadJob | undefined {
+    for (const entry of this.running.values()) if (sameRequest(entry.job, job)) return entry.job;
+    return undefined;
+  }
+
   /** A finished job still among the recent ones, or undefined. */
   finishedJob(jobId: string): DownloadJob | undefined {
     return this.finished.find((job) => job.jobId === jobId);
@@ -56,17 +64,28 @@ export class JobRegistry {
     return entry !== undefined;
   }
 
-  /** Running and recent jobs, newest first. */
+  /** Running and recent downloads, newest first. A check is a preview, not a download: its events carry it, the list does not. */
   list(): DownloadJob[] {
-    const all = [...[...this.running.values()].map((entry) => entry.job), ...this.finished];
+    const all = [...[...this.running.values()].map((entry) => entry.job), ...this.finished].filter((job) => !job.check);
     return all.map((job) => ({ ...job })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
-  /** Forgets the finished jobs; returns how many. Their files stay on disk. */
-  clearFinished(): number {
-    const removed = this.finished.length;
-    this.finished = [];
-    return removed;
+  /**
+   * Forgets the finished downloads that succeeded or were cancelled, and the failed ones only
+   * when `failed` (a failure stays to be retried unless asked); returns how many. Checks stay (a
+   * zip of what one found may still follow), and every file stays on disk.
+   */
+  clearFinished(failed: boolean): number {
+    const before = this.finished.length;
+    this.finished = this.finished.filter((job) => job.check || (job.state === 'failed' && !failed));
+    return before - this.finished.length;
+  }
+
+  /** Forgets one finished download; false when it is not among them (a running job is the caller's to refuse). */
+  remove(jobId: string): boolean {
+    const before = this.finished.length;
+    this.finished = this.finished.filter((job) => job.check || job.jobId !== jobId);
+    return this.finished.length < before;
   }
 
   /** Cancels every running job and waits for them to clean up. */
@@ -100,6 +119,8 @@ export class JobRegistry {
     }
     job.finishedAt = new Date().toISOString();
     this.running.delete(job.jobId);
+    // What this job saved replaced any file an earlier job saved at the same path: that job forgets it first.
+    for (const older of forgetReplacedParts(job, this.finished)) this.deps.events.emit('downloads.updated', { ...older });
     this.finished = [job, ...this.finished].slice(0, KEEP_FINISHED);
     this.updateTaskbar();
     this.deps.events.emit('downloads.finished', { ...job });

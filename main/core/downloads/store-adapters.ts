@@ -27,6 +27,7 @@ export function createDownloadSources(store: Store, secrets: Pick<SecretStore, '
         maxBatchSize: profile.maxBatchSize,
       };
     },
+    labelsOf: (profileId, exportIds) => exportIds.map((id) => store.tracked.get(profileId, id)?.label ?? ''),
   };
 }
 

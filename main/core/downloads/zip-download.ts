@@ -12,8 +12,9 @@ import type { RetryOptions } from '../http/retry';
 import { toAppError } from '../http/to-app-error';
 import type { Dialogs } from '../ports';
 import { moveIntoPlace } from './move-into-place';
+import { numberedName } from '../../../shared/numbered-name';
 import { settleTakenName } from './name-conflict';
-import type { ConflictPolicy } from './name-conflict';
+import type { ConflictPolicy, NameSet } from './name-conflict';
 import type { ProgressSnapshot } from './progress-meter';
 import { saveBody, withTempFile } from './save-body';
 import { readZipDirectory } from '../archive';
@@ -44,6 +45,12 @@ export interface ZipDownloadOptions {
   onFilename?: (filename: string, source: FilenameSource) => void;
   /** The name to save under, from the backend's (a part of a split download: `name (part 1 of 3).zip`); default: the backend's. */
   nameAs?: (filename: string) => string;
+  /**
+   * In a folder, the names this file stands for, numbered n (see NameSet): a split zip's part 1
+   * passes every part's name, so a taken name anywhere in the set numbers the whole set. Default:
+   * the file alone, `name (n).zip`.
+   */
+  nameSet?: NameSet;
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryOptions>;
   /** Minimum time between progress reports (default 100 ms: about 10 a second). */
@@ -57,6 +64,8 @@ export interface ZipDownloadResult {
   filename: string;
   filenameSource: FilenameSource;
   entries: number;
+  /** In a folder: the number its name (and its set's) took to keep an existing file, `name (1).zip`; 0 for none. */
+  numbered: number;
 }
 
 const ZIP_STARTS = ['504b0304', '504b0506']; // a local file header, or the end record of an empty zip
@@ -98,7 +107,7 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         throw appError('invalid-response', 'The backend answered with a web page instead of a zip: check the base URL.', { status: response.status });
       }
       const savedName = options.nameAs?.(filename) ?? filename;
-      const chosen = chooseTarget(options.destination, savedName, ended.signal);
+      const chosen = chooseTarget(options.destination, savedName, options.nameSet, ended.signal);
       // Awaited below, once the body is in; a refusal stops the body at once.
       chosen.catch((error: unknown) => {
         stopped ??= error;
@@ -116,7 +125,7 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
       });
       const target = await chosen;
       const path = await moveIntoPlace(temp, target.path, target.existing);
-      return { path, bytes, filename: savedName, filenameSource: source, entries: directory.entries };
+      return { path, bytes, filename: savedName, filenameSource: source, entries: directory.entries, numbered: target.numbered };
     });
   } catch (error) {
     // The caller's cancel says it all; otherwise what stopped the body is the reason, not the abort it caused.
@@ -130,20 +139,28 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
   }
 }
 
+/** Where a file goes, how the move treats a file there, and the number its name took in a folder. */
+interface Target {
+  path: string;
+  existing: ConflictChoice;
+  numbered: number;
+}
+
 /** Where the file goes; throws (a `cancelled` error for a cancelled dialog or question) when it goes nowhere. */
-async function chooseTarget(destination: ZipDestination, filename: string, signal: AbortSignal): Promise<{ path: string; existing: ConflictChoice }> {
+async function chooseTarget(destination: ZipDestination, filename: string, nameSet: NameSet | undefined, signal: AbortSignal): Promise<Target> {
   if (destination.kind === 'file') {
     const existing = destination.existing ?? 'cancel';
     // A FIFO or a device at the path is refused now, not after the whole body was saved.
     if (existing === 'replace') await refuseToReplaceNonFile(destination.path);
-    return { path: destination.path, existing };
+    return { path: destination.path, existing, numbered: 0 };
   }
   if (destination.kind === 'folder') {
     await mkdir(destination.dir, { recursive: true });
-    const path = join(destination.dir, filename);
-    const existing = await settleTakenName({ path, filename, folder: destination.dir }, destination.onConflict, signal);
-    if (existing === 'replace') await refuseToReplaceNonFile(path);
-    return { path, existing };
+    const names: NameSet = nameSet ?? ((n) => [n === 0 ? filename : numberedName(filename, n)]);
+    const settled = await settleTakenName(destination.dir, names, destination.onConflict, signal);
+    const path = join(destination.dir, settled.name);
+    if (settled.existing === 'replace') await refuseToReplaceNonFile(path);
+    return { path, existing: settled.existing, numbered: settled.number };
   }
   const path = await destination.dialogs.saveAs({
     title: 'Save the downloaded exports',
@@ -151,5 +168,5 @@ async function chooseTarget(destination: ZipDestination, filename: string, signa
     filters: [{ name: 'Zip archive', extensions: ['zip'] }],
   });
   if (path === null) throw cancelled('The download was cancelled: no file was chosen in the save dialog.');
-  return { path, existing: 'replace' };
+  return { path, existing: 'replace', numbered: 0 };
 }

@@ -6,6 +6,7 @@ import { batchFailure } from './batch-failure';
 import type { ProgressSnapshot } from './progress-meter';
 import { runZipDownload } from './zip-download';
 import type { ZipDestination, ZipDownloadOptions, ZipDownloadResult } from './zip-download';
+import type { NameSet } from './name-conflict';
 
 /** One saved part of a zip download (part 1 of 1 when it was not split). */
 export interface SavedPart extends ZipDownloadResult {
@@ -19,7 +20,7 @@ export interface PartProgress extends ProgressSnapshot {
 }
 
 /** `runZipDownload`'s options, for any number of exports, and what a caller hears about parts. */
-export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' | 'nameAs'> {
+export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' | 'nameAs' | 'nameSet'> {
   /** The most exports a request may carry; null: no limit (one request, one file). */
   maxBatchSize: number | null;
   onProgress?: (progress: PartProgress) => void;
@@ -29,10 +30,20 @@ export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' |
 
 const MAX_NAME_BYTES = 255;
 
-/** `base (part k of n).zip`, with `base` cut short when the whole would pass the file-name limit. */
-export function partFileNameFor(base: string, part: number, parts: number): string {
-  const suffixBytes = Buffer.byteLength(partFileName('', part, parts), 'utf8');
-  return partFileName(truncateBytes(base, MAX_NAME_BYTES - suffixBytes).trimEnd(), part, parts);
+/**
+ * `base (part k of n).zip`, with `base` cut short when the whole would pass the file-name limit;
+ * `numbered` > 0 numbers the set to keep files already there, `base (1) (part k of n).zip` (the
+ * number after the cut, so it is never cut away).
+ */
+export function partFileNameFor(base: string, part: number, parts: number, numbered = 0): string {
+  const number = numbered > 0 ? ` (${numbered})` : '';
+  const suffixBytes = Buffer.byteLength(number + partFileName('', part, parts), 'utf8');
+  return partFileName(truncateBytes(base, MAX_NAME_BYTES - suffixBytes).trimEnd() + number, part, parts);
+}
+
+/** Every part's name of a split zip's set, numbered n: a taken name anywhere in it numbers the whole set (Keep both). */
+function partSet(base: string, parts: number): NameSet {
+  return (n) => Array.from({ length: parts }, (_, i) => partFileNameFor(base, i + 1, parts, n));
 }
 
 /** Where part `part` of an exact-path download goes: beside that path, named after it. */
@@ -51,13 +62,14 @@ function firstPartDestination(destination: ZipDestination, parts: number): ZipDe
 
 /**
  * Where a later part goes, and under which name. In the default folder: the backend's name for
- * part 1, a taken name settled as part 1's was (the same question, answered once a job). An exact
+ * part 1, numbered as part 1's set was (Keep both numbers the set, `name (1) (part 2 of 3).zip`),
+ * a taken name settled as part 1's was (the same question, answered once a job). An exact
  * path: named after that path (not after what part 1 became, which may carry a " (1)"), and a
  * taken name handled as the path's. The save dialog: beside the file chosen there and named
  * after it, a taken name becoming `… (1).zip`.
  */
 function laterPart(destination: ZipDestination, first: SavedPart, backendBase: string, part: number, parts: number): { destination: ZipDestination; name?: string } {
-  if (destination.kind === 'folder') return { destination, name: partFileNameFor(backendBase, part, parts) };
+  if (destination.kind === 'folder') return { destination, name: partFileNameFor(backendBase, part, parts, first.numbered) };
   if (destination.kind === 'file') return { destination: { kind: 'file', path: exactPartPath(destination.path, part, parts), existing: destination.existing ?? 'cancel' } };
   return { destination: { kind: 'file', path: exactPartPath(first.path, part, parts), existing: 'keep-both' } };
 }
@@ -89,6 +101,8 @@ export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]
         destination: later ? later.destination : firstPartDestination(options.destination, parts),
         onFilename: part === 1 ? options.onFilename : undefined,
         nameAs,
+        // Part 1 in a folder stands for the whole set: Keep both numbers every part alike.
+        nameSet: parts > 1 && !later ? (n) => partSet(backendBase, parts)(n) : undefined,
         onProgress: onProgress ? (snapshot) => onProgress(parts > 1 ? { ...snapshot, part, parts } : snapshot) : undefined,
       });
       // A part's name is the one it was saved under (the backend names every part alike).

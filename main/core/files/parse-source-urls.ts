@@ -44,14 +44,30 @@ function checked(line: number, value: string): SourceLine {
   return problem ? { line, value, reason: problem } : { line, value };
 }
 
+/**
+ * In a plain list, a comma is where a CSV row's next cell starts (`url,label` pasted without its
+ * header): taken as part of the URL, the label would be glued on and the duplicate missed.
+ */
+const COMMA_IN_LIST =
+  'contains a comma: this looks like a CSV row; add a header row naming the sourceFileUrl column (or write a comma that belongs to the URL as %2C)';
+
 function fromLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
   for (let i = 0; i < lines.length; i++) {
     const value = lines[i]!.trim();
-    if (value) out.push(checked(i + 1, value));
+    if (!value) continue;
+    // The comma says more than what the glued-on label breaks (a space, say).
+    out.push(value.includes(',') ? { line: i + 1, value, reason: COMMA_IN_LIST } : checked(i + 1, value));
   }
   return out;
+}
+
+/** Whether text is CSV with a header row naming the `sourceFileUrl` column (pasted or dropped, it says so itself). */
+function hasCsvHeader(text: string): boolean {
+  const firstLine = /^\uFEFF?\s*([^\r\n]*)/.exec(text)?.[1] ?? '';
+  const header = parseCsv(firstLine)[0];
+  return header !== undefined && header.cells.length > 1 && header.cells.some((cell) => cell.trim().toLowerCase() === 'sourcefileurl');
 }
 
 function fromJson(text: string): SourceLine[] {
@@ -103,12 +119,15 @@ function fromCsv(text: string): SourceLine[] {
 
 /**
  * Reads `sourceFileUrl` values from text: one a line, CSV with a `sourceFileUrl` column, or a
- * JSON array of strings or of `{ sourceFileUrl }`. Every value is validated (absolute http(s),
+ * JSON array of strings or of `{ sourceFileUrl }` (`auto`: JSON when it starts with `[` or `{`,
+ * CSV when its first line is a header naming `sourceFileUrl`, else one a line, where a comma is
+ * refused as the sign of a CSV row without its header). Every value is validated (absolute http(s),
  * at most 2048 characters); invalid ones carry a `reason`. Blank lines are skipped. A file
  * that cannot be read as its format at all throws a `validation` AppError.
  */
 export function parseSourceUrls(text: string, format: SourceFormat = 'auto'): SourceLine[] {
-  if (format === 'auto') format = /^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'txt';
+  // One parser for every way a list comes in: pasted text is read as what it is, as a file is.
+  if (format === 'auto') format = /^\uFEFF?\s*[[{]/.test(text) ? 'json' : hasCsvHeader(text) ? 'csv' : 'txt';
   if (format === 'json') return fromJson(text);
   if (format === 'csv') return fromCsv(text);
   return fromLines(text);

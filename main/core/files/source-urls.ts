@@ -29,6 +29,8 @@ export function sourceUrlProblem(value: string): string | null {
     return 'not a valid URL';
   }
   if (!url.hostname) return 'the URL has no host';
+  // Never part of a URL as sent: a backend compares the exact string, and a space is written %20.
+  if (/\s/.test(value)) return 'contains a space (a URL writes it as %20)';
   return null;
 }
 

@@ -1,11 +1,17 @@
+import type { HistoryItem, HistoryUrls } from '../../../shared/api/history';
 import type { DownloadHistory } from '../downloads';
 import type { FileGrants } from '../file-grants';
 import type { Feature, MethodsOf } from '../handlers';
 import type { EventSink } from '../ports';
+import type { StoredHistoryItem } from '../store/history-repo';
 import type { Store } from '../store/store';
 import { whileBusy } from '../store/while-busy';
+import { savedFileState, stampOf } from './saved-file';
 
-/** `history.*`, plus the door through which finished downloads are recorded. */
+/** The URL lists history kept for a job, with the profile it ran for (what "Download each…" needs once the job left Downloads). */
+export type KeptUrlLists = HistoryUrls & { profileId: string; profileName: string };
+
+/** `history.*`, plus the doors through which downloads record finished jobs and read back what history kept. */
 export interface HistoryFeature extends Feature<MethodsOf<'history'>> {
   /** Records a finished job and announces it, like every other change to the history. */
   downloadHistory: DownloadHistory;
@@ -15,13 +21,21 @@ export interface HistoryFeature extends Feature<MethodsOf<'history'>> {
 export function createHistoryFeature(deps: { store: Store; events: EventSink; grants: FileGrants }): HistoryFeature {
   const { store } = deps;
   const changed = () => deps.events.emit('history.changed', null);
+
+  /** A stored row as the window sees it: its file may be shown or inspected only while it is still the one the job wrote. */
+  async function listed({ savedFile, ...item }: StoredHistoryItem): Promise<HistoryItem> {
+    if (item.path === null) return { ...item, fileState: null, fileId: null };
+    const fileState = await savedFileState(item.path, savedFile);
+    return { ...item, fileState, fileId: fileState === 'saved' ? deps.grants.grant(item.path, 'file').id : null };
+  }
+
   return {
     handlers: {
-      'history.list': ({ offset, limit }) => {
-        const { items, total } = store.history.list(offset, limit);
-        // A saved file is one main recorded itself: the renderer may show or inspect it by id.
-        return { items: items.map((item) => ({ ...item, fileId: item.path ? deps.grants.grant(item.path, 'file').id : null })), total };
+      'history.list': async (query) => {
+        const { items, total } = store.history.list(query);
+        return { items: await Promise.all(items.map(listed)), total, recorded: store.history.count(), profiles: store.history.profiles() };
       },
+      'history.urls': ({ id }) => store.history.urls(id),
       'history.remove': ({ id }) => {
         const removed = store.history.remove(id);
         if (removed) changed();
@@ -34,9 +48,14 @@ export function createHistoryFeature(deps: { store: Store; events: EventSink; gr
       },
     },
     downloadHistory: {
+      // The URL lists kept for a URL-mode job: downloads' saveUrls and fetchUrls serve a History
+      // row with them once its job has left the recent jobs (another session, or cleared).
+      keptUrls: (jobId): KeptUrlLists | null => store.history.urlsOfJob(jobId),
       // Called by a job as it ends, outside any API call: a busy database is waited out here.
       async record(entry) {
-        await whileBusy(() => store.history.record(entry));
+        // The file as the job left it, so a later listing can tell whether it is still that file.
+        const savedFile = entry.path === null ? null : await stampOf(entry.path);
+        await whileBusy(() => store.history.record(entry, savedFile));
         changed();
       },
     },

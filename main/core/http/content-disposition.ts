@@ -42,11 +42,21 @@ function tokenize(header: string): { type: string; params: Array<[string, string
   return { type, params };
 }
 
+/**
+ * A parameter value without its quotes and escapes. A quoted string the server never closed
+ * (`filename="report.zip`) runs to the end of the header, as browsers read it: its opening quote
+ * is not part of the name (kept, it became `_report.zip` once sanitized).
+ */
 function unquote(value: string): string {
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-    return value.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (!value.startsWith('"')) return value;
+  let text = '';
+  for (let i = 1; i < value.length; i++) {
+    const char = value[i]!;
+    if (char === '\\' && i + 1 < value.length) text += value[++i];
+    else if (char === '"') return text;
+    else text += char;
   }
-  return value;
+  return text;
 }
 
 /** Decodes an RFC 5987 ext-value `charset'lang'pct-encoded`; null when malformed or of an unknown charset. */

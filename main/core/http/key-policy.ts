@@ -6,6 +6,7 @@
  */
 import { isIP } from 'node:net';
 import { fail } from '../app-error';
+import type { AppErrorExtra } from '../app-error';
 
 /**
  * Whether a host name is this machine (where plain http cannot be sniffed on the network): only
@@ -41,13 +42,16 @@ function isHttp(url: URL): boolean {
 }
 
 /** Parses a URL, or fails as `validation` with `invalid` (the caller's wording). */
-function parseOr(value: string, invalid: string): URL {
+function parseOr(value: string, invalid: string, extra: AppErrorExtra = {}): URL {
   try {
     return new URL(value);
   } catch {
-    fail('validation', invalid);
+    fail('validation', invalid, extra);
   }
 }
+
+/** A profile's base URL errors name the field, so the window says them beside it. */
+const BASE_URL_FIELD: AppErrorExtra = { field: 'baseUrl' };
 
 /**
  * Parses a profile's base URL and checks that its key may be sent there. Refused as
@@ -77,17 +81,18 @@ export function checkedBaseUrl(baseUrl: string, apiKey: string | null): URL {
  */
 export function checkProfileBaseUrl(value: string, hasKey: boolean): string {
   const trimmed = value.trim();
-  const url = parseOr(trimmed, `"${trimmed}" is not a valid URL; a base URL looks like https://host/api.`);
+  const url = parseOr(trimmed, `"${trimmed}" is not a valid URL; a base URL looks like https://host/api.`, BASE_URL_FIELD);
   if (!isHttp(url)) {
-    fail('validation', `A base URL starts with https:// (or http:// for this machine), not ${url.protocol}//.`);
+    fail('validation', `A base URL starts with https:// (or http:// for this machine), not ${url.protocol}//.`, BASE_URL_FIELD);
   }
   if (url.username || url.password) {
-    fail('validation', 'Leave the user name and password out of the base URL; the API key is set separately.');
+    fail('validation', 'Leave the user name and password out of the base URL; the API key is set separately.', BASE_URL_FIELD);
   }
   if (hasKey && !keyAllowedFor(url)) {
     fail(
       'validation',
       `This profile has an API key, and plain http to ${url.hostname} would send it in clear text. Use https://, or remove the key first.`,
+      BASE_URL_FIELD,
     );
   }
   return trimmed.replace(/\/+$/, '');

@@ -50,6 +50,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE profiles ADD COLUMN max_batch_size INTEGER;
   `,
+  // History: the saved file's size and modification time as the job left it (so a row offers
+  // Reveal and Inspect only while the file is still that one), and a URL-mode job's lists as
+  // JSON ({ exportedUrls, skipped }; NULL when too large to keep) with how many URLs it exported.
+  `
+  ALTER TABLE history ADD COLUMN file_size INTEGER;
+  ALTER TABLE history ADD COLUMN file_mtime_ms REAL;
+  ALTER TABLE history ADD COLUMN exported_url_count INTEGER;
+  ALTER TABLE history ADD COLUMN url_lists TEXT;
+  `,
 ];
 
 /** The schema version this build writes. */

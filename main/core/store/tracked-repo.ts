@@ -210,11 +210,33 @@ export class TrackedRepo {
 
   /** Removes tracked exports of a profile by id; returns how many went. */
   remove(profileId: string, ids: readonly string[]): number {
-    const removed = this.db
-      .prepare('DELETE FROM tracked_exports WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?))')
-      .run(profileId, idsJson(ids)).changes;
-    if (removed) this.search.invalidate();
-    return removed;
+    return this.take(profileId, ids).length;
+  }
+
+  /** Removes tracked exports of a profile by id and returns them as they were (oldest first), so they can be restored. */
+  take(profileId: string, ids: readonly string[]): TrackedExport[] {
+    const rows = this.db
+      .prepare<[string, string], TrackedRow>(
+        'DELETE FROM tracked_exports WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?)) RETURNING id, source_file_url, label, added_at',
+      )
+      .all(profileId, idsJson(ids));
+    if (rows.length) this.search.invalidate();
+    return rows.map(toExport).sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /**
+   * The ids of the profile's exports that `filter` matches (an empty filter: all of them),
+   * oldest first; given `among`, only those of these ids.
+   */
+  matching(profileId: string, filter: string, among?: readonly string[]): string[] {
+    const text = filter.trim();
+    const ids = text
+      ? this.search.matches(profileId, text)
+      : this.db.prepare<[string], number>('SELECT id FROM tracked_exports WHERE profile_id = ? ORDER BY id').pluck<number>().all(profileId);
+    const found = [...ids].sort((a, b) => a - b).map(String);
+    if (!among) return found;
+    const wanted = new Set(among);
+    return found.filter((id) => wanted.has(id));
   }
 
   /** Sets one tracked export's label; a blank label goes back to the one taken from its URL. False when it is not tracked. */

@@ -69,10 +69,14 @@ export function createTrackedFeature(deps: {
         changed(profileId);
         return store.tracked.get(profileId, id)!;
       },
+      'tracked.matching': ({ profileId, filter, among }) => {
+        store.profiles.require(profileId);
+        return { ids: store.tracked.matching(profileId, filter, among) };
+      },
       'tracked.remove': ({ profileId, ids }) => {
-        const removed = store.tracked.remove(profileId, ids);
-        if (removed) changed(profileId);
-        return { removed };
+        const items = store.tracked.take(profileId, ids);
+        if (items.length) changed(profileId);
+        return { removed: items.length, items };
       },
       'tracked.export': async ({ profileId, format }) => {
         const profile = store.profiles.require(profileId);

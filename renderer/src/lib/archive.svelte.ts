@@ -4,6 +4,7 @@ import type { ArchiveEntry, ArchiveJob, ArchiveJobOf, ArchiveListing, ArchiveOp,
 import type { Result } from '../../../shared/errors';
 import { withHiddenCharactersShown } from '../../../shared/hidden-characters';
 import { exportManager, stopAll } from './api';
+import { confirmation } from './confirmation.svelte';
 import { duplicateNames } from './duplicates';
 import { FeatureState } from './feature-state.svelte';
 import { focusSoon } from './focus';
@@ -15,6 +16,11 @@ import { navigation } from './navigation.svelte';
  * "Report.PDF", "9.txt" before "10.txt"), not by code point, which puts every capital first.
  */
 const NAME_ORDER = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Asks, in the app's own dialog, whether to extract an archive past a safety limit (the refusal says which). */
+function confirmExtractAnyway(refusal: string): Promise<boolean> {
+  return confirmation.ask({ title: 'Extract this archive anyway?', message: refusal, confirm: 'Extract anyway', danger: true });
+}
 
 /** Columns the entry table sorts by. */
 export type EntrySortKey = 'name' | 'size' | 'compressedSize' | 'modified';
@@ -57,6 +63,19 @@ class ArchiveState extends FeatureState {
   sortKey = $state<EntrySortKey>('name');
   sortAscending = $state(true);
   readonly selected = new SvelteSet<string>();
+  // Derived once per change of listing, filter or sort: the table, the match count and "select all" all read it.
+  #entries = $derived.by(() => {
+    const needle = this.filter.trim().toLowerCase();
+    const matching = (this.#listing?.entries ?? []).filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
+    const key = this.sortKey;
+    const direction = this.sortAscending ? 1 : -1;
+    return matching.sort((a, b) => {
+      if (key === 'name') return NAME_ORDER.compare(a.name, b.name) * direction;
+      const left = a[key] ?? '';
+      const right = b[key] ?? '';
+      return (left < right ? -1 : left > right ? 1 : 0) * direction;
+    });
+  });
 
   /** The open zip's entries and totals. */
   get listing(): ArchiveListing | null {
@@ -95,16 +114,7 @@ class ArchiveState extends FeatureState {
 
   /** Entries that match the filter, sorted. */
   get entries(): ArchiveEntry[] {
-    const needle = this.filter.trim().toLowerCase();
-    const matching = (this.#listing?.entries ?? []).filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
-    const key = this.sortKey;
-    const direction = this.sortAscending ? 1 : -1;
-    return matching.sort((a, b) => {
-      if (key === 'name') return NAME_ORDER.compare(a.name, b.name) * direction;
-      const left = a[key] ?? '';
-      const right = b[key] ?? '';
-      return (left < right ? -1 : left > right ? 1 : 0) * direction;
-    });
+    return this.#entries;
   }
 
   /** Follows the jobs' events: started, progress, finished. */
@@ -159,6 +169,24 @@ class ArchiveState extends FeatureState {
     if (!this.selected.delete(name)) this.selected.add(name);
   }
 
+  /**
+   * The entries "select all" takes: those the filter matches that extraction would write, so
+   * neither a folder nor an entry refused as unsafe (each can still be ticked on its own).
+   */
+  get selectable(): ArchiveEntry[] {
+    return this.entries.filter((entry) => !entry.directory && entry.unsafe === null);
+  }
+
+  /** Selects every selectable entry the filter matches, or unselects them when all already are. */
+  toggleAllMatching(): void {
+    const entries = this.selectable;
+    const all = entries.length > 0 && entries.every((entry) => this.selected.has(entry.name));
+    for (const { name } of entries) {
+      if (all) this.selected.delete(name);
+      else this.selected.add(name);
+    }
+  }
+
   /** Extracts every entry, or the selected ones, into a folder the user picks; resolves once the job has ended. */
   async extract(onlySelected: boolean): Promise<void> {
     const fileId = this.#zipId;
@@ -170,7 +198,7 @@ class ArchiveState extends FeatureState {
     const request = { fileId, folderId: folder.id, entries: onlySelected ? [...this.selected] : undefined };
     let ended = await this.#run('extract', exportManager().archive.extract(request));
     // Past a zip-bomb limit nothing was written: the person decides whether this archive is fine.
-    if (ended?.error && isExtractLimitError(ended.error) && confirm(`${ended.error.message}\n\nExtract it anyway?`)) {
+    if (ended?.error && isExtractLimitError(ended.error) && (await confirmExtractAnyway(ended.error.message))) {
       ended = await this.#run('extract', exportManager().archive.extract({ ...request, allowLarge: true }));
     }
     if (ended?.op === 'extract') this.#ended(ended, (job) => (this.#extraction = job));

@@ -5,6 +5,7 @@ import { downloads } from './downloads.svelte';
 import { focusScreen, focusSoon } from './focus';
 import { navigation } from './navigation.svelte';
 import { profiles } from './profiles.svelte';
+import { shortcutsHelp } from './shortcuts-help.svelte';
 import { tracked } from './tracked.svelte';
 
 /** What the keyboard and the app menu can ask for by name (the menu sends it as `app.command`). */
@@ -17,6 +18,7 @@ const KEYS: Record<Command, { mod: boolean; key: string }> = {
   download: { mod: true, key: 'Enter' },
   'remove-selected': { mod: false, key: 'Delete' },
   settings: { mod: true, key: ',' },
+  shortcuts: { mod: false, key: '?' },
 };
 
 const MAC = typeof navigator !== 'undefined' && /mac/i.test(navigator.platform);
@@ -55,6 +57,8 @@ export function commandForKey(event: KeyboardEvent): Command | null {
     const pressed = event.key.length === 1 ? event.key.toUpperCase() : event.key;
     if (pressed !== keys.key) continue;
     if (command === 'remove-selected' && (typing(event) || event.shiftKey)) return null;
+    // `?` is typed with Shift on most layouts; in a field it is just a character.
+    if (command === 'shortcuts' && typing(event)) return null;
     return command;
   }
   return null;
@@ -116,6 +120,9 @@ export async function runCommand(command: Command): Promise<void> {
     case 'settings':
       navigation.go('settings');
       return focusScreen();
+    case 'shortcuts':
+      shortcutsHelp.open();
+      return;
   }
 }
 

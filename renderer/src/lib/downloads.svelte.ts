@@ -21,22 +21,43 @@ export function scopeKey(scope: ExportScope): string {
 
 /** Running and recent download jobs, kept current by main's events. */
 class DownloadsState extends FeatureState {
+  /** Every job main announced, checks included (a check's answer arrives as a job's events). */
   #jobs = $state<DownloadJob[]>([]);
   #check = $state<ShownCheck | null>(null);
+  /** The check "Show which and why" started for a zip job, by the zip job's id. */
+  #explanations = $state<Record<string, string>>({});
+  /** Starts sent to main and not answered yet: while one is, no start button acts (a double click makes one job). */
+  #starting = $state(0);
 
-  /** Jobs, newest first. */
+  /** Downloads, newest first. A check is a preview, not a download: the Exports screen and its zip's card show it, not this list. */
   get jobs(): DownloadJob[] {
-    return this.#jobs;
+    return this.#jobs.filter((job) => !job.check);
   }
 
-  /** How many jobs are still running. */
+  /** How many downloads are still running. */
   get running(): number {
-    return this.#jobs.filter((job) => job.state === 'running').length;
+    return this.jobs.filter((job) => job.state === 'running').length;
   }
 
-  /** How many shown jobs have finished (what "Clear finished" would hide). */
+  /** How many downloads have finished and did not fail (what "Clear finished" hides). */
   get finished(): number {
-    return this.jobs.filter((job) => job.state !== 'running').length;
+    return this.jobs.filter((job) => job.state === 'succeeded' || job.state === 'cancelled').length;
+  }
+
+  /** The failed downloads, newest first ("Retry all failed", "Clear failed too"). */
+  get failed(): DownloadJob[] {
+    return this.jobs.filter((job) => job.state === 'failed');
+  }
+
+  /** Whether a start is on its way to main: the start buttons are disabled meanwhile. */
+  get starting(): boolean {
+    return this.#starting > 0;
+  }
+
+  /** The check that explains what a finished zip job left out ("Show which and why"), or null. */
+  explanationOf(jobId: string): DownloadJob | null {
+    const checkId = this.#explanations[jobId];
+    return checkId ? (this.#jobs.find((job) => job.jobId === checkId) ?? null) : null;
   }
 
   /** The question of the oldest running job that waits for an answer about a taken name, or null. */
@@ -64,6 +85,8 @@ class DownloadsState extends FeatureState {
       api.on('downloads.progress', (progress) => this.#progress(progress)),
       api.on('downloads.conflict', ({ jobId, conflict }) => this.#conflict(jobId, conflict)),
       api.on('downloads.finished', (job) => this.#upsert(job)),
+      // A later download replaced a file this one saved: its card stops offering it.
+      api.on('downloads.updated', (job) => this.#upsert(job)),
       // Main refuses a download from a check whose exports changed; the card does not wait to be refused.
       api.on('tracked.changed', ({ profileId }) => {
         if (this.#check?.profileId === profileId) this.#check = null;
@@ -83,18 +106,37 @@ class DownloadsState extends FeatureState {
    * first: the confirmation shows what main will do, not a guess.
    */
   async start(profileId: string, mode: DownloadMode, scope: ExportScope): Promise<string | null> {
-    this.dismissError();
-    if (mode === 'zip' && !(await this.#confirmSplit(profileId, scope))) return null;
-    const started = await this.call(exportManager().downloads.start({ profileId, mode, scope }));
-    return started?.jobId ?? null;
+    return this.#oneAtATime(async () => {
+      this.dismissError();
+      if (mode === 'zip' && !(await this.#confirmSplit(profileId, scope))) return null;
+      const started = await this.call(exportManager().downloads.start({ profileId, mode, scope }));
+      return started?.jobId ?? null;
+    });
   }
 
   /** Asks the backend what a zip of the scope would hold; the Exports screen shows the answer while the scope is on screen. */
   async check(profileId: string, scope: Exclude<ExportScope, { checkJobId: string }>): Promise<string | null> {
-    this.dismissError();
-    const started = await this.call(exportManager().downloads.check({ profileId, scope }));
-    this.#check = started ? { jobId: started.jobId, profileId, scopeKey: scopeKey(scope) } : null;
-    return started?.jobId ?? null;
+    return this.#oneAtATime(async () => {
+      this.dismissError();
+      const started = await this.call(exportManager().downloads.check({ profileId, scope }));
+      this.#check = started ? { jobId: started.jobId, profileId, scopeKey: scopeKey(scope) } : null;
+      return started?.jobId ?? null;
+    });
+  }
+
+  /**
+   * Runs one start; while it is on its way, another start does nothing (null) and the buttons
+   * show disabled. Main refuses a duplicate of a running job too: this spares the round trip
+   * and the error banner a double click would bring.
+   */
+  async #oneAtATime(start: () => Promise<string | null>): Promise<string | null> {
+    if (this.#starting > 0) return null;
+    this.#starting++;
+    try {
+      return await start();
+    } finally {
+      this.#starting--;
+    }
   }
 
   /** Hides the check's answer. */
@@ -115,17 +157,37 @@ class DownloadsState extends FeatureState {
   /** Starts a failed or cancelled job again: the same exports (as main resolved them), or for files, the same URL list. */
   async retry(job: DownloadJob): Promise<string | null> {
     if (job.mode === 'files') {
-      if (!job.sourceJobId) return null;
-      return (await this.fetchUrls(job.sourceJobId, (error) => this.fail(error))) ?? null;
+      const sourceJobId = job.sourceJobId;
+      if (!sourceJobId) return null;
+      return this.#oneAtATime(async () => (await this.fetchUrls(sourceJobId, (error) => this.fail(error))) ?? null);
     }
     if (!job.exportIds?.length) return null;
     return this.start(job.profileId, job.mode, { ids: job.exportIds });
   }
 
-  /** Runs URL mode for what a zip job asked for, to show which exports the backend skipped and why. */
+  /**
+   * Asks the backend, as a check, about what a zip job asked for, to show on its card which
+   * exports it left out and why. A check, not a URL-mode download: no new card, no history row.
+   */
   async explainSkipped(job: DownloadJob): Promise<string | null> {
     if (!job.exportIds?.length) return null;
-    return this.start(job.profileId, 'urls', { ids: job.exportIds });
+    const ids = job.exportIds;
+    return this.#oneAtATime(async () => {
+      this.dismissError();
+      const started = await this.call(exportManager().downloads.check({ profileId: job.profileId, scope: { ids } }));
+      if (started) this.#explanations[job.jobId] = started.jobId;
+      return started?.jobId ?? null;
+    });
+  }
+
+  /** Starts every failed download again, oldest first (each as Retry would); resolves to the new jobs' ids. */
+  async retryAllFailed(): Promise<string[]> {
+    const started: string[] = [];
+    for (const job of [...this.failed].reverse()) {
+      const jobId = await this.retry(job);
+      if (jobId) started.push(jobId);
+    }
+    return started;
   }
 
   /** A zip that main's plan splits into parts is saved as several files: the person says yes first. */
@@ -136,10 +198,21 @@ class DownloadsState extends FeatureState {
     return splitConfirm.ask(plan);
   }
 
-  /** Forgets the finished jobs, here and in main (the history and the files keep them). */
-  async clearFinished(): Promise<void> {
-    if ((await this.call(exportManager().downloads.clearFinished())) === undefined) return;
-    this.#jobs = this.#jobs.filter((job) => job.state === 'running');
+  /**
+   * Forgets the downloads that succeeded or were cancelled, and with `failed` the failed ones
+   * too, here and in main (the history and the files keep them). A failure stays unless asked:
+   * it is still to be retried.
+   */
+  async clearFinished(failed = false): Promise<void> {
+    if ((await this.call(exportManager().downloads.clearFinished({ failed }))) === undefined) return;
+    this.#jobs = this.#jobs.filter((job) => job.check || job.state === 'running' || (job.state === 'failed' && !failed));
+  }
+
+  /** Forgets one finished download, here and in main; false when main refused (see `error`). */
+  async remove(jobId: string): Promise<boolean> {
+    if ((await this.call(exportManager().downloads.remove({ jobId }))) === undefined) return false;
+    this.#jobs = this.#jobs.filter((job) => job.jobId !== jobId);
+    return true;
   }
 
   /** Cancels a running job. */

@@ -38,6 +38,15 @@ export async function refocusIfLost(...candidates: Array<string | (() => HTMLEle
   }
 }
 
+/**
+ * `refocusIfLost` once `leaving` has left the page: for an element that goes with a change event
+ * a moment after the call that caused it (a deleted profile's card), not at the next update.
+ */
+export async function refocusWhenGone(leaving: Element, ...candidates: Array<string | (() => HTMLElement | null | undefined)>): Promise<void> {
+  for (let frame = 0; frame < WAIT_FRAMES && leaving.isConnected; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  await refocusIfLost(...candidates);
+}
+
 /** Focuses the heading of the screen shown (after a screen change). */
 export function focusScreen(): Promise<void> {
   return focusSoon('main h1');

@@ -11,6 +11,8 @@ class ProfilesState extends FeatureState {
   #keys = $state<Record<string, KeyStatus>>({});
   #checks = $state<Record<string, ConnectionCheck | 'checking'>>({});
   #notices = $state<Record<string, string>>({});
+  /** A profile whose card should open its key form when next drawn ("Open profile" on a key problem). */
+  #keyFormFor = $state<string | null>(null);
 
   /** Every profile, in the order main lists them. */
   get list(): Profile[] {
@@ -83,6 +85,26 @@ class ProfilesState extends FeatureState {
   /** Makes a profile the active one. */
   async select(profileId: string): Promise<void> {
     await settings.set({ activeProfileId: profileId });
+  }
+
+  /**
+   * Asks `profileId`'s card to open its key form (the fix for a download refused for its key):
+   * the card takes the request when it is drawn, and the form takes focus.
+   */
+  openKeyForm(profileId: string): void {
+    this.#keyFormFor = profileId;
+  }
+
+  /** Whether a key form was asked for `profileId`; the request is used up by asking. */
+  takeKeyFormRequest(profileId: string): boolean {
+    if (this.#keyFormFor !== profileId) return false;
+    this.#keyFormFor = null;
+    return true;
+  }
+
+  /** The profile a key form was asked for, if any (read by each card to notice the request). */
+  get keyFormFor(): string | null {
+    return this.#keyFormFor;
   }
 
   // The list itself follows the `profiles.changed` event after each of these.

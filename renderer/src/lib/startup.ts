@@ -1,6 +1,7 @@
 import { mount, unmount } from 'svelte';
 import App from '../App.svelte';
 import { stopAll } from './api';
+import { announcer } from './announcer.svelte';
 import { app } from './app.svelte';
 import { archive } from './archive.svelte';
 import { downloads } from './downloads.svelte';
@@ -34,7 +35,7 @@ function loadFirstData(): Promise<unknown> {
  * empty one delayed the answers it was waiting for. Returns what stops it all.
  */
 export async function startApp(target: HTMLElement): Promise<() => void> {
-  const stopEvents = stopAll([app, settings, profiles, tracked, downloads, history, archive].map((state) => state.connect()));
+  const stopEvents = stopAll([app, settings, profiles, tracked, downloads, history, archive, announcer].map((state) => state.connect()));
   let waited: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([loadFirstData(), new Promise((resolve) => (waited = setTimeout(resolve, FIRST_DATA_WAIT_MS)))]);
   clearTimeout(waited);

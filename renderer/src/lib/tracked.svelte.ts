@@ -30,6 +30,20 @@ export interface TrackedScope {
   count: number;
 }
 
+/**
+ * Where the selected exports are: a selection outlives filter changes and page turns, so the
+ * window says how much of it is out of sight (and a download or removal still takes all of it).
+ */
+export interface SelectionPlaces {
+  count: number;
+  /** Selected rows of the page shown. */
+  onPage: number;
+  /** Selected exports the filter matches, on pages not shown. */
+  onOtherPages: number;
+  /** Selected exports the filter does not match. */
+  hidden: number;
+}
+
 /** Exports just removed, kept so the removal can be undone. */
 export interface RemovedExports {
   count: number;
@@ -47,11 +61,11 @@ class TrackedState extends FeatureState {
   #filter = $state('');
   #removed = $state<RemovedExports | null>(null);
   #savedList = $state<FileRef | null>(null);
+  /** How many selected exports the filter does not match, as main last said. */
+  #hiddenSelected = $state(0);
   #filterTimer: ReturnType<typeof setTimeout> | undefined;
   #lastKeystroke = 0;
   #request = 0;
-  /** The selected rows as they were shown, so a removal can be undone even for rows on other pages. */
-  #chosen = new Map<string, TrackedExport>();
   sort = $state<TrackedSort>('added');
   descending = $state(true);
   offset = $state(0);
@@ -98,6 +112,14 @@ class TrackedState extends FeatureState {
     return { kind: this.#filter.trim() ? 'filtered' : 'all', count: this.#total };
   }
 
+  /** How the selection splits between this page, other pages and rows the filter hides. */
+  get selection(): SelectionPlaces {
+    const count = this.selected.size;
+    const onPage = this.#items.filter((item) => this.selected.has(item.id)).length;
+    const hidden = Math.min(this.#hiddenSelected, count - onPage);
+    return { count, onPage, onOtherPages: count - onPage - hidden, hidden };
+  }
+
   /** Reloads the page when the list shown changes, wherever it was changed. */
   override connect(): () => void {
     return exportManager().on('tracked.changed', ({ profileId }) => {
@@ -121,7 +143,7 @@ class TrackedState extends FeatureState {
       // A filter typed for one profile's list means nothing for another's: each opens whole.
       this.#filter = '';
       clearTimeout(this.#filterTimer);
-      this.#clearSelection();
+      this.clearSelection();
       this.#report = null;
       this.#removed = null;
       this.#loaded = false;
@@ -136,6 +158,17 @@ class TrackedState extends FeatureState {
     return this.reload();
   }
 
+  /** Reverses the current order. */
+  reverse(): Promise<void> {
+    this.descending = !this.descending;
+    return this.reload();
+  }
+
+  /** A column header's click: the same column again reverses it, another sorts by that one. */
+  sortByColumn(sort: TrackedSort): Promise<void> {
+    return sort === this.sort ? this.reverse() : this.sortBy(sort);
+  }
+
   /** How the current order is named ("Newest first", "A to Z"). */
   get orderName(): string {
     const { names } = SORT_ORDERS[this.sort];
@@ -146,30 +179,43 @@ class TrackedState extends FeatureState {
   async reload(): Promise<void> {
     if (!this.#profileId) return;
     const request = ++this.#request;
-    const page = await this.call(
-      exportManager().tracked.list({
-        profileId: this.#profileId,
-        filter: this.#filter.trim() || undefined,
-        sort: this.sort,
-        descending: this.descending,
-        offset: this.offset,
-        limit: PAGE_SIZE,
-      }),
-    );
+    const [page, hidden] = await Promise.all([
+      this.call(
+        exportManager().tracked.list({
+          profileId: this.#profileId,
+          filter: this.#filter.trim() || undefined,
+          sort: this.sort,
+          descending: this.descending,
+          offset: this.offset,
+          limit: PAGE_SIZE,
+        }),
+      ),
+      this.#countHiddenSelected(this.#profileId),
+    ]);
     if (!page || request !== this.#request) return;
     this.#items = page.items;
     this.#total = page.total;
+    this.#hiddenSelected = hidden ?? this.#hiddenSelected;
     this.#loaded = true;
+  }
+
+  /** How many selected exports the filter does not match; main knows what a filter matches. */
+  async #countHiddenSelected(profileId: string): Promise<number | undefined> {
+    const filter = this.#filter.trim();
+    if (!filter || this.selected.size === 0) return 0;
+    const among = [...this.selected];
+    const shown = await this.call(exportManager().tracked.matching({ profileId, filter, among }));
+    return shown ? among.length - shown.ids.length : undefined;
   }
 
   /**
    * Changes the filter. The first keystroke after a pause asks at once, so one keystroke shows
-   * its rows without waiting; a burst of typing asks once more when it settles. A selection
-   * would be hidden by the new filter, so it is cleared: the footer always names what is acted on.
+   * its rows without waiting; a burst of typing asks once more when it settles. The selection
+   * stays: filtering is how people find the next row to add to it, and the window says how many
+   * selected exports the filter hides (`selection`), which a download still takes.
    */
   setFilter(text: string): void {
     this.#filter = text;
-    this.#clearSelection();
     this.offset = 0;
     clearTimeout(this.#filterTimer);
     const now = performance.now();
@@ -189,10 +235,13 @@ class TrackedState extends FeatureState {
     return this.#profileId;
   }
 
-  /** Renames one tracked export; an empty label goes back to its file name. The list follows the change event. */
+  /**
+   * Renames one tracked export; an empty label goes back to its file name. Resolves once the
+   * page shows the new label (a label sort may have moved the row), so focus can follow the row.
+   */
   async setLabel(id: string, label: string): Promise<void> {
     if (!this.#profileId) return;
-    await this.call(exportManager().tracked.setLabel({ profileId: this.#profileId, id, label }));
+    if (await this.call(exportManager().tracked.setLabel({ profileId: this.#profileId, id, label }))) await this.reload();
   }
 
   /** Adds pasted text (one URL a line, or JSON). */
@@ -209,16 +258,17 @@ class TrackedState extends FeatureState {
     this.#afterAdd(await this.call(fileId ? api.tracked.import({ profileId, fileId }) : api.tracked.chooseImportFile({ profileId })));
   }
 
-  /** Stops tracking the selected exports; resolves to whether any were removed (then `removed` offers Undo). */
+  /**
+   * Stops tracking the selected exports, those the filter hides too, as the footer says; resolves
+   * to whether any were removed (then `removed` offers Undo, with the rows main says it took).
+   */
   async removeSelected(): Promise<boolean> {
     if (!this.#profileId || this.selected.size === 0) return false;
-    const ids = [...this.selected];
-    const items = ids.map((id) => this.#chosen.get(id)).filter((item): item is TrackedExport => item !== undefined);
-    const done = await this.call(exportManager().tracked.remove({ profileId: this.#profileId, ids }));
+    const done = await this.call(exportManager().tracked.remove({ profileId: this.#profileId, ids: [...this.selected] }));
     if (!done) return false;
     // The page itself follows the `tracked.changed` event.
-    this.#clearSelection();
-    this.#removed = { count: done.removed, items };
+    this.clearSelection();
+    this.#removed = { count: done.removed, items: done.items };
     return true;
   }
 
@@ -251,22 +301,50 @@ class TrackedState extends FeatureState {
 
   /** Selects or unselects one row. */
   toggle(item: TrackedExport): void {
-    if (this.selected.delete(item.id)) this.#chosen.delete(item.id);
-    else this.#select(item);
+    if (!this.selected.delete(item.id)) this.selected.add(item.id);
   }
 
   /** Selects every row of the page, or clears the page's rows when all are selected. */
   togglePage(): void {
     const all = this.#items.every((item) => this.selected.has(item.id));
     for (const item of this.#items) {
-      if (!all) this.#select(item);
-      else if (this.selected.delete(item.id)) this.#chosen.delete(item.id);
+      if (all) this.selected.delete(item.id);
+      else this.selected.add(item.id);
     }
+  }
+
+  /** Selects every export the filter matches, on every page (every export when there is no filter); main says which. */
+  async selectAllMatching(): Promise<void> {
+    if (!this.#profileId) return;
+    const matching = await this.call(exportManager().tracked.matching({ profileId: this.#profileId, filter: this.#filter.trim() }));
+    for (const id of matching?.ids ?? []) this.selected.add(id);
+  }
+
+  /** Unselects everything, on every page and behind the filter. */
+  clearSelection(): void {
+    this.selected.clear();
+    this.#hiddenSelected = 0;
+  }
+
+  /** How many pages the filtered list takes (at least one). */
+  get pageCount(): number {
+    return Math.max(1, Math.ceil(this.#total / PAGE_SIZE));
+  }
+
+  /** The page shown, from 1. */
+  get pageNumber(): number {
+    return Math.floor(this.offset / PAGE_SIZE) + 1;
   }
 
   /** Moves `delta` pages on, staying inside the list. */
   page(delta: number): void {
-    this.offset = Math.max(0, Math.min(this.offset + delta * PAGE_SIZE, Math.max(0, this.#total - 1)));
+    this.goToPage(this.pageNumber + delta);
+  }
+
+  /** Shows page `number` (from 1), or the nearest page there is. */
+  goToPage(number: number): void {
+    const page = Math.max(1, Math.min(Math.trunc(number) || 1, this.pageCount));
+    this.offset = (page - 1) * PAGE_SIZE;
     void this.reload();
   }
 
@@ -274,16 +352,6 @@ class TrackedState extends FeatureState {
   dismiss(): void {
     this.dismissError();
     this.#report = null;
-  }
-
-  #select(item: TrackedExport): void {
-    this.selected.add(item.id);
-    this.#chosen.set(item.id, item);
-  }
-
-  #clearSelection(): void {
-    this.selected.clear();
-    this.#chosen.clear();
   }
 
   /** Keeps an add's report; undefined: it failed (the error is kept), null: the dialog was cancelled. */

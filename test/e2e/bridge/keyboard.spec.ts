@@ -45,7 +45,9 @@ test('the main flow with the keyboard only: track, download a zip, inspect, extr
   await expect(job).toContainText('1 export');
   await expect(job.getByTestId('job-state')).toHaveText('Done', { timeout: 30_000 });
 
-  // Inspect: from the job, Tab to its buttons; focus lands on the entry filter.
+  // Inspect: from the job, Tab past its × (remove from the list) to its buttons; focus lands on the entry filter.
+  await page.keyboard.press('Tab');
+  await expect(job.getByRole('button', { name: /^Remove from the list/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(job.getByRole('button', { name: 'Show in folder' })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictChoice, DownloadJob, DownloadProgress, NameConflict } from '../../../shared/api/downloads';
@@ -110,6 +110,24 @@ describe('a taken name in the default folder, with the setting at "ask"', () => 
     const [newer, older] = await historyItems();
     expect(newer).toMatchObject({ jobId, path: join(ports.paths.downloadsDir, NAME) });
     expect(older).toMatchObject({ result: 'success', path: null, fileId: null });
+  });
+
+  it('Replace makes the older job forget its file too: no id to show or inspect it, announced with downloads.updated', async () => {
+    const older = await downloadDone(1);
+    const jobId = await download(3);
+    await asked(jobId);
+    await value(answer(jobId, 'replace'));
+    await finished(jobId);
+    const listed = await value(core.api['downloads.list'](undefined));
+    const newer = listed.find((job) => job.jobId === jobId);
+    const forgotten = listed.find((job) => job.jobId === older.jobId);
+    expect(newer?.result).toMatchObject({ mode: 'zip', parts: [{ path: join(ports.paths.downloadsDir, NAME), fileId: expect.any(String) }] });
+    expect(forgotten?.result).toMatchObject({ mode: 'zip', parts: [{ path: join(ports.paths.downloadsDir, NAME), fileId: null }] });
+    expect(eventsOf<DownloadJob>('downloads.updated', older.jobId).at(-1)?.result).toMatchObject({ parts: [{ fileId: null }] });
+    // Keep both never takes an older job's path: nothing is forgotten then.
+    await value(core.api['settings.set']({ nameConflict: 'keep-both' }));
+    await downloadDone(2);
+    expect(eventsOf('downloads.updated', jobId)).toEqual([]);
   });
 
   it('Cancel ends the job cancelled: the existing file byte-identical, no temp file left', async () => {
@@ -238,6 +256,40 @@ describe('the engine with a question open', () => {
 describe('a split download whose parts are already in the default folder', () => {
   const PART_1 = 'Canvas exports – sample (part 1 of 2).zip';
   const PART_2 = 'Canvas exports – sample (part 2 of 2).zip';
+
+  it('Keep both numbers the set, not each part: "name (1) (part k of 2).zip" for every part', async () => {
+    await value(core.api['profiles.setMaxBatchSize']({ id: profileId, maxBatchSize: 2 }));
+    expect((await downloadDone(3)).state).toBe('succeeded');
+    const jobId = await download(3);
+    expect(await asked(jobId)).toEqual({ filename: PART_1, folder: ports.paths.downloadsDir });
+    await value(answer(jobId, 'keep-both'));
+    const job = await finished(jobId);
+    const numbered = ['Canvas exports – sample (1) (part 1 of 2).zip', 'Canvas exports – sample (1) (part 2 of 2).zip'];
+    expect(job.result).toMatchObject({ mode: 'zip', parts: numbered.map((filename) => ({ filename, path: join(ports.paths.downloadsDir, filename) })) });
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual([...numbered, PART_1, PART_2].sort());
+  });
+
+  it('numbers the set by its first number under which no part is taken, and asks when only a later part is taken', async () => {
+    await value(core.api['profiles.setMaxBatchSize']({ id: profileId, maxBatchSize: 2 }));
+    await value(core.api['settings.set']({ nameConflict: 'keep-both' }));
+    // Part 2 of the unnumbered set, and part 2 of set (1), are there already: set (2) is the first wholly free one.
+    for (const name of [PART_2, 'Canvas exports – sample (1) (part 2 of 2).zip']) writeFileSync(join(ports.paths.downloadsDir, name), 'not mine');
+    const job = await downloadDone(3);
+    expect(job.result?.mode === 'zip' && job.result.parts.map((part) => part.filename)).toEqual([
+      'Canvas exports – sample (2) (part 1 of 2).zip',
+      'Canvas exports – sample (2) (part 2 of 2).zip',
+    ]);
+    expect(saved(PART_2).toString()).toBe('not mine');
+    // With "ask", a set whose part 1 is free but whose part 2 is taken asks before part 1 is saved, naming the taken part.
+    await value(core.api['settings.set']({ nameConflict: 'ask' }));
+    rmSync(join(ports.paths.downloadsDir, 'Canvas exports – sample (2) (part 1 of 2).zip'));
+    rmSync(join(ports.paths.downloadsDir, 'Canvas exports – sample (2) (part 2 of 2).zip'));
+    const asking = await download(3);
+    expect(await asked(asking)).toEqual({ filename: PART_2, folder: ports.paths.downloadsDir });
+    await value(answer(asking, 'cancel'));
+    expect((await finished(asking)).state).toBe('cancelled');
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual(['Canvas exports – sample (1) (part 2 of 2).zip', PART_2]);
+  });
 
   it('asks once, for part 1, and the answer settles part 2 as well', async () => {
     await value(core.api['profiles.setMaxBatchSize']({ id: profileId, maxBatchSize: 2 }));

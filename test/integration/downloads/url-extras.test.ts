@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DownloadProgress } from '../../../shared/api/downloads';
@@ -70,7 +70,7 @@ describe('downloads.saveUrls', () => {
 });
 
 describe('downloads.fetchUrls', () => {
-  it('downloads every exported URL into the chosen folder without the API key, never overwriting', async () => {
+  it('downloads every exported URL into a new folder named after the job, without the API key, never overwriting', async () => {
     const { api, job, backend, finished, history } = await urlJob({ apiKey: 'secret-key' }, (server) => {
       const catalog = sampleExportUrls(server.url);
       return [catalog[0]!, catalog[1]!, catalog[2]!, bulkExportUrl(server.url, 1)];
@@ -78,18 +78,22 @@ describe('downloads.fetchUrls', () => {
     const folder = join(fx.saveDir, 'files');
     ports.dialogs.folderAnswers.push(folder);
     const first = await value(api['downloads.fetchUrls']({ jobId: job.jobId })); // the folder does not exist yet: it is created
-    await finished(first.jobId!);
-    // Run again into the same folder: every name is taken now, so each file gets " (1)".
+    const firstFiles = await finished(first.jobId!);
+    const named = join(folder, 'Exported files – Sample backend');
+    expect(firstFiles.result).toMatchObject({ mode: 'files', folder: named });
+    // One folder for the job: nothing loose beside what the chosen folder held.
+    expect(fx.files(named)).toEqual(['1mib.bin', 'cover.png', 'cover (1).png', 'page-01.png'].sort());
+    // Run again into the same folder: the job's folder name is taken, so this run gets "… (1)"; the files keep their names.
     writeFileSync(join(folder, 'marker.txt'), 'x');
     ports.dialogs.folderAnswers.push(folder);
     const again = await value(api['downloads.fetchUrls']({ jobId: job.jobId }));
     const files = await finished(again.jobId!);
-    expect(files).toMatchObject({ mode: 'files', state: 'succeeded', itemCount: 4, sourceJobId: job.jobId, result: { mode: 'files', folder, failures: [] } });
-    expect(fx.files(folder)).toEqual(
-      ['1mib.bin', '1mib (1).bin', 'cover.png', 'cover (1).png', 'cover (2).png', 'cover (3).png', 'marker.txt', 'page-01.png', 'page-01 (1).png'].sort(),
-    );
-    expect(readFileSync(join(folder, '1mib.bin')).equals(readFileSync(join(folder, '1mib (1).bin')))).toBe(true);
-    expect(readFileSync(join(folder, '1mib.bin')).length).toBe(1024 * 1024);
+    const numbered = join(folder, 'Exported files – Sample backend (1)');
+    expect(files).toMatchObject({ mode: 'files', state: 'succeeded', itemCount: 4, sourceJobId: job.jobId, result: { mode: 'files', folder: numbered, failures: [] } });
+    expect(readdirSync(folder).sort()).toEqual(['Exported files – Sample backend', 'Exported files – Sample backend (1)', 'marker.txt']);
+    expect(fx.files(numbered)).toEqual(fx.files(named));
+    expect(readFileSync(join(named, '1mib.bin')).equals(readFileSync(join(numbered, '1mib.bin')))).toBe(true);
+    expect(readFileSync(join(numbered, '1mib.bin')).length).toBe(1024 * 1024);
     const fileRequests = backend.received.filter((r) => r.path.startsWith('/api/files/'));
     expect(fileRequests).toHaveLength(8);
     expect(fileRequests.every((r) => r.apiKey === undefined)).toBe(true); // the key went to the batch route only
@@ -120,6 +124,7 @@ describe('downloads.fetchUrls', () => {
     const files = await finished(jobId!);
     expect(files.state).toBe('cancelled');
     expect(files.error?.kind).toBe('cancelled');
+    // Nothing was saved: the job's folder, left empty, is gone too.
     expect(fx.files(folder)).toEqual([]);
     expect(fx.files(ports.paths.tempDir)).toEqual([]);
   });

@@ -92,7 +92,8 @@ describe('createApi over a subset of handlers', () => {
     const api = createApi(app(), { describeInvalid: (_name, issues) => issues.map((issue) => issue.message).join('; ') });
     expect(await api['app.openExternal']({ url: 'ftp://example.com/a' })).toEqual({
       ok: false,
-      error: { kind: 'validation', message: 'Only http and https links can be opened.' },
+      // Every issue is about one input: the error names it, for the window to say beside that field.
+      error: { kind: 'validation', message: 'Only http and https links can be opened.', field: 'url' },
     });
   });
 });

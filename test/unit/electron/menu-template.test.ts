@@ -38,6 +38,10 @@ describe('menuTemplate', () => {
     items.forEach(click);
     expect(act.command.mock.calls.map(([command]) => command)).toEqual(['open-zip', 'settings', 'filter', 'download', 'remove-selected']);
     expect(items.find((item) => item.label === 'Remove Selected')?.registerAccelerator).toBe(false);
+    const help = entries(byName(menu, 'help'));
+    expect(help.map((item) => item.label)).toEqual(['Keyboard Shortcuts', 'Export Manager Help']);
+    click(help[0]!);
+    expect(act.command).toHaveBeenLastCalledWith('shortcuts');
   });
 
   it('keeps Settings in the app menu on macOS and Quit in File elsewhere', () => {
@@ -50,7 +54,8 @@ describe('menuTemplate', () => {
 
   it('opens the documentation from Help', () => {
     const act = actions();
-    click(entries(menuTemplate('win32', { isPackaged: true, actions: act }).at(-1))[0]!);
+    const help = entries(menuTemplate('win32', { isPackaged: true, actions: act }).at(-1));
+    click(help.find((item) => item.label === 'Export Manager Help')!);
     expect(act.openHelp).toHaveBeenCalledOnce();
   });
 });

@@ -35,8 +35,9 @@ describe('startApp', () => {
     const main = installFakeExportManager({ 'downloads.list': () => [], 'profiles.list': () => [] });
     await start();
     // Every event the window shows (the Inspect screen's jobs' included), once by each
-    // state that shows it: a tracked list change moves the list, the profiles' counts and the check card.
-    const followers: Partial<Record<(typeof eventNames)[number], number>> = { 'tracked.changed': 3 };
+    // state that shows it: a tracked list change moves the list, the profiles' counts and the check card;
+    // a job's end moves its screen and the live region that announces it.
+    const followers: Partial<Record<(typeof eventNames)[number], number>> = { 'tracked.changed': 3, 'downloads.finished': 2, 'archive.finished': 2 };
     expect(Object.fromEntries(eventNames.map((name) => [name, main.listeners(name)]))).toEqual(Object.fromEntries(eventNames.map((name) => [name, followers[name] ?? 1])));
     stops.pop()!();
     expect(eventNames.filter((name) => main.listeners(name) > 0)).toEqual([]);
@@ -68,7 +69,7 @@ describe('startApp', () => {
     const began = performance.now();
     const target = await start();
     expect(performance.now() - began).toBeLessThan(2_000);
-    expect(within(target).getByRole('navigation')).toBeTruthy();
+    expect(within(target).getByRole('navigation', { name: 'Main' })).toBeTruthy();
   });
 });
 

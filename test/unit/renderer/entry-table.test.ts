@@ -20,6 +20,8 @@ describe('EntryTable', () => {
       sortAscending: true,
       onsort: vi.fn(),
       ontoggle: vi.fn(),
+      selectable: { count: 3, selected: 0 },
+      ontoggleall: vi.fn(),
       onopen: vi.fn(),
     });
     const rows = screen.getAllByTestId('archive-entry');
@@ -30,7 +32,7 @@ describe('EntryTable', () => {
 
   it('offers Open on files only, and not while a job runs', () => {
     const entries = [entry('a.txt'), { ...entry('folder/'), directory: true }];
-    const props = { entries, limit: 500, selected: new Set<string>(), duplicates: new Set<string>(), sortKey: 'name' as const, sortAscending: true, onsort: vi.fn(), ontoggle: vi.fn(), onopen: vi.fn() };
+    const props = { entries, limit: 500, selected: new Set<string>(), duplicates: new Set<string>(), sortKey: 'name' as const, sortAscending: true, onsort: vi.fn(), ontoggle: vi.fn(), selectable: { count: 1, selected: 0 }, ontoggleall: vi.fn(), onopen: vi.fn() };
     const { unmount } = render(EntryTable, props);
     expect(screen.getAllByRole('button', { name: /^Open / }).map((button) => button.getAttribute('aria-label'))).toEqual(['Open a.txt']);
     expect(screen.getByRole('button', { name: 'Open a.txt' })).toBeEnabled();

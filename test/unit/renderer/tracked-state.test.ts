@@ -25,7 +25,15 @@ beforeEach(async () => {
       const items = ITEMS.filter((item) => !query.filter || item.label.includes(query.filter));
       return { items, total: items.length };
     },
-    'tracked.remove': () => ({ removed: 1 }),
+    'tracked.remove': (payload) => {
+      const removed = ITEMS.filter((item) => (payload as { ids: string[] }).ids.includes(item.id));
+      return { removed: removed.length, items: removed };
+    },
+    'tracked.matching': (payload) => {
+      const { filter, among } = payload as { filter: string; among?: string[] };
+      const ids = ITEMS.filter((item) => item.label.includes(filter) && (!among || among.includes(item.id))).map((item) => item.id);
+      return { ids };
+    },
     'tracked.add': () => ({ lines: [], added: 1, duplicates: 0, invalid: 0 }),
     'tracked.restore': (payload) => {
       restored.push(...(payload as { items: TrackedExport[] }).items);
@@ -52,15 +60,26 @@ describe('tracked state', () => {
     expect(calls.map((call) => call.filter)).toEqual(['f', 'fil']);
   });
 
-  it('clears a selection the new filter would hide, so the footer names what is acted on', async () => {
+  it('keeps the selection across a filter change and says how much of it the filter hides', async () => {
     tracked.toggle(ITEMS[0]!);
-    expect(tracked.scope).toEqual({ kind: 'selected', count: 1 });
+    tracked.toggle(ITEMS[2]!);
+    expect(tracked.scope).toEqual({ kind: 'selected', count: 2 });
     tracked.setFilter('file-2');
     await vi.advanceTimersByTimeAsync(200);
-    expect(tracked.selected.size).toBe(0);
+    expect(tracked.selection).toEqual({ count: 2, onPage: 1, onOtherPages: 0, hidden: 1 });
+    // What is acted on is still the whole selection, as the footer says.
+    expect(tracked.exportScope).toEqual({ ids: [ITEMS[0]!.id, ITEMS[2]!.id] });
+    tracked.clearSelection();
     expect(tracked.scope).toEqual({ kind: 'filtered', count: 1 });
     // Main resolves the filter: the window sends it, not every id it matches.
     expect(tracked.exportScope).toEqual({ filter: 'file-2' });
+  });
+
+  it('selects every export the filter matches, as main names them', async () => {
+    tracked.setFilter('file-');
+    await vi.advanceTimersByTimeAsync(200);
+    await tracked.selectAllMatching();
+    expect([...tracked.selected]).toEqual(ITEMS.map((item) => item.id));
   });
 
   it('acts on every export (the empty filter) with neither selection nor filter', () => {
@@ -74,7 +93,7 @@ describe('tracked state', () => {
     expect(tracked.exportScope).toEqual({ ids: [ITEMS[0]!.id, ITEMS[1]!.id] });
   });
 
-  it('keeps what a removal took, so Undo puts the same rows back as they were', async () => {
+  it('keeps what main says a removal took, so Undo puts the same rows back as they were', async () => {
     tracked.toggle(ITEMS[1]!);
     expect(await tracked.removeSelected()).toBe(true);
     expect(tracked.removed).toEqual({ count: 1, items: [ITEMS[1]] });

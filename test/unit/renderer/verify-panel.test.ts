@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArchiveJobOf, ArchiveListing, ArchiveOp, ArchiveProgress, ArchiveResults } from '../../../shared/api/archive';
 import VerifyPanel from '../../../renderer/src/components/VerifyPanel.svelte';
+import { confirmation } from '../../../renderer/src/lib/confirmation.svelte';
 import { archive } from '../../../renderer/src/lib/archive.svelte';
 import ArchiveScreen from '../../../renderer/src/screens/ArchiveScreen.svelte';
 import { installFakeExportManager, type FakeAnswers, type FakeMain } from './fake-export-manager';
@@ -137,12 +138,13 @@ describe('the Inspect screen following archive jobs (fake main)', () => {
         return { jobId };
       },
     });
-    const confirm = vi.fn(() => true);
-    vi.stubGlobal('confirm', confirm);
-    await archive.extract(false);
-    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('safety limit'));
+    const extracting = archive.extract(false);
+    // Asked in the app's own dialog, with the refusal's words, before anything runs again.
+    await vi.waitFor(() => expect(confirmation.pending).not.toBeNull());
+    expect(confirmation.pending).toMatchObject({ title: 'Extract this archive anyway?', message: expect.stringContaining('safety limit'), confirm: 'Extract anyway' });
+    confirmation.answer(true);
+    await extracting;
     expect(calls.filter((call) => call.name === 'archive.extract').map((call) => (call.payload as { allowLarge?: boolean }).allowLarge)).toEqual([undefined, true]);
     expect(await screen.findByTestId('extract-report')).toHaveTextContent('Extracted 1 entry');
-    vi.unstubAllGlobals();
   });
 });

@@ -186,3 +186,34 @@ describe('U+FFFD and invisible characters, told apart from bytes that are not UT
     expect(parseSourceUrls(`sourceFileUrl\n${url}\n`, 'csv')[0]).toMatchObject({ reason });
   });
 });
+
+describe('one parser for every way a list comes in', () => {
+  it('reads pasted CSV with a sourceFileUrl header as CSV, labels and all, as an import of the same file does', () => {
+    const pasted = 'sourceFileUrl,label\nhttps://files.example/ok/plain,Dup of plain\n"https://files.example/ok/quoted","Quoted, with a comma"\n';
+    expect(parseSourceUrls(pasted)).toEqual([
+      { line: 2, value: 'https://files.example/ok/plain', label: 'Dup of plain' },
+      { line: 3, value: 'https://files.example/ok/quoted', label: 'Quoted, with a comma' },
+    ]);
+    expect(parseSourceUrls(pasted)).toEqual(parseSourceUrls(pasted, 'csv'));
+    // The header may come in any case and column order.
+    expect(parseSourceUrls('Label,SourceFileURL\nFirst,https://files.example/a.png')).toEqual([{ line: 2, value: 'https://files.example/a.png', label: 'First' }]);
+  });
+
+  it('refuses a URL with a space inside, in every format, saying how a URL writes it', () => {
+    for (const [text, format] of [
+      ['https://files.example/my file.png', 'txt'],
+      ['sourceFileUrl\n"https://files.example/my file.png"', 'csv'],
+      ['["https://files.example/my file.png"]', 'json'],
+    ] as const) {
+      expect(parseSourceUrls(text, format)[0]!.reason, format).toMatch(/contains a space .*%20/);
+    }
+  });
+
+  it('refuses a line of a plain list with a comma in it: a CSV row without its header, not a URL', () => {
+    const [line] = parseSourceUrls('https://files.example/ok/plain,Dup of plain');
+    expect(line!.reason).toMatch(/comma.*header row naming the sourceFileUrl column/);
+    // In a CSV cell or a JSON string a comma is unambiguous, and a URL may hold one.
+    expect(parseSourceUrls('sourceFileUrl\n"https://files.example/w_100,h_100/a.png"', 'csv')[0]!.reason).toBeUndefined();
+    expect(parseSourceUrls('["https://files.example/w_100,h_100/a.png"]')[0]!.reason).toBeUndefined();
+  });
+});
