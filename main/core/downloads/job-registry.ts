@@ -27,6 +27,8 @@ export type JobWork = (job: DownloadJob, signal: AbortSignal) => Promise<Downloa
 export class JobRegistry {
   private readonly running = new Map<string, Running>();
   private finished: DownloadJob[] = [];
+  /** Every job until it has settled (history written), running or not. */
+  private readonly settling = new Set<Promise<void>>();
 
   constructor(private readonly deps: { events: EventSink; notifier: Notifier; history: DownloadHistory }) {}
 
@@ -39,6 +41,9 @@ export class JobRegistry {
     this.running.set(job.jobId, entry);
     this.deps.events.emit('downloads.started', { ...job });
     entry.done = this.run(entry, work, record);
+    // Kept until its history is written too, which is after the job has left `running`.
+    this.settling.add(entry.done);
+    void entry.done.finally(() => this.settling.delete(entry.done));
     return job.jobId;
   }
 
@@ -88,11 +93,13 @@ export class JobRegistry {
     return this.finished.length < before;
   }
 
-  /** Cancels every running job and waits for them to clean up. */
+  /**
+   * Cancels every running job and waits until every job has settled, history included: closing
+   * the store under a job still recording it would write to a closed database.
+   */
   async close(): Promise<void> {
-    const entries = [...this.running.values()];
-    for (const entry of entries) entry.controller.abort();
-    await Promise.all(entries.map((entry) => entry.done));
+    for (const entry of this.running.values()) entry.controller.abort();
+    await Promise.all([...this.settling]);
   }
 
   /** The response headers are in: the running card can show the real file name at once. */
@@ -123,15 +130,17 @@ export class JobRegistry {
     for (const older of forgetReplacedParts(job, this.finished)) this.deps.events.emit('downloads.updated', { ...older });
     this.finished = [job, ...this.finished].slice(0, KEEP_FINISHED);
     this.updateTaskbar();
+    // Recorded before it is announced: whoever hears a job finished finds it in History too.
+    if (record !== null) {
+      try {
+        await this.deps.history.record(record(job));
+      } catch (error) {
+        // The download itself is done; a history failure must not turn it into a failed job.
+        if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);
+      }
+    }
     this.deps.events.emit('downloads.finished', { ...job });
     if (job.state !== 'cancelled' && !job.check) this.deps.notifier.notify(notification(job));
-    if (record === null) return;
-    try {
-      await this.deps.history.record(record(job));
-    } catch (error) {
-      // The download itself is done; a history failure must not turn it into a failed job.
-      if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);
-    }
   }
 
   /** The taskbar shows the share of bytes done over running jobs with a known total. */
