@@ -4,7 +4,7 @@ import type { FileGrants } from '../file-grants';
 import type { Timeouts } from '../http/http-stream';
 import { fetchUrls } from './fetch-urls';
 import type { JobRegistry } from './job-registry';
-import { newFolderIn, removeIfEmpty } from './new-folder';
+import { newFolderIn, removeIfEmpty } from '../files/new-folder';
 
 /** Where a files job puts its files: a new folder `name` inside the folder chosen. */
 export interface FilesFolder {

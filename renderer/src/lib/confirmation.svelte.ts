@@ -4,6 +4,7 @@
  * named on its button, instead of the browser's `confirm()`, which names no action ("OK"),
  * looks like a page's, and blocks the whole window.
  */
+import { PendingQuestion } from './pending-question.svelte';
 
 /** What the dialog asks. */
 export interface ConfirmRequest {
@@ -16,34 +17,5 @@ export interface ConfirmRequest {
   danger?: boolean;
 }
 
-/**
- * The one confirmation on screen: an action asks and waits; the dialog answers. A new question
- * while one is open answers the old one with "no", so no caller waits forever.
- */
-class ConfirmationState {
-  #pending = $state<ConfirmRequest | null>(null);
-  #resolve: ((confirmed: boolean) => void) | null = null;
-
-  /** The question waiting for an answer, or null. */
-  get pending(): ConfirmRequest | null {
-    return this.#pending;
-  }
-
-  /** Asks; resolves to whether the person said to go ahead. */
-  ask(request: ConfirmRequest): Promise<boolean> {
-    this.answer(false);
-    this.#pending = request;
-    return new Promise((resolve) => (this.#resolve = resolve));
-  }
-
-  /** The person's answer (or "no" when the dialog goes away some other way). */
-  answer(confirmed: boolean): void {
-    const resolve = this.#resolve;
-    this.#resolve = null;
-    this.#pending = null;
-    resolve?.(confirmed);
-  }
-}
-
 /** The app's confirmation. */
-export const confirmation = new ConfirmationState();
+export const confirmation = new PendingQuestion<ConfirmRequest>();

@@ -160,6 +160,19 @@ class ProfilesState extends FeatureState {
     else delete this.#checks[profileId];
   }
 
+  /**
+   * The last refusal when main said it is about one of `fields` (a `validation` error naming its
+   * field), taken out of the banner for the form to say beside that field; else null, and the
+   * banner keeps it.
+   */
+  takeFieldRefusal<F extends string>(fields: readonly F[]): { field: F; message: string } | null {
+    const error = this.error;
+    const field = fields.find((each) => each === error?.field);
+    if (!error || error.kind !== 'validation' || field === undefined) return null;
+    this.dismissError();
+    return { field, message: error.message };
+  }
+
   /** A profile action: its error stays for the banner, and a success clears the last one. */
   async #run<T>(action: Promise<Result<T>>): Promise<T | undefined> {
     const value = await this.call(action);
