@@ -130,17 +130,17 @@ export class JobRegistry {
     for (const older of forgetReplacedParts(job, this.finished)) this.deps.events.emit('downloads.updated', { ...older });
     this.finished = [job, ...this.finished].slice(0, KEEP_FINISHED);
     this.updateTaskbar();
-    // Recorded before it is announced: whoever hears a job finished finds it in History too.
-    if (record !== null) {
-      try {
-        await this.deps.history.record(record(job));
-      } catch (error) {
-        // The download itself is done; a history failure must not turn it into a failed job.
-        if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);
-      }
-    }
     this.deps.events.emit('downloads.finished', { ...job });
     if (job.state !== 'cancelled' && !job.check) this.deps.notifier.notify(notification(job));
+    if (record === null) return;
+    // After the finished event: a database another process holds must not keep the job looking
+    // busy. History follows (its own `history.changed`), and `close` waits for it.
+    try {
+      await this.deps.history.record(record(job));
+    } catch (error) {
+      // The download itself is done; a history failure must not turn it into a failed job.
+      if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);
+    }
   }
 
   /** The taskbar shows the share of bytes done over running jobs with a known total. */

@@ -69,7 +69,12 @@ function answer(jobId: string, choice: ConflictChoice, remember = false) {
 
 const saved = (file = NAME) => readFileSync(join(ports.paths.downloadsDir, file));
 const leftovers = () => [ports.paths.downloadsDir, ports.paths.tempDir].flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.part')));
-const historyItems = async () => (await value(core.api['history.list']({ offset: 0, limit: 50 }))).items;
+/** The history rows, once history has followed every download finished so far (it records after the finished event). */
+async function historyItems() {
+  const count = (name: string) => ports.events.recorded.filter((e) => e.name === name).length;
+  await eventually(() => (count('history.changed') >= count('downloads.finished') ? true : undefined));
+  return (await value(core.api['history.list']({ offset: 0, limit: 50 }))).items;
+}
 
 describe('a taken name in the default folder, with the setting at "ask"', () => {
   it('asks while the body keeps streaming; Keep both saves "name (1).zip" and leaves the first file intact', async () => {
