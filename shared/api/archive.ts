@@ -3,6 +3,7 @@ import { event, method } from '../contract';
 import { refId } from './file-ref';
 import type { FileRef } from './file-ref';
 import type { AppError } from '../errors';
+import type { ManifestCheck } from './manifest';
 
 /** One entry of a zip as the inspector lists it. */
 export interface ArchiveEntry {
@@ -52,6 +53,8 @@ export interface VerifyReport {
   /** Entries read (directories included). */
   checked: number;
   failed: Array<{ name: string; reason: string }>;
+  /** Checked against the manifest beside the zip, when there is one: what it found; null without one. */
+  manifest?: ManifestCheck | null;
 }
 
 /**

@@ -12,4 +12,4 @@ export type { ZipDestination } from './zip-download';
 export { downloadZip } from './zip-job';
 export type { ZipOutcome } from './zip-job';
 export { exactPartPath } from './zip-parts';
-export type { SavedPart } from './zip-parts';
+export type { ManifestContext, SavedPart } from './zip-parts';

@@ -26,6 +26,20 @@ export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' |
   onProgress?: (progress: PartProgress) => void;
   /** Called as each part is saved (so a later failure or cancel can still report it). */
   onPartSaved?: (part: SavedPart) => void;
+  /**
+   * How many more times a part whose body failed mid-way (reset, short body, idle or low-speed
+   * timeout) is asked for again as a fresh request, with backoff. Default 2 (CLI `--retries N`).
+   */
+  bodyRetries?: number;
+  /** Who wrote the download, for the manifest beside the zip (main/core/manifest/); null: no manifest. Default: none. */
+  manifest?: ManifestContext | null;
+}
+
+/** What the manifest says about who made the download (never the key). */
+export interface ManifestContext {
+  app: { name: string; version: string };
+  /** The profile the download was made with, or null for a bare --base-url. */
+  profileName: string | null;
 }
 
 const MAX_NAME_BYTES = 255;
