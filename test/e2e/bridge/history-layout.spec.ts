@@ -33,6 +33,8 @@ async function expectHistoryFits(page: Page, size: string): Promise<void> {
       expect(button.x + button.width, `button ${b + 1} of row ${index + 1} at ${size}`).toBeLessThanOrEqual(viewport.width);
     }
   }
+  // A failed job without a file says why in words, where its file would be.
+  await expect(rows.filter({ hasText: 'Failed' }).getByTestId('history-why')).toHaveText(/^The (connection to the backend failed|backend could not be reached)$/);
   await page.screenshot({ path: `test-results/screens/history-${size}.png` });
   // A finished zip's row keeps every action.
   const zip = rows.filter({ hasText: 'Zip' }).filter({ hasText: 'Done' }).first();
