@@ -13,6 +13,7 @@ import { runCli } from './cli/run';
 const commands: CommandEntry[] = [
   { name: 'download', summary: 'download exports as one zip, or get their URLs', load: async () => (await import('./cli/commands/download')).downloadCommand },
   { name: 'inspect', summary: 'list what a zip holds, flagging unsafe names', load: async () => (await import('./cli/commands/inspect')).inspectCommand },
+  { name: 'verify', summary: 'check a zip, against the manifest beside it when there is one', load: async () => (await import('./cli/commands/verify')).verifyCommand },
   { name: 'extract', summary: 'extract a zip safely into a folder', load: async () => (await import('./cli/commands/extract')).extractCommand },
   { name: 'profiles', summary: 'list, add or remove backend profiles', load: async () => (await import('./cli/commands/profiles')).profilesCommand },
   { name: 'key', summary: "set, remove or check a profile's API key", load: async () => (await import('./cli/commands/key')).keyCommand },

@@ -14,6 +14,8 @@ export interface Settings {
   /** Saving into the default folder where the name is taken: ask, or the remembered answer (the save dialog asks on its own). */
   nameConflict: StandingConflictChoice | 'ask';
   theme: 'system' | 'light' | 'dark';
+  /** Write `NAME.manifest.json` beside every downloaded zip (what was asked for and what arrived, every entry's SHA-256), for Verify. */
+  writeManifest: boolean;
   /** The profile the window shows: the one chosen, else the first profile; null only when there is none. */
   activeProfileId: string | null;
 }
@@ -43,6 +45,7 @@ export const settingsPatchSchema = z
     defaultFolder: z.null(),
     nameConflict: z.enum(['ask', 'keep-both', 'replace']),
     theme: z.enum(['system', 'light', 'dark']),
+    writeManifest: z.boolean(),
     activeProfileId: z.string().min(1).max(100).nullable(),
   })
   .partial()

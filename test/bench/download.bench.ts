@@ -9,6 +9,10 @@
  * so that ratio shares the machine's load), and CPU seconds of each download.
  * A second reference, bare `node:http` into a file (bare-node-download.ts), runs in every round:
  * the engine is Node code, so it shows how much of a gap to curl is Node's own.
+ * The engine hashes every body with SHA-256 as it streams (the manifest's file hash): one more
+ * contender is the same engine with that hash off, so the hash's cost is printed per round
+ * (issue 19: at most 10 %); another adds the manifest's entry digests (every entry read back,
+ * CRC-checked and hashed before the move), the whole price of a manifest.
  * Knobs: BENCH_SIZES (MiB, default 256,1024), BENCH_ROUNDS (default 5), BENCH_COMPARE (path of
  * another zip-download.ts, e.g. an older one from `git archive`, run as one more contender).
  * Targets (issue 3): engine ≥ 0.9× curl; peak RSS ≤ 150 MB and flat across sizes.
@@ -50,6 +54,7 @@ if (args) {
   const result = await runZipDownload({
     baseUrl: args.baseUrl, apiKey: null, sourceFileUrls: [args.url],
     destination: { kind: 'folder', dir: args.dir }, tempDir: args.dir, onProgress: () => {},
+    ...args.options,
   });
   seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
@@ -71,7 +76,10 @@ async function bundleChild(dir: string, module: string, name: string): Promise<s
   return outfile;
 }
 
-function engine(child: string, args: { baseUrl: string; url: string; dir: string } | null): Promise<ChildResult> {
+/** Options of runZipDownload a contender sets (the hash off, the entry digests on). */
+type EngineOptions = { hashBody?: boolean; digestEntries?: boolean };
+
+function engine(child: string, args: { baseUrl: string; url: string; dir: string; options?: EngineOptions } | null): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -118,7 +126,11 @@ async function main(): Promise<void> {
   try {
     const child = await bundleChild(work, engineModule, 'engine');
     // Contenders besides curl and the engine, each a child of its own: bare node:http always, BENCH_COMPARE when given.
-    const others = [{ name: 'bare node:http', label: 'bare node', child: await bundleChild(work, bareNodeModule, 'bare') }];
+    const others: Array<{ name: string; label: string; child: string; options?: EngineOptions }> = [
+      { name: 'bare node:http', label: 'bare node', child: await bundleChild(work, bareNodeModule, 'bare') },
+      { name: 'engine without its streamed SHA-256', label: 'no sha256', child, options: { hashBody: false } },
+      { name: 'engine with the manifest (entries read back and hashed)', label: 'manifest', child, options: { digestEntries: true } },
+    ];
     // BENCH_COMPARE=/path/to/an/older/zip-download.ts (e.g. from `git archive`) adds that engine to every round.
     if (process.env.BENCH_COMPARE) others.push({ name: 'compared engine', label: 'compare', child: await bundleChild(work, process.env.BENCH_COMPARE, 'compare') });
     console.log(`download benchmark: sample backend ${backend.url}; ${rounds} rounds per size, best-of and median compared`);
@@ -149,7 +161,7 @@ async function main(): Promise<void> {
             peak = Math.max(peak, e.maxRssKiB);
             console.log(`  ${size} MiB round ${round + 1} engine: ${rate(e.bytes, e.seconds)}, CPU ${e.cpuSeconds.toFixed(2)} s, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
           } else {
-            const e = await engine(others[who]!.child, { baseUrl: backend.url, url, dir });
+            const e = await engine(others[who]!.child, { baseUrl: backend.url, url, dir, options: others[who]!.options });
             otherTimes[who]!.push(e.seconds);
             console.log(`  ${size} MiB round ${round + 1} ${others[who]!.label}: ${rate(e.bytes, e.seconds)}, CPU ${e.cpuSeconds.toFixed(2)} s, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
           }
@@ -174,6 +186,10 @@ async function main(): Promise<void> {
           `${size} MiB ${other.name}: best-of ${(size / Math.min(...times)).toFixed(0)} MiB/s, ratio to curl ${(bestCurl / Math.min(...times)).toFixed(2)}; ` +
             `median ${(size / median(times)).toFixed(0)} MiB/s, median per-round ratio to curl ${pairedOther.toFixed(2)}; the engine's speed against it, median per round: ${againstEngine.toFixed(2)}×`,
         );
+        // The engine hashes and this one does not: what the hash costs, as throughput lost, per round.
+        if (other.options?.hashBody === false) {
+          console.log(`${size} MiB streamed SHA-256: the engine runs at ${(againstEngine * 100).toFixed(0)} % of its speed without the hash, median per round (target ≥ 90 %)`);
+        }
       });
     }
     if (peaks.length > 1) console.log(`engine peak RSS by size: ${peaks.map((p) => `${((p * 1024) / 1e6).toFixed(0)} MB`).join(' vs ')} (must not grow with size)`);

@@ -9,7 +9,7 @@ import { extractArchive } from './extract-archive';
 import { ExtractionCancelled } from './extraction-cancelled';
 import { listArchive } from './list-archive';
 import { throttleProgress } from './throttle-progress';
-import { verifyArchive } from './verify-archive';
+import { verifyZip } from './check-manifest';
 import type { AbortMessage, WorkerJob, WorkerJobResults, WorkerMessage } from './worker-protocol';
 
 const job = workerData as WorkerJob;
@@ -26,7 +26,7 @@ function run(): Promise<WorkerJobResults[WorkerJob['op']]> {
   const signal = controller.signal;
   if (job.op === 'list') return listArchive(job.path);
   if (job.op === 'extract') return extractArchive(job.path, job.destination, { entries: job.entries, allowLarge: job.allowLarge, signal, onProgress });
-  return verifyArchive(job.path, { signal, onProgress });
+  return verifyZip(job.path, { signal, onProgress });
 }
 
 run().then(

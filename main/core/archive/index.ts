@@ -9,3 +9,8 @@ export { extractArchive } from './extract-archive';
 export { ExtractionCancelled } from './extraction-cancelled';
 export { verifyArchive } from './verify-archive';
 export { readZipDirectory } from './zip-directory';
+export { verifyZip } from './check-manifest';
+export { writeManifest } from './write-manifest';
+export { manifestPathFor } from './manifest-path';
+export type { EntryDigest } from './entry-digest';
+export type { ManifestHeader, ManifestPartInput } from './manifest-format';

@@ -74,7 +74,7 @@ export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile
         decompress: false, signal: options.signal, timeouts: options.timeouts, retry: { limit: 0 },
       });
       const name = fetchedFileName(new URL(response.url), response.headers['content-disposition']);
-      const bytes = await saveBody(response, temp, { idleMs, onProgress: options.onProgress, signal: options.signal });
+      const { bytes } = await saveBody(response, temp, { idleMs, onProgress: options.onProgress, signal: options.signal });
       const path = await moveIntoPlace(temp, join(options.folder, name), 'keep-both');
       return { url: options.url, path, bytes };
     });

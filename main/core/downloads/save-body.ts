@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -28,15 +29,24 @@ export interface SaveBodyOptions {
   /** Checks the first bytes (e.g. a zip signature); throws an AppErrorException to stop early. */
   checkStart?: (head: Buffer) => void;
   signal?: AbortSignal;
+  /** Hash the body with SHA-256 as it streams (default true; false only to measure what it costs). */
+  sha256?: boolean;
+}
+
+/** What was saved: how many bytes, and their SHA-256 (hex), hashed as they streamed past (null when not asked for). */
+export interface SavedBody {
+  bytes: number;
+  sha256: string | null;
 }
 
 /**
  * Streams a response body into the new file `temp` with throttled progress, the idle timeout
- * and the response's low-speed rule, then checks that as many bytes arrived as Content-Length promised. The body is
- * consumed or destroyed whatever happens. Returns the byte count; throws what the meter or the
- * stream failed with (the caller maps it once).
+ * and the response's low-speed rule, then checks that as many bytes arrived as Content-Length
+ * promised. The SHA-256 is computed from the same chunks on their way to the file, so the
+ * manifest's hash never costs a second read. The body is consumed or destroyed whatever
+ * happens. Throws what the meter or the stream failed with (the caller maps it once).
  */
-export async function saveBody(response: OpenResponse, temp: string, options: SaveBodyOptions): Promise<number> {
+export async function saveBody(response: OpenResponse, temp: string, options: SaveBodyOptions): Promise<SavedBody> {
   const total = contentLength(response.headers);
   await mkdir(dirname(temp), { recursive: true }).catch((error: unknown) => {
     response.body.destroy(); // never leave the connection hanging on a body nobody reads
@@ -58,6 +68,8 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
     onProgress: options.onProgress,
     checkStart: options.checkStart,
   });
+  const hash = options.sha256 === false ? null : createHash('sha256');
+  if (hash) response.body.on('data', (chunk: Buffer) => hash.update(chunk));
   // Private from its first byte (the user's exports); the saved file keeps this mode when it is renamed into place.
   const file = createWriteStream(temp, { flags: 'wx', mode: PRIVATE_FILE_MODE, highWaterMark: WRITE_BUFFER });
   await pipeline(response.body, file, ...(options.signal ? [{ signal: options.signal }] : []))
@@ -70,7 +82,7 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
   if (total !== null && meter.bytes !== total) {
     throw appError(meter.bytes < total ? 'network' : 'invalid-response', `The download stopped at ${meter.bytes} of ${total} bytes. Try again.`);
   }
-  return meter.bytes;
+  return { bytes: meter.bytes, sha256: hash?.digest('hex') ?? null };
 }
 
 /**

@@ -17,7 +17,8 @@ import { settleTakenName } from './name-conflict';
 import type { ConflictPolicy, NameSet } from './name-conflict';
 import type { ProgressSnapshot } from './progress-meter';
 import { saveBody, withTempFile } from './save-body';
-import { readZipDirectory } from '../archive';
+import { readZipDirectory, verifyArchive } from '../archive';
+import type { EntryDigest } from '../archive';
 
 /** Where a zip download ends up. */
 export type ZipDestination =
@@ -55,6 +56,14 @@ export interface ZipDownloadOptions {
   retry?: Partial<RetryOptions>;
   /** Minimum time between progress reports (default 100 ms: about 10 a second). */
   progressIntervalMs?: number;
+  /**
+   * Read every entry back before the move (sizes and CRC-32 checked, each hashed with SHA-256)
+   * for the manifest: a damaged zip then fails as `invalid-response` and never reaches the
+   * destination. Without it, only the central directory is checked.
+   */
+  digestEntries?: boolean;
+  /** Hash the body with SHA-256 as it streams (default true; false only for the benchmark's reference). */
+  hashBody?: boolean;
 }
 
 /** A zip saved and verified. */
@@ -66,6 +75,14 @@ export interface ZipDownloadResult {
   entries: number;
   /** In a folder: the number its name (and its set's) took to keep an existing file, `name (1).zip`; 0 for none. */
   numbered: number;
+  /** The SHA-256 of the file (hex), computed as the body streamed; null with `hashBody: false`. */
+  sha256: string | null;
+  /** What was asked for and what answered, for the manifest. */
+  sourceFileUrls: string[];
+  status: number;
+  contentDisposition: string | null;
+  /** Every file entry's digest, with `digestEntries`; null without. */
+  digests: EntryDigest[] | null;
 }
 
 const ZIP_STARTS = ['504b0304', '504b0506']; // a local file header, or the end record of an empty zip
@@ -113,19 +130,33 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         stopped ??= error;
         abort.abort();
       });
-      const bytes = await saveBody(response, temp, {
+      const body = await saveBody(response, temp, {
         idleMs: options.timeouts?.idleMs ?? DEFAULT_TIMEOUTS.idleMs,
         intervalMs: options.progressIntervalMs,
         onProgress: options.onProgress,
         checkStart: checkZipStart,
         signal: abort.signal,
+        sha256: options.hashBody !== false,
       });
       const directory = await readZipDirectory(temp).catch((error: Error) => {
         throw appError('invalid-response', `The downloaded file is not a complete zip (${error.message}). Try again.`);
       });
+      const digests = options.digestEntries ? await digestEntries(temp, abort.signal) : null;
       const target = await chosen;
       const path = await moveIntoPlace(temp, target.path, target.existing);
-      return { path, bytes, filename: savedName, filenameSource: source, entries: directory.entries, numbered: target.numbered };
+      return {
+        path,
+        bytes: body.bytes,
+        filename: savedName,
+        filenameSource: source,
+        entries: directory.entries,
+        numbered: target.numbered,
+        sha256: body.sha256,
+        sourceFileUrls: [...options.sourceFileUrls],
+        status: response.status,
+        contentDisposition: response.headers['content-disposition'] ?? null,
+        digests,
+      };
     });
   } catch (error) {
     // The caller's cancel says it all; otherwise what stopped the body is the reason, not the abort it caused.
@@ -137,6 +168,23 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
     ended.abort();
     options.signal?.removeEventListener('abort', forward);
   }
+}
+
+/**
+ * Every file entry of the downloaded zip read back, checked and hashed (the manifest's records).
+ * An entry that does not read back whole means the backend sent a damaged zip: it fails as
+ * `invalid-response`, naming the first such entry, and the file never reaches its destination.
+ */
+async function digestEntries(temp: string, signal: AbortSignal): Promise<EntryDigest[]> {
+  const digests: EntryDigest[] = [];
+  const damaged: Array<{ name: string; reason: string }> = [];
+  await verifyArchive(temp, { signal, onDigest: (digest) => digests.push(digest), onDataFailure: (name, reason) => damaged.push({ name, reason }) });
+  const first = damaged[0];
+  if (first) {
+    const more = damaged.length > 1 ? ` (and ${damaged.length - 1} more)` : '';
+    throw appError('invalid-response', `The downloaded zip is damaged: the entry ${JSON.stringify(first.name)}${more}: ${first.reason}. Try again.`);
+  }
+  return digests;
 }
 
 /** Where a file goes, how the move treats a file there, and the number its name took in a folder. */

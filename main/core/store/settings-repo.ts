@@ -19,6 +19,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   lastSaveFolder: null,
   nameConflict: 'ask',
   theme: 'system',
+  writeManifest: true,
   activeProfileId: null,
 };
 

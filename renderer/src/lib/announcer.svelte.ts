@@ -60,7 +60,9 @@ export function archiveOutcome(job: ArchiveJob): string {
   if (job.state === 'failed') return `${what} failed: ${job.error ? errorTitle(job.error) : 'see the Inspect screen'}.`;
   if (job.op === 'verify' && job.result) {
     const report = job.result;
-    return report.ok ? `${what}: every entry read back intact.` : `${what} found ${plural(report.failed.length, 'damaged entry', 'damaged entries')}.`;
+    const crc = report.ok ? `${what}: every entry read back intact` : `${what} found ${plural(report.failed.length, 'damaged entry', 'damaged entries')}`;
+    if (!report.manifest) return `${crc}.`;
+    return report.manifest.ok ? `${crc}, and it matches its manifest.` : `${crc}; ${plural(report.manifest.differences.length, 'difference')} from its manifest.`;
   }
   if (job.op === 'extract' && job.result) return `${what} finished: ${plural(job.result.extracted.length, 'entry', 'entries')} written${job.result.refused.length ? `, ${plural(job.result.refused.length, 'refused')}` : ''}.`;
   return `${what} finished.`;

@@ -12,6 +12,7 @@ const SETTINGS: Settings = {
   lastSaveFolder: null,
   theme: 'system',
   activeProfileId: 'p1',
+  writeManifest: true,
   nameConflict: 'ask',
 };
 const PROFILE = { id: 'p1', name: 'Sample backend', baseUrl: 'http://127.0.0.1:1/api', builtIn: true, createdAt: '2026-11-30T00:00:00Z', trackedCount: 2, maxBatchSize: null };
