@@ -12,6 +12,8 @@ export const EXIT = {
   usage: 2,
   /** `extract` finished, but refused some entries. */
   refused: 3,
+  /** `download` saved its zip, but it holds fewer entries than exports were requested (the backend skipped some). */
+  partial: 4,
   /** Ended by Ctrl-C (SIGINT) or SIGTERM: the shell's 128 + the signal's number. */
   interrupted: 130,
   terminated: 143,

@@ -86,6 +86,7 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
         notifier: ports.notifier,
         events,
         grants,
+        app: { name: options.identity.name, version: options.identity.version },
       }),
     );
     const archive = started(createArchiveFeature({ dialogs, shell, events, paths, grants }));

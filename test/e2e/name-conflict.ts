@@ -8,6 +8,11 @@ export const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 /** The name the sample backend gives every zip. */
 export const SAMPLE_ZIP = 'Canvas exports – sample.zip';
 
+/** What a folder holds after these zips were saved: each with its manifest beside it (written by default), sorted. */
+export function withManifests(zips: string[]): string[] {
+  return zips.flatMap((zip) => [zip, zip.replace(/\.zip$/, '.manifest.json')]).sort();
+}
+
 /** Zips go to the default folder without the save dialog, where a taken name asks in the window. */
 export async function saveToDefaultFolder(bridge: Bridge): Promise<void> {
   const result = await bridge.core.api['settings.set']({ saveMode: 'default-folder' });

@@ -2,7 +2,7 @@ import type { ApiHandlers } from '../../shared/api';
 import type { DownloadJob, DownloadProgress } from '../../shared/api/downloads';
 import { createApi } from '../../main/core/api';
 import { fail } from '../../main/core/app-error';
-import type { DownloadSources, HistoryEntry } from '../../main/core/downloads';
+import type { DownloadPreferences, DownloadSources, HistoryEntry } from '../../main/core/downloads';
 import { createDownloadsFeature } from '../../main/core/downloads';
 import type { Timeouts } from '../../main/core/http/http-stream';
 import { sampleExportUrls } from '../../main/core/sample-backend/sample-catalog';
@@ -38,6 +38,10 @@ export interface DownloadHarnessOptions {
   maxBatchSize?: number | null;
   fetchConcurrency?: number;
   timeouts?: Partial<Timeouts>;
+  /** The app that writes a zip's manifest (none without). */
+  app?: { name: string; version: string };
+  /** Save-location and manifest settings (none: the dialog asks, a manifest is written when `app` is given). */
+  preferences?: DownloadPreferences;
 }
 
 /**
@@ -76,6 +80,8 @@ export async function startDownloadHarness(fx: SampleFixture, ports: TestPorts, 
     timeouts: { connectMs: 2000, idleMs: 2000, ...options.timeouts },
     retry: { baseDelayMs: 20 },
     fetchConcurrency: options.fetchConcurrency,
+    app: options.app,
+    preferences: options.preferences,
   });
   fx.onCleanup(() => feature.close());
   return {

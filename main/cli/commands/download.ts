@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { productName, version } from '../../../package.json';
 import { dirname, resolve, sep } from 'node:path';
 import type { ConflictChoice } from '../../../shared/api/downloads';
 import { MAX_BATCH_SIZE, batchCount } from '../../../shared/batches';
@@ -26,7 +27,8 @@ const NAME = 'download';
 
 const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all])
                                [--base-url URL] [--urls] [--out PATH] [--on-conflict WHAT] [--max-batch N]
-                               [--speed-limit BYTES] [--speed-time SECONDS] [--json] [--api-key-stdin]
+                               [--speed-limit BYTES] [--speed-time SECONDS] [--no-manifest]
+                               [--json] [--api-key-stdin]
 
 Calls the backend's batch route and saves one zip (default) or prints the exported URLs (--urls).
 
@@ -50,6 +52,8 @@ Output:
                       not change when someone changes a setting in the window
   --urls              URL mode: print the exported URLs one a line instead of saving a zip
   --json              print one JSON object (see below) instead of text
+  --no-manifest       do not write NAME.manifest.json beside the zip (by default it lists the
+                      zip's SHA-256 and every entry's, for \`export-manager verify NAME.zip\`)
 Large downloads:
   --max-batch N       at most N exports a request (default: the profile's maximum batch size, if
                       set); more are sent in several requests, one after another: URL mode merges
@@ -67,12 +71,16 @@ Examples:
   pass show backend/key | export-manager download --profile Staging --all --api-key-stdin
   export-manager download --profile Production --all --out ~/exports/latest.zip --on-conflict replace
 
-JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback"}
+JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback",
+       "manifest":PATH|null}
       a split zip adds "parts":[{"path","bytes","entries","filename"},...] (the fields above: part 1);
       a split zip that fails part-way adds the parts it kept to the error JSON the same way
+       "requested":N,"delivered":N (the zip's entries; fewer than requested: exit 4)
       {"ok":true,"exportedUrls":[...],"skipped":[...]} with --urls
       {"ok":false,"error":{"kind","status","message","backendMessage"}} on failure (exit 1;
-      Ctrl-C: exit 130, SIGTERM: 143, the partial file removed)`;
+      Ctrl-C: exit 130, SIGTERM: 143, the partial file removed)
+Exit: 0 saved, every export delivered; 4 saved, but the zip holds fewer entries than exports were
+      requested (the backend skipped some; said on stderr); 1 failed; 2 usage; 130/143 interrupted`;
 
 const OPTIONS = {
   'base-url': { type: 'string' },
@@ -87,6 +95,7 @@ const OPTIONS = {
   'max-batch': { type: 'string' },
   'speed-limit': { type: 'string' },
   'speed-time': { type: 'string' },
+  'no-manifest': { type: 'boolean' },
 } as const;
 
 /** `--max-batch N`: a whole number from 1 to 100,000; absent: undefined (the profile's value holds). */
@@ -143,6 +152,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (sources.length !== 1) throw new UsageError('give exactly one of --url, --from or --profile NAME --all', NAME);
   if (values.all && !values.profile) throw new UsageError('--all needs --profile NAME', NAME);
   if (values.urls && values.out) throw new UsageError('--out is for zip mode; with --urls the URLs are printed', NAME);
+  if (values.urls && values['no-manifest']) throw new UsageError('--no-manifest is for zip mode; with --urls nothing is saved', NAME);
   if (values.urls && values['on-conflict']) throw new UsageError('--on-conflict is for zip mode; with --urls nothing is saved', NAME);
   const onConflict = parseOnConflict(values['on-conflict'], NAME);
   const maxBatchOverride = maxBatchFlag(values['max-batch']);
@@ -174,7 +184,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (notice) writeLine(io.stderr, `export-manager: ${shownText(notice)}`);
       // The one zip runner of the window too; the partial file sits beside its destination, so the final move is an atomic rename.
       const tempDir = destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir;
-      const { parts, error } = await downloadZip({
+      const { parts, manifestPath, error } = await downloadZip({
         baseUrl,
         apiKey,
         sourceFileUrls,
@@ -183,20 +193,29 @@ async function run(args: string[], io: CliIo): Promise<number> {
         tempDir,
         timeouts,
         signal: interrupt.signal,
+        manifest: values['no-manifest'] ? null : { app: { name: productName, version }, profileName: values.profile ?? null },
         onProgress: (progress) => bar.update(progress),
       }).finally(() => bar.done());
       if (error) {
         // Kept parts are listed where a script finds saved files: stdout, or "parts" in the JSON.
         if (!values.json) for (const part of parts) writeLine(io.stdout, shown(part.path, Infinity));
-        const code = reportError(io, error, values.json === true, parts.length > 0 ? { parts: partsJson(parts) } : undefined);
+        const kept = parts.length > 0 ? { parts: partsJson(parts), manifest: manifestPath } : undefined;
+        const code = reportError(io, error, values.json === true, kept);
         return interrupt.exitCode() ?? code; // a signal's code says which one; the message says "cancelled"
       }
       const saved = parts[0]!;
+      const requested = sourceFileUrls.length;
+      const delivered = parts.reduce((sum, part) => sum + part.entries, 0);
       if (values.json) {
         const split = parts.length > 1 ? { parts: partsJson(parts) } : {};
-        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource, ...split });
+        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource, manifest: manifestPath, requested, delivered, ...split });
       } else {
         for (const part of parts) writeLine(io.stdout, shown(part.path, Infinity));
+      }
+      // The zip is whole, but the backend left exports out of it (not found, not ready): a script must hear of it.
+      if (delivered < requested) {
+        writeLine(io.stderr, `export-manager: some exports were not delivered: the zip holds ${delivered} of the ${requested} requested (the backend skipped ${requested - delivered}; \`download --urls\` lists them with the backend's reasons)`);
+        return EXIT.partial;
       }
       return EXIT.ok;
     } catch (error) {

@@ -73,4 +73,6 @@ export interface DownloadPreferences {
   nameConflict(): Promise<Settings['nameConflict']>;
   /** Stores "Remember my choice" as the `nameConflict` setting. */
   rememberNameConflict(choice: StandingConflictChoice): Promise<void>;
+  /** Whether a zip gets its manifest beside it (the `writeManifest` setting). */
+  writeManifest(): Promise<boolean>;
 }

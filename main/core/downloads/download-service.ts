@@ -17,6 +17,7 @@ import { JobRegistry } from './job-registry';
 import { coveredLabels, filesFolderName, historyEntry, newJob } from './job-records';
 import { runUrlMode } from './url-mode';
 import type { UrlList, UrlListFormat } from './url-list-file';
+import type { ManifestContext } from './zip-parts';
 import { writeUrlList } from './url-list-file';
 import { runZipMode, whereToSave } from './zip-mode';
 import type { SaveTo } from './zip-mode';
@@ -36,6 +37,8 @@ export interface DownloadServiceDeps {
   fetchConcurrency?: number;
   /** Hands out the ids by which the renderer may show or inspect what a job saved (a private registry when absent). */
   grants?: FileGrants;
+  /** The app that writes a zip's manifest (its name and version go into it); absent: no manifest is written. */
+  app?: ManifestContext['app'];
 }
 
 /** What `start` takes: the validated payload of `downloads.start`, as the contract declares it. */
@@ -175,7 +178,7 @@ export class DownloadService {
   }
 
   private zipDeps() {
-    return { ...this.modeDeps(), paths: this.deps.paths, dialogs: this.deps.dialogs, preferences: this.deps.preferences, grants: this.grants, conflicts: this.conflicts };
+    return { ...this.modeDeps(), paths: this.deps.paths, dialogs: this.deps.dialogs, preferences: this.deps.preferences, grants: this.grants, conflicts: this.conflicts, app: this.deps.app };
   }
 
   /** A finished, successful URL-mode job's lists and profile: from the recent jobs, else from what history kept of it. */

@@ -46,5 +46,6 @@ export function createDownloadPreferences(store: Store, change: (patch: Partial<
     rememberFolder: async (dir) => void (await whileBusy(() => store.settings.set({ lastSaveFolder: dir }))),
     nameConflict: async () => (await settings()).nameConflict,
     rememberNameConflict: async (choice) => void (await whileBusy(() => change({ nameConflict: choice }))),
+    writeManifest: async () => (await settings()).writeManifest,
   };
 }

@@ -9,6 +9,7 @@ import type { DownloadPreferences, DownloadSource } from './download-ports';
 import type { JobRegistry } from './job-registry';
 import type { ZipDestination } from './zip-download';
 import { downloadZip } from './zip-job';
+import type { ManifestContext } from './zip-parts';
 import { zipResult } from './zip-result';
 
 /** Where `downloads.start` saves: `ask` the save dialog, `default` the default folder, absent: the setting. */
@@ -24,6 +25,8 @@ export interface ZipModeDeps {
   grants: FileGrants;
   conflicts: ConflictQuestions;
   jobs: JobRegistry;
+  /** Who writes the manifest beside a zip; absent: none is written. */
+  app?: ManifestContext['app'];
 }
 
 /** Whether a download with `saveTo` shows the save dialog, and the default folder it goes to otherwise. */
@@ -44,6 +47,8 @@ export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: Do
     ? { kind: 'ask', dialogs: deps.dialogs, defaultDir: (await deps.preferences?.lastFolder()) ?? folder }
     : { kind: 'folder', dir: folder, onConflict: deps.conflicts.policyFor(job) };
   let remembering: Promise<void> | undefined;
+  // On unless the setting turns it off (no settings: on, as the setting's default).
+  const withManifest = deps.app !== undefined && (deps.preferences ? await deps.preferences.writeManifest() : true);
   const outcome = await downloadZip({
     baseUrl: source.baseUrl,
     apiKey: source.apiKey,
@@ -54,6 +59,7 @@ export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: Do
     destination,
     tempDir: deps.paths.tempDir,
     signal,
+    manifest: withManifest && deps.app ? { app: deps.app, profileName: source.profileName } : null,
     onFilename: (filename) => deps.jobs.named(job, filename),
     onProgress: (snapshot) => deps.jobs.progress(job, snapshot),
     onPartSaved: (part) => {

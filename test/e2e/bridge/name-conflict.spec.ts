@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
-import { conflictDialog, downloadReadme, MOD, openConflictDialog, SAMPLE_ZIP } from '../name-conflict';
+import { conflictDialog, downloadReadme, MOD, openConflictDialog, SAMPLE_ZIP, withManifests } from '../name-conflict';
 
 const KEPT = 'Canvas exports – sample (1).zip';
 
@@ -37,7 +37,7 @@ test('a taken name asks, with the keyboard: Keep both, then Replace remembered i
   await expect(kept.getByRole('heading', { level: 2 })).toHaveText(KEPT);
   // Focus went back to the job whose question it was.
   await expect(kept).toBeFocused();
-  expect(readdirSync(folder).sort()).toEqual([KEPT, SAMPLE_ZIP]);
+  expect(readdirSync(folder).sort()).toEqual(withManifests([KEPT, SAMPLE_ZIP]));
   expect(readFileSync(join(folder, SAMPLE_ZIP)).equals(original)).toBe(true);
 
   // Again, now Replace with "Remember my choice": Shift+Tab from Keep both to the checkbox, Space, Tab to Replace.
@@ -57,7 +57,7 @@ test('a taken name asks, with the keyboard: Keep both, then Replace remembered i
   const replaced = page.getByTestId('download-job').first();
   await expect(replaced.getByTestId('job-state')).toHaveText('Done', { timeout: 30_000 });
   await expect(replaced.getByRole('heading', { level: 2 })).toHaveText(SAMPLE_ZIP);
-  expect(readdirSync(folder).sort()).toEqual([KEPT, SAMPLE_ZIP]);
+  expect(readdirSync(folder).sort()).toEqual(withManifests([KEPT, SAMPLE_ZIP]));
   expect(statSync(join(folder, SAMPLE_ZIP)).ino).not.toBe(inode);
   // The first job's history row no longer points at the replaced file.
   const history = await bridge.core.api['history.list']({ offset: 0, limit: 10 });
@@ -75,7 +75,7 @@ test('a taken name asks, with the keyboard: Keep both, then Replace remembered i
   await downloadReadme(page, bridge);
   await expect(page.getByTestId('download-job').first().getByTestId('job-state')).toHaveText('Done', { timeout: 30_000 });
   await expect(conflictDialog(page)).toHaveCount(0);
-  expect(readdirSync(folder).sort()).toEqual([KEPT, SAMPLE_ZIP]);
+  expect(readdirSync(folder).sort()).toEqual(withManifests([KEPT, SAMPLE_ZIP]));
 });
 
 test('the question survives a reload, and Escape cancels the download leaving the file as it was', async ({ page, bridge }) => {
@@ -89,6 +89,6 @@ test('the question survives a reload, and Escape cancels the download leaving th
   await expect(dialog).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Downloads', exact: true }).click();
   await expect(page.getByTestId('download-job').first().getByTestId('job-state')).toHaveText('Cancelled', { timeout: 30_000 });
-  expect(readdirSync(folder)).toEqual([SAMPLE_ZIP]);
+  expect(readdirSync(folder).sort()).toEqual(withManifests([SAMPLE_ZIP]));
   expect(readFileSync(join(folder, SAMPLE_ZIP)).equals(original)).toBe(true);
 });

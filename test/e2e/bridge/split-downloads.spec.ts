@@ -70,7 +70,8 @@ test('a profile maximum batch size is validated, and a larger zip is confirmed, 
   for (const [i, name] of PARTS.entries()) await expect(job.getByTestId('zip-part').nth(i)).toContainText(`${name}`.slice(-24));
   await expect(job.getByTestId('zip-contained')).toHaveText(/Asked for 36 exports; the 3 parts hold 36 files\./);
   const downloads = join(bridge.root, 'downloads');
-  expect(readdirSync(downloads).sort()).toEqual(PARTS);
+  // One manifest for the set, beside its parts.
+  expect(readdirSync(downloads).sort()).toEqual(['Canvas exports – sample (3 parts).manifest.json', ...PARTS]);
   // The save dialog asked once, for part 1; the other parts went beside it.
   expect(bridge.desktop.dialogs.filter((d) => d.kind === 'saveAs')).toHaveLength(1);
   await screenshots(page, 'split-parts-card');

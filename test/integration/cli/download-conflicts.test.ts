@@ -7,6 +7,7 @@ import { createSampleFixture } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
 
 const NAME = 'Canvas exports – sample.zip';
+const MANIFEST = 'Canvas exports – sample.manifest.json';
 
 /** `export-manager download --on-conflict`: the command line never prompts, so what a taken name does is said up front. */
 describe('export-manager download with a taken name', () => {
@@ -45,7 +46,8 @@ describe('export-manager download with a taken name', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.json()).toMatchObject({ ok: true, path: join(fixture.saveDir, 'Canvas exports – sample (1).zip') });
     expect(saved().equals(before)).toBe(true);
-    expect(readdirSync(fixture.saveDir).sort()).toEqual(['Canvas exports – sample (1).zip', NAME]);
+    // Each zip has its own manifest, named after it.
+    expect(readdirSync(fixture.saveDir).sort()).toEqual(['Canvas exports – sample (1).manifest.json', 'Canvas exports – sample (1).zip', MANIFEST, NAME]);
   });
 
   it('--on-conflict replace replaces the file in a folder and at an exact path', async () => {
@@ -56,13 +58,13 @@ describe('export-manager download with a taken name', () => {
     expect(result.path).toBe(join(fixture.saveDir, NAME));
     expect(saved().equals(before)).toBe(false);
     expect(saved().length).toBe(result.bytes);
-    expect(readdirSync(fixture.saveDir)).toEqual([NAME]);
+    expect(readdirSync(fixture.saveDir).sort()).toEqual([MANIFEST, NAME]);
 
     const exact = join(fixture.saveDir, NAME);
     const again = await run([...first, '--out', exact, '--on-conflict', 'replace']);
     expect(again.code, again.stderr).toBe(0);
     expect(saved().length).toBe(again.json<{ bytes: number }>().bytes);
-    expect(readdirSync(fixture.saveDir)).toEqual([NAME]);
+    expect(readdirSync(fixture.saveDir).sort()).toEqual([MANIFEST, NAME]);
   });
 
   it('--on-conflict fail exits 1 with a disk error that says how to go on, touching nothing', async () => {
@@ -73,7 +75,7 @@ describe('export-manager download with a taken name', () => {
     expect(refused.json()).toMatchObject({ ok: false, error: { kind: 'disk', message: expect.stringContaining('--on-conflict keep-both') } });
     expect(saved().equals(before)).toBe(true);
     expect(statSync(join(fixture.saveDir, NAME)).mtimeMs).toBe(mtime);
-    expect(readdirSync(fixture.saveDir)).toEqual([NAME]);
+    expect(readdirSync(fixture.saveDir).sort()).toEqual([MANIFEST, NAME]);
   });
 
   it('fails at a taken exact path by default, and keeps both there with --on-conflict keep-both', async () => {

@@ -38,7 +38,8 @@ describe('export-manager download', () => {
     expect(result).toMatchObject({ ok: true, filename: 'Canvas exports – sample.zip', filenameSource: 'content-disposition' });
     expect(result.path).toBe(join(fixture.saveDir, 'Canvas exports – sample.zip'));
     expect(readFileSync(result.path).length).toBe(result.bytes);
-    expect(fixture.files(fixture.saveDir)).toEqual(['Canvas exports – sample.zip']);
+    // Beside it, its manifest (written by default).
+    expect(fixture.files(fixture.saveDir)).toEqual(['Canvas exports – sample.manifest.json', 'Canvas exports – sample.zip']);
   });
 
   it('saves exactly at --out when it is a file path, and never replaces an existing file', async () => {
@@ -48,7 +49,7 @@ describe('export-manager download', () => {
     const again = await runBuiltCli(args, { env });
     expect(again.code).toBe(1);
     expect(again.json()).toMatchObject({ ok: false, error: { kind: 'disk' } });
-    expect(fixture.files(fixture.saveDir)).toEqual(['mine.zip']);
+    expect(fixture.files(fixture.saveDir)).toEqual(['mine.manifest.json', 'mine.zip']);
   });
 
   it('reads sourceFileUrls from a file with --from', async () => {
@@ -149,7 +150,7 @@ describe('export-manager download', () => {
     expect(readdirSync(fixture.saveDir)).toEqual([expect.stringMatching(/^\.download-.*\.part$/)]);
     const next = await runBuiltCli(['download', '--base-url', backend.url, '--url', urls(1)[0]!, '--out', fixture.saveDir, '--json'], { env });
     expect(next.code, next.stderr).toBe(0);
-    expect(fixture.files(fixture.saveDir)).toEqual(['Canvas exports – sample.zip']);
+    expect(fixture.files(fixture.saveDir)).toEqual(['Canvas exports – sample.manifest.json', 'Canvas exports – sample.zip']);
     expect(readdirSync(fixture.saveDir).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
 

@@ -53,7 +53,8 @@ describe('export-manager download: batches above the maximum batch size', () => 
     expect(run.stderr).toMatch(/10 exports, at most 4 a request: 3 requests, saved as 3 zip files, "NAME \(part 1 of 3\)\.zip" … "NAME \(part 3 of 3\)\.zip"/);
     const names = ['Canvas exports – sample (part 1 of 3).zip', 'Canvas exports – sample (part 2 of 3).zip', 'Canvas exports – sample (part 3 of 3).zip'];
     expect(run.stdout.trim().split('\n')).toEqual(names.map((name) => join(fixture.saveDir, name)));
-    expect(fixture.files(fixture.saveDir)).toEqual(names);
+    // One manifest for the set, beside its parts.
+    expect(fixture.files(fixture.saveDir)).toEqual(['Canvas exports – sample (3 parts).manifest.json', ...names]);
     expect((await Promise.all(names.map((name) => listArchive(join(fixture.saveDir, name))))).map((listing) => listing.count)).toEqual([4, 4, 2]);
   });
 
@@ -69,7 +70,7 @@ describe('export-manager download: batches above the maximum batch size', () => 
       ['quarter (part 2 of 3).zip', 4],
       ['quarter (part 3 of 3).zip', 1],
     ]);
-    expect(fixture.files(fixture.saveDir)).toEqual(['quarter (part 1 of 3).zip', 'quarter (part 2 of 3).zip', 'quarter (part 3 of 3).zip']);
+    expect(fixture.files(fixture.saveDir)).toEqual(['quarter (3 parts).manifest.json', 'quarter (part 1 of 3).zip', 'quarter (part 2 of 3).zip', 'quarter (part 3 of 3).zip']);
   });
 
   it("follows the profile's maximum batch size, and merges URL mode's answers in order", async () => {
@@ -107,7 +108,7 @@ describe('export-manager download: batches above the maximum batch size', () => 
     writeFileSync(out, 'an older q.zip, which a split download never writes');
     const run = await runBuiltCli(['download', '--base-url', backend.url, ...urlArgs(6), '--max-batch', '4', '--out', out], { env });
     expect(run.code, run.stderr).toBe(0);
-    expect(fixture.files(fixture.saveDir)).toEqual(['q (part 1 of 2).zip', 'q (part 2 of 2).zip', 'q.zip']);
+    expect(fixture.files(fixture.saveDir)).toEqual(['q (2 parts).manifest.json', 'q (part 1 of 2).zip', 'q (part 2 of 2).zip', 'q.zip']);
 
     const requestsBefore = batchRequests();
     writeFileSync(join(fixture.saveDir, 'r (part 2 of 2).zip'), 'taken');
@@ -120,8 +121,9 @@ describe('export-manager download: batches above the maximum batch size', () => 
   });
 
   it('--on-conflict keep-both names a later part after FILE, not after the " (1)" part 1 became', async () => {
+    // Part naming only (a set numbered this way is named apart from its manifest: "k (part 1 of 2) (1)" has no "(2 parts)" name yet).
     writeFileSync(join(fixture.saveDir, 'k (part 1 of 2).zip'), 'taken');
-    const run = await runBuiltCli(['download', '--base-url', backend.url, ...urlArgs(6), '--max-batch', '4', '--out', join(fixture.saveDir, 'k.zip'), '--on-conflict', 'keep-both'], { env });
+    const run = await runBuiltCli(['download', '--base-url', backend.url, ...urlArgs(6), '--max-batch', '4', '--out', join(fixture.saveDir, 'k.zip'), '--on-conflict', 'keep-both', '--no-manifest'], { env });
     expect(run.code, run.stderr).toBe(0);
     expect(fixture.files(fixture.saveDir)).toEqual(['k (part 1 of 2) (1).zip', 'k (part 1 of 2).zip', 'k (part 2 of 2).zip']);
   });
@@ -146,12 +148,14 @@ describe('export-manager download: a split download that fails part-way', () => 
 
   const args = (out: string, ...more: string[]) => ['download', '--base-url', backend.url, ...sampleExportUrls(backend.url).slice(0, 5).flatMap((url) => ['--url', url]), '--max-batch', '3', '--out', out, ...more];
   const PART_1 = 'Canvas exports – sample (part 1 of 2).zip';
+  const MANIFEST = 'Canvas exports – sample (2 parts).manifest.json';
 
   it('lists the parts it kept: in "parts" of the JSON error, or as lines on stdout', async () => {
     const run = await runBuiltCli(args(fixture.saveDir, '--json'), { env });
     expect(run.code).toBe(1);
     expect(run.json()).toMatchObject({ ok: false, error: { kind: 'bad-request', status: 400 }, parts: [{ path: join(fixture.saveDir, PART_1), entries: 3, filename: PART_1 }] });
-    expect(fixture.files(fixture.saveDir)).toEqual([PART_1]);
+    // The set's manifest lists the part it kept (complete: false).
+    expect(fixture.files(fixture.saveDir)).toEqual([MANIFEST, PART_1]);
 
     const text = join(fixture.saveDir, 'text');
     mkdirSync(text);
@@ -159,6 +163,6 @@ describe('export-manager download: a split download that fails part-way', () => 
     expect(plain.code).toBe(1);
     expect(plain.stdout.trim().split('\n')).toEqual([join(text, PART_1)]);
     expect(plain.stderr).toMatch(/part 2 of 2/);
-    expect(fixture.files(text)).toEqual([PART_1]);
+    expect(fixture.files(text)).toEqual([MANIFEST, PART_1]);
   });
 });

@@ -1,4 +1,4 @@
-import { openSync, readFileSync, readSync, closeSync, writeSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, readSync, closeSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadZip } from '../../../main/core/downloads';
 import { sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
@@ -72,6 +72,24 @@ describe('export-manager verify', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('OK: 2 entries read back whole (CRC-32); no manifest beside it to check against');
     expect((await runBuiltCli(['verify', zip, '--json'])).json<VerifyJson>()).toEqual({ ok: true, checked: 2, failed: [], manifest: null });
+  });
+
+  it('download writes the manifest beside the zip by default (its path in the JSON), and --no-manifest writes none', async () => {
+    const backend = await fx.start();
+    const urls = sampleExportUrls(backend.url).slice(0, 2).flatMap((url) => ['--url', url]);
+    const withManifest = await runBuiltCli(['download', '--base-url', backend.url, ...urls, '--out', `${fx.saveDir}/with.zip`, '--json']);
+    expect(withManifest.code).toBe(0);
+    const saved = withManifest.json<{ ok: true; path: string; manifest: string | null }>();
+    expect(saved.manifest).toBe(`${fx.saveDir}/with.manifest.json`);
+    const manifest = JSON.parse(readFileSync(saved.manifest!, 'utf8')) as { app: { name: string; version: string }; entries?: unknown };
+    expect(manifest.app).toEqual({ name: 'Export Manager', version: JSON.parse(readFileSync('package.json', 'utf8')).version });
+    expect((await runBuiltCli(['verify', saved.path])).stdout).toContain(`OK: the file and its 2 entries match ${saved.manifest}`);
+
+    const without = await runBuiltCli(['download', '--base-url', backend.url, ...urls, '--out', `${fx.saveDir}/without.zip`, '--no-manifest', '--json']);
+    expect(without.code).toBe(0);
+    expect(without.json<{ manifest: string | null }>().manifest).toBeNull();
+    expect(existsSync(`${fx.saveDir}/without.manifest.json`)).toBe(false);
+    expect(existsSync(`${fx.saveDir}/without.zip`)).toBe(true);
   });
 
   it('a missing zip is a disk error, a missing argument a usage error', async () => {

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DownloadProgress } from '../../../shared/api/downloads';
 import { fail } from '../../../main/core/app-error';
 import { createDownloadsFeature } from '../../../main/core/downloads';
+import type { DownloadPreferences } from '../../../main/core/downloads';
+import { verifyZip } from '../../../main/core/archive';
 import { tempFileName } from '../../../main/core/files/temp-files';
 import { sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
 import type { SampleBackendOptions } from '../../../main/core/sample-backend/server';
@@ -49,6 +51,30 @@ describe('downloads.* handlers over the DownloadService', () => {
     expect(ports.notifications[0]?.title).toBe('Download complete');
     expect(history[0]).toMatchObject({ result: 'success', mode: 'zip', itemCount: 4, errorKind: null, path, exportIds: ['e1', 'e2', 'e3', 'e4'] });
     expect((await value(api['downloads.list'](undefined)))[0]?.state).toBe('succeeded');
+  });
+
+  it('writes the manifest beside a zip with the app and profile named, unless the writeManifest setting is off', async () => {
+    const app = { name: 'Export Manager', version: '9.9.9' };
+    const prefs = (writeManifest: boolean): DownloadPreferences => ({
+      askWhereToSave: async () => false, defaultFolder: async () => null, lastFolder: async () => null, rememberFolder: async () => {},
+      nameConflict: async () => 'keep-both', rememberNameConflict: async () => {}, writeManifest: async () => writeManifest,
+    });
+    const on = await setup({}, { app, preferences: prefs(true) });
+    const first = await on.finished((await value(on.api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'zip' }))).jobId);
+    expect(first.state).toBe('succeeded');
+    const manifestPath = join(ports.paths.downloadsDir, 'Canvas exports – sample.manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { app: unknown; profile: { name: string | null; baseUrl: string } };
+    expect(manifest.app).toEqual(app);
+    expect(manifest.profile).toEqual({ name: 'Sample backend', baseUrl: on.backend.url });
+    expect((await verifyZip(join(ports.paths.downloadsDir, 'Canvas exports – sample.zip'))).manifest?.ok).toBe(true);
+    await on.close();
+    rmSync(manifestPath);
+
+    const off = await setup({}, { app, preferences: prefs(false) });
+    const second = await off.finished((await value(off.api['downloads.start']({ profileId: 'p1', scope: ALL, mode: 'zip' }))).jobId);
+    expect(second.state).toBe('succeeded');
+    expect(existsSync(join(ports.paths.downloadsDir, 'Canvas exports – sample (1).zip'))).toBe(true);
+    expect(readdirSync(ports.paths.downloadsDir).filter((name) => name.endsWith('.manifest.json'))).toEqual([]);
   });
 
   it('resolves a filter scope in main: only the exports whose URL matches are requested', async () => {

@@ -35,7 +35,9 @@ beforeEach(async () => {
   });
   profileId = (await value(core.api['profiles.list'](undefined)))[0]!.id;
   exportIds = (await value(core.api['tracked.list']({ profileId, limit: 10 }))).items.map((item) => item.id);
-  await value(core.api['settings.set']({ saveMode: 'default-folder' }));
+  // Zip names only: the manifest beside each zip (and its own name under Keep both and Replace)
+  // is tested in download-service.test.ts and by the command line's conflict tests.
+  await value(core.api['settings.set']({ saveMode: 'default-folder', writeManifest: false }));
 });
 afterEach(async () => {
   await core.close();

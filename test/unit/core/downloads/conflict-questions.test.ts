@@ -16,6 +16,7 @@ function setup(setting: Settings['nameConflict'] = 'ask') {
     rememberFolder: async () => {},
     nameConflict: async () => setting,
     rememberNameConflict: async (choice) => void remembered.push(choice),
+    writeManifest: async () => false,
   };
   const questions = new ConflictQuestions({ events: ports.events, notifier: ports.notifier, preferences });
   const job = newJob('p1', 'Sample', 'zip', 3);
