@@ -27,6 +27,9 @@ export interface DownloadProgress {
   /** URL mode split into batches: the request being sent, from 1, and how many there are. */
   batch?: number;
   batches?: number;
+  /** A zip whose body failed mid-way, asked for again: this attempt, from 2, of how many ("retrying (2 of 3)"). */
+  attempt?: number;
+  attempts?: number;
 }
 
 /** One saved part of a zip download split into batches: `name (part 2 of 3).zip`. */

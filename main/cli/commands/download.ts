@@ -27,7 +27,7 @@ const NAME = 'download';
 
 const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all])
                                [--base-url URL] [--urls] [--out PATH] [--on-conflict WHAT] [--max-batch N]
-                               [--speed-limit BYTES] [--speed-time SECONDS] [--no-manifest]
+                               [--speed-limit BYTES] [--speed-time SECONDS] [--retries N] [--no-manifest]
                                [--json] [--api-key-stdin]
 
 Calls the backend's batch route and saves one zip (default) or prints the exported URLs (--urls).
@@ -59,6 +59,9 @@ Large downloads:
                       set); more are sent in several requests, one after another: URL mode merges
                       their answers, a zip is saved as NAME (part 1 of 3).zip, … (from --out FILE's
                       name when given). Said on stderr before it starts.
+A body that breaks off (a reset, short of its length, stalled or too slow):
+  --retries N          ask for it again as a new request up to N more times, waiting 1 s, 2 s, …
+                       (default 2; 0: never). Said on stderr each time ("retrying (2 of 3)")
 Slow connections (curl's rule):
   --speed-limit BYTES  fail (as timeout) a download slower than BYTES per second on average
   --speed-time SECONDS over SECONDS; defaults ${DEFAULT_LOW_SPEED.bytesPerSecond} bytes/s over ${DEFAULT_LOW_SPEED.durationMs / 1000} s, as the app uses
@@ -96,6 +99,7 @@ const OPTIONS = {
   'speed-limit': { type: 'string' },
   'speed-time': { type: 'string' },
   'no-manifest': { type: 'boolean' },
+  retries: { type: 'string' },
 } as const;
 
 /** `--max-batch N`: a whole number from 1 to 100,000; absent: undefined (the profile's value holds). */
@@ -103,6 +107,14 @@ function maxBatchFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < 1 || n > MAX_BATCH_SIZE) throw new UsageError(`--max-batch takes a whole number from 1 to ${MAX_BATCH_SIZE}`, NAME);
+  return n;
+}
+
+/** `--retries N`: a whole number from 0 to 10; absent: undefined (the default holds). */
+function retriesFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 10) throw new UsageError('--retries takes a whole number from 0 to 10', NAME);
   return n;
 }
 
@@ -157,6 +169,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const onConflict = parseOnConflict(values['on-conflict'], NAME);
   const maxBatchOverride = maxBatchFlag(values['max-batch']);
   const timeouts = lowSpeedFlags(values);
+  const bodyRetries = retriesFlag(values.retries);
+  if (values.urls && bodyRetries !== undefined) throw new UsageError('--retries is for zip mode', NAME);
 
   const state = values.profile ? openCliState(io, values.json === true) : null;
   try {
@@ -184,6 +198,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (notice) writeLine(io.stderr, `export-manager: ${shownText(notice)}`);
       // The one zip runner of the window too; the partial file sits beside its destination, so the final move is an atomic rename.
       const tempDir = destination.kind === 'file' ? dirname(destination.path) : destination.kind === 'folder' ? destination.dir : destination.defaultDir;
+      // The retry last said on stderr (part and attempt), so each is said once.
+      let announcedAttempt: string | undefined;
       const { parts, manifestPath, error } = await downloadZip({
         baseUrl,
         apiKey,
@@ -194,7 +210,16 @@ async function run(args: string[], io: CliIo): Promise<number> {
         timeouts,
         signal: interrupt.signal,
         manifest: values['no-manifest'] ? null : { app: { name: productName, version }, profileName: values.profile ?? null },
-        onProgress: (progress) => bar.update(progress),
+        bodyRetries,
+        onProgress: (progress) => {
+          const attempt = progress.attempt === undefined ? undefined : `${progress.part ?? 1}:${progress.attempt}`;
+          if (attempt !== undefined && attempt !== announcedAttempt) {
+            announcedAttempt = attempt;
+            bar.done();
+            writeLine(io.stderr, `export-manager: the download broke off; retrying (${progress.attempt} of ${progress.attempts})`);
+          }
+          bar.update(progress);
+        },
       }).finally(() => bar.done());
       if (error) {
         // Kept parts are listed where a script finds saved files: stdout, or "parts" in the JSON.

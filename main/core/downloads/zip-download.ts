@@ -11,6 +11,7 @@ import type { FilenameSource } from '../files/filename';
 import type { RetryOptions } from '../http/retry';
 import { toAppError } from '../http/to-app-error';
 import type { Dialogs } from '../ports';
+import { bodyFailure } from './body-retries';
 import { moveIntoPlace } from './move-into-place';
 import { numberedName } from '../../../shared/numbered-name';
 import { settleTakenName } from './name-conflict';
@@ -137,6 +138,9 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         checkStart: checkZipStart,
         signal: abort.signal,
         sha256: options.hashBody !== false,
+        // Unless the download was stopped on purpose, a body that broke off may be asked for again (body-retries.ts).
+      }).catch((error: unknown) => {
+        throw abort.signal.aborted ? error : bodyFailure(error);
       });
       const directory = await readZipDirectory(temp).catch((error: Error) => {
         throw appError('invalid-response', `The downloaded file is not a complete zip (${error.message}). Try again.`);

@@ -4,6 +4,7 @@ import { truncateBytes } from '../files/filename';
 import { toAppError } from '../http/to-app-error';
 import { batchFailure } from './batch-failure';
 import type { ProgressSnapshot } from './progress-meter';
+import { withBodyRetries } from './body-retries';
 import { runZipDownload } from './zip-download';
 import type { ZipDestination, ZipDownloadOptions, ZipDownloadResult } from './zip-download';
 import type { NameSet } from './name-conflict';
@@ -17,6 +18,9 @@ export interface SavedPart extends ZipDownloadResult {
 export interface PartProgress extends ProgressSnapshot {
   part?: number;
   parts?: number;
+  /** While a body that failed mid-way is asked for again: this attempt, from 2, of how many ("retrying (2 of 3)"). */
+  attempt?: number;
+  attempts?: number;
 }
 
 /** `runZipDownload`'s options, for any number of exports, and what a caller hears about parts. */
@@ -31,6 +35,8 @@ export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' |
    * timeout) is asked for again as a fresh request, with backoff. Default 2 (CLI `--retries N`).
    */
   bodyRetries?: number;
+  /** The first pause before such a retry, doubled each time (default 1 s). */
+  bodyRetryDelayMs?: number;
   /** Who wrote the download, for the manifest beside the zip (main/core/manifest/); null: no manifest. Default: none. */
   manifest?: ManifestContext | null;
 }
@@ -108,8 +114,11 @@ export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]
     let nameAs: ((name: string) => string) | undefined;
     if (parts > 1 && !later) nameAs = (name) => partFileNameFor((backendBase = partBaseOf(name)), 1, parts);
     else if (later?.name !== undefined) nameAs = () => later.name!;
+    // Set once a retry starts, so every snapshot of that attempt says which one it is.
+    let retrying: { attempt: number; attempts: number } | null = null;
+    const report = (snapshot: ProgressSnapshot) => onProgress?.({ ...snapshot, ...(parts > 1 ? { part, parts } : {}), ...retrying });
     try {
-      const result = await runZipDownload({
+      const result = await withBodyRetries(() => runZipDownload({
         ...single,
         sourceFileUrls,
         destination: later ? later.destination : firstPartDestination(options.destination, parts),
@@ -117,7 +126,15 @@ export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]
         nameAs,
         // Part 1 in a folder stands for the whole set: Keep both numbers every part alike.
         nameSet: parts > 1 && !later ? (n) => partSet(backendBase, parts)(n) : undefined,
-        onProgress: onProgress ? (snapshot) => onProgress(parts > 1 ? { ...snapshot, part, parts } : snapshot) : undefined,
+        onProgress: onProgress ? report : undefined,
+      }), {
+        retries: options.bodyRetries ?? 2,
+        baseDelayMs: options.bodyRetryDelayMs,
+        signal: options.signal,
+        onRetry: (attempt, attempts) => {
+          retrying = { attempt, attempts };
+          report({ bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null });
+        },
       });
       // A part's name is the one it was saved under (the backend names every part alike).
       const savedPart = parts > 1 ? { ...result, part, filename: basename(result.path) } : { ...result, part };

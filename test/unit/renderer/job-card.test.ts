@@ -21,6 +21,13 @@ function failed(kind: 'unauthorized' | 'server', status: number): DownloadJob {
 }
 
 describe('JobCard', () => {
+  it('says a body that broke off is being asked for again: "retrying (2 of 3)"', () => {
+    const progress = { jobId: 'job-9', bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null, attempt: 2, attempts: 3 };
+    render(JobCard, { job: { ...failed('server', 502), state: 'running', finishedAt: null, error: null, progress }, oncancel: vi.fn(), onretry: vi.fn(), onprofile: vi.fn() });
+    expect(screen.getByTestId('job-retrying')).toHaveTextContent('The download broke off; retrying (2 of 3)');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+  });
+
   it('offers Retry and, for a refused key, Open profile, in words instead of the raw kind', async () => {
     const onretry = vi.fn();
     const onprofile = vi.fn();
