@@ -3,7 +3,7 @@ import { productName, version } from '../../../package.json';
 import { dirname, resolve, sep } from 'node:path';
 import type { ConflictChoice } from '../../../shared/api/downloads';
 import { MAX_BATCH_SIZE, batchCount } from '../../../shared/batches';
-import { downloadZip, exactPartPath, requestExportUrlsInBatches } from '../../core/downloads';
+import { downloadZip, exactPartPath, findKeptParts, requestExportUrlsInBatches } from '../../core/downloads';
 import type { SavedPart, ZipDestination } from '../../core/downloads';
 import type { Timeouts } from '../../core/http/http-stream';
 import { DEFAULT_LOW_SPEED } from '../../core/http/low-speed';
@@ -27,7 +27,7 @@ const NAME = 'download';
 
 const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all])
                                [--base-url URL] [--urls] [--out PATH] [--on-conflict WHAT] [--max-batch N]
-                               [--speed-limit BYTES] [--speed-time SECONDS] [--retries N] [--no-manifest]
+                               [--speed-limit BYTES] [--speed-time SECONDS] [--retries N] [--resume] [--no-manifest]
                                [--json] [--api-key-stdin]
 
 Calls the backend's batch route and saves one zip (default) or prints the exported URLs (--urls).
@@ -62,6 +62,9 @@ Large downloads:
 A body that breaks off (a reset, short of its length, stalled or too slow):
   --retries N          ask for it again as a new request up to N more times, waiting 1 s, 2 s, …
                        (default 2; 0: never). Said on stderr each time ("retrying (2 of 3)")
+  --resume             rerun a split download that stopped part-way: the parts its manifest
+                       lists, still on disk unchanged (size and SHA-256), are kept and not asked
+                       for again (the same exports, --out and --max-batch as the first run)
 Slow connections (curl's rule):
   --speed-limit BYTES  fail (as timeout) a download slower than BYTES per second on average
   --speed-time SECONDS over SECONDS; defaults ${DEFAULT_LOW_SPEED.bytesPerSecond} bytes/s over ${DEFAULT_LOW_SPEED.durationMs / 1000} s, as the app uses
@@ -100,6 +103,7 @@ const OPTIONS = {
   'speed-time': { type: 'string' },
   'no-manifest': { type: 'boolean' },
   retries: { type: 'string' },
+  resume: { type: 'boolean' },
 } as const;
 
 /** `--max-batch N`: a whole number from 1 to 100,000; absent: undefined (the profile's value holds). */
@@ -137,19 +141,32 @@ function lowSpeedFlags(values: { 'speed-limit'?: string; 'speed-time'?: string }
  * `--out`: an existing folder (or a path ending in a separator) means "save inside". An exact
  * path split into `parts` names every part after it, so those are the names checked.
  */
-async function destinationFor(out: string | undefined, cwd: string, onConflict: ConflictChoice | undefined, parts: number): Promise<ZipDestination> {
+async function destinationFor(out: string | undefined, cwd: string, onConflict: ConflictChoice | undefined): Promise<ZipDestination> {
   if (!out) return inFolder(cwd, onConflict ?? 'keep-both');
   const path = resolve(cwd, out);
   if (out.endsWith('/') || out.endsWith(sep)) return inFolder(path, onConflict ?? 'keep-both');
   const found = await stat(path).catch(() => null);
   if (found?.isDirectory()) return inFolder(path, onConflict ?? 'keep-both');
-  const existing = onConflict ?? 'cancel';
-  // An exact path that is taken fails before anything is requested.
-  if (existing === 'cancel') {
-    const targets = parts > 1 ? Array.from({ length: parts }, (_, i) => exactPartPath(path, i + 1, parts)) : [path];
-    for (const target of targets) if (target === path ? found : await stat(target).catch(() => null)) nameTaken(target);
+  return { kind: 'file', path, existing: onConflict ?? 'cancel' };
+}
+
+/** An exact path that is taken (or, split, a part's name) fails before anything is requested; parts kept by --resume are not taken. */
+async function refuseTakenPath(destination: ZipDestination, parts: number, kept: readonly SavedPart[]): Promise<void> {
+  if (destination.kind !== 'file' || destination.existing !== 'cancel') return;
+  const { path } = destination;
+  const targets = parts > 1 ? Array.from({ length: parts }, (_, i) => exactPartPath(path, i + 1, parts)) : [path];
+  for (const target of targets) {
+    if (kept.some((part) => part.path === target)) continue;
+    if (await stat(target).catch(() => null)) nameTaken(target);
   }
-  return { kind: 'file', path, existing };
+}
+
+/** What --resume found: the parts it keeps, or that there are none to keep. */
+function resumeNotice(keep: readonly SavedPart[], parts: number): string {
+  if (parts < 2) return 'nothing to resume: the download is not split into parts';
+  if (keep.length === 0) return `no part of this download is on disk as its manifest recorded it; downloading all ${parts} parts`;
+  const kept = keep.map((part) => part.part).join(', ');
+  return `resuming: keeping ${keep.length === 1 ? 'part' : 'parts'} ${kept} of ${parts} (on disk as the manifest recorded), downloading the rest`;
 }
 
 /** Saved parts as the JSON output lists them. */
@@ -171,6 +188,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const timeouts = lowSpeedFlags(values);
   const bodyRetries = retriesFlag(values.retries);
   if (values.urls && bodyRetries !== undefined) throw new UsageError('--retries is for zip mode', NAME);
+  if (values.urls && values.resume) throw new UsageError('--resume is for zip mode', NAME);
 
   const state = values.profile ? openCliState(io, values.json === true) : null;
   try {
@@ -193,7 +211,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
         return EXIT.ok;
       }
       const bar = new ProgressBar(io.stderr);
-      const destination = await destinationFor(values.out, io.cwd, onConflict, batchCount(sourceFileUrls.length, maxBatchSize));
+      const partCount = batchCount(sourceFileUrls.length, maxBatchSize);
+      const destination = await destinationFor(values.out, io.cwd, onConflict);
+      const keep = values.resume ? await findKeptParts({ baseUrl, sourceFileUrls, maxBatchSize, destination }) : [];
+      if (values.resume) writeLine(io.stderr, `export-manager: ${resumeNotice(keep, partCount)}`);
+      await refuseTakenPath(destination, partCount, keep);
       const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'zip', destination.kind === 'file' ? destination.path : null);
       if (notice) writeLine(io.stderr, `export-manager: ${shownText(notice)}`);
       // The one zip runner of the window too; the partial file sits beside its destination, so the final move is an atomic rename.
@@ -211,6 +233,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         signal: interrupt.signal,
         manifest: values['no-manifest'] ? null : { app: { name: productName, version }, profileName: values.profile ?? null },
         bodyRetries,
+        keep,
         onProgress: (progress) => {
           const attempt = progress.attempt === undefined ? undefined : `${progress.part ?? 1}:${progress.attempt}`;
           if (attempt !== undefined && attempt !== announcedAttempt) {

@@ -14,3 +14,5 @@ export { writeManifest } from './write-manifest';
 export { manifestPathFor } from './manifest-path';
 export type { EntryDigest } from './entry-digest';
 export type { ManifestHeader, ManifestPartInput } from './manifest-format';
+export { keptParts } from './kept-parts';
+export type { KeptPart } from './kept-parts';

@@ -13,3 +13,4 @@ export { downloadZip } from './zip-job';
 export type { ZipOutcome } from './zip-job';
 export { exactPartPath } from './zip-parts';
 export type { ManifestContext, SavedPart } from './zip-parts';
+export { findKeptParts } from './resume-parts';

@@ -37,6 +37,11 @@ export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' |
   bodyRetries?: number;
   /** The first pause before such a retry, doubled each time (default 1 s). */
   bodyRetryDelayMs?: number;
+  /**
+   * Parts a rerun keeps instead of asking for them again (`--resume`, "Resume from part k"),
+   * found by `findKeptParts`: reported as saved, in their place. Default: none.
+   */
+  keep?: readonly SavedPart[];
   /** Who wrote the download, for the manifest beside the zip (main/core/manifest/); null: no manifest. Default: none. */
   manifest?: ManifestContext | null;
 }
@@ -108,6 +113,14 @@ export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]
   let backendBase = '';
   for (const [i, sourceFileUrls] of batches.entries()) {
     const part = i + 1;
+    const savedPart = options.keep?.find((candidate) => candidate.part === part);
+    if (savedPart) {
+      // Later parts are named after part 1 as it is on disk (its " (1)" numbering included).
+      if (part === 1) backendBase = partBaseOf(savedPart.filename);
+      saved.push(savedPart);
+      onPartSaved?.(savedPart);
+      continue;
+    }
     const first = saved[0];
     const later = first ? laterPart(options.destination, first, backendBase, part, parts) : null;
     // Part 1 of several is named from the backend's name; a later part in a folder from part 1's.
