@@ -16,6 +16,7 @@ import { createProfilesFeature } from './profiles';
 import { createSettingsFeature } from './settings';
 import { openStore } from './store/store';
 import { whileBusy } from './store/while-busy';
+import { followingNetwork } from './http/network/app-network';
 import { createTrackedFeature } from './tracked';
 
 /** The running core: the API both transports serve, and how to stop it. */
@@ -71,7 +72,9 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
     }
 
     const app = started(createAppFeature({ identity: options.identity, dataDir: paths.dataDir, sampleBackendUrl: () => sample?.url ?? null, shell, grants }));
-    const profiles = started(createProfilesFeature({ store, secrets, events }));
+    // Every request follows Settings → Network as it is when the request starts.
+    const network = followingNetwork(() => store.settings.get(), { resolver: ports.proxyResolver ?? null, logins: null });
+    const profiles = started(createProfilesFeature({ store, secrets, events, network }));
     const keys = started(createKeysFeature({ store, secrets, secretsStatus, events }));
     const tracked = started(createTrackedFeature({ store, dialogs, downloadsDir: paths.downloadsDir, events, grants }));
     const history = started(createHistoryFeature({ store, events, grants }));
@@ -87,6 +90,7 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
         events,
         grants,
         app: { name: options.identity.name, version: options.identity.version },
+        network,
       }),
     );
     const archive = started(createArchiveFeature({ dialogs, shell, events, paths, grants }));

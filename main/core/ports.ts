@@ -5,6 +5,8 @@
  */
 import type { EventName, EventPayload } from '../../shared/api';
 import type { SecretStore } from './secrets/secret-store';
+import type { ProxyResolver } from './http/network/proxy-resolver';
+export type { ProxyResolver };
 
 export type { SecretStore };
 
@@ -62,4 +64,6 @@ export interface Ports {
   notifier: Notifier;
   shell: DesktopShell;
   events: EventSink;
+  /** The system's proxy settings (PAC, WPAD) for a URL; absent: System mode goes direct. */
+  proxyResolver?: ProxyResolver;
 }

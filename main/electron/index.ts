@@ -26,6 +26,7 @@ import { startupFailureText } from './startup-failure';
 import { isTrustedSender } from './trusted-sender';
 import { userDataOverride } from './user-data';
 import { createMainWindow, defaultWindowSources, hardenDefaultSession, trustedOrigins, windowStateOf } from './window';
+import { electronProxyResolver } from './proxy-resolver';
 import { readWindowState, writeWindowState } from './window-state-file';
 
 const bundleDir = dirname(fileURLToPath(import.meta.url));
@@ -109,6 +110,7 @@ async function start(): Promise<void> {
       notifier: electronNotifier(),
       shell: electronShell(),
       events: windowEvents,
+      proxyResolver: electronProxyResolver(),
     },
     {
       identity: { name: app.getName(), version: app.getVersion(), platform: process.platform },

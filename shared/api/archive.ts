@@ -18,6 +18,38 @@ export interface ArchiveEntry {
   encrypted: boolean;
   /** Why extracting this entry would be unsafe (and is refused), or null when it is safe. */
   unsafe: string | null;
+  /** What the archive's maker seems to have got wrong in this entry, each with its reason (none for most). Extraction is not changed by them. */
+  flags: EntryFlag[];
+}
+
+/**
+ * What an entry's flag says is wrong with it:
+ * - `error-stub`: its name promises a type (`.png`, `.pdf`, …) but its first bytes are an
+ *   HTML, JSON, XML or text page, the error a server answered that was saved in its place;
+ * - `empty`: its name promises such a type but it holds no bytes at all;
+ * - `not-utf8-name`: its name is not stored as the zip standard's UTF-8 (not flagged as UTF-8
+ *   and not ASCII, so shown as decoded here, or flagged but not valid UTF-8).
+ */
+export type EntryFlagKind = 'error-stub' | 'empty' | 'not-utf8-name';
+
+/** One thing the maker of a zip got wrong in one entry, in words. */
+export interface EntryFlag {
+  kind: EntryFlagKind;
+  reason: string;
+}
+
+/**
+ * What a listing's warning says is wrong with the archive as a whole. `missing-zip64`: it is
+ * past what the 32-bit records hold (65,535 entries, 4 GiB of offsets or of one entry) and has no
+ * zip64 records for it, so its writer cut the numbers short (the listing may be incomplete or
+ * point to the wrong places).
+ */
+export type ArchiveWarningKind = 'missing-zip64';
+
+/** One thing the maker of a zip got wrong in the archive as a whole, in words. */
+export interface ArchiveWarning {
+  kind: ArchiveWarningKind;
+  reason: string;
 }
 
 /** A zip's entries and totals. */
@@ -28,6 +60,14 @@ export interface ArchiveListing {
   totalCompressedSize: number;
   comment: string | null;
   entries: ArchiveEntry[];
+  /** What is wrong with the archive as a whole (empty for most). */
+  warnings: ArchiveWarning[];
+  /**
+   * The file name of the manifest beside the zip (manifestPathFor: `NAME.manifest.json`, or the
+   * split set's), when a regular file of that name is there: Verify checks against it. Null
+   * without one.
+   */
+  manifest: string | null;
 }
 
 /** What an extraction wrote and what it refused, and why. */

@@ -38,7 +38,7 @@ export interface ConnectionCheck {
    * `reachable`: the batch route answered and did not reject the key. `wrong-url`: 404, a web
    * page, or no answer at all (network, timeout). `key-rejected`: 401/403. `server-error`: 5xx.
    */
-  outcome: 'reachable' | 'wrong-url' | 'key-rejected' | 'server-error';
+  outcome: 'reachable' | 'wrong-url' | 'key-rejected' | 'server-error' | 'proxy-unreachable' | 'proxy-refused' | 'certificate-untrusted';
   message: string;
   status?: number;
   /** The underlying error kind, for the outcomes that are failures. */

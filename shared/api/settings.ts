@@ -18,6 +18,34 @@ export interface Settings {
   writeManifest: boolean;
   /** The profile the window shows: the one chosen, else the first profile; null only when there is none. */
   activeProfileId: string | null;
+  /** How requests reach servers: `system` (the OS proxy settings, PAC, WPAD), `none` (straight), `manual` (`proxyUrl`). */
+  proxyMode: ProxyMode;
+  /** The proxy of `manual`: `http://host:port`, never with a user name or password (asked for when the proxy wants them). */
+  proxyUrl: string | null;
+  /** A PEM file of the organization's certificate authorities, trusted besides the system's; chosen with `settings.chooseExtraCaFile`. */
+  extraCaFile: string | null;
+}
+
+/** The proxy choices of Settings → Network. */
+export const PROXY_MODES = ['system', 'none', 'manual'] as const;
+
+/** One of PROXY_MODES. */
+export type ProxyMode = (typeof PROXY_MODES)[number];
+
+/**
+ * Why a manual proxy URL cannot be used, or null when it can: an HTTP proxy as `host:port` or
+ * `http://host:port`, without a user name or password (a settings file must never hold one: the
+ * app asks when the proxy wants them). The same rule for the window's field and for main.
+ */
+export function proxyUrlProblem(value: string): string | null {
+  // Parsed by hand: shared code sees neither Node's URL nor the DOM's (tsconfig.shared.json).
+  const parts = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(?:([^@/]*)@)?(\[[0-9a-f:.]+\]|[^:/?#@\s[\]]+)(?::(\d{1,5}))?\/?$/i.exec(value.trim());
+  if (!parts) return 'Write the proxy as http://host:port.';
+  const [, scheme, credentials, , port] = parts;
+  if (scheme && scheme.toLowerCase() !== 'http') return `Give the proxy's http:// address (${scheme.toLowerCase()} proxies are not supported); https still goes through it encrypted.`;
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return 'Write the proxy as http://host:port.';
+  if (credentials !== undefined) return 'Leave the user name and password out: the app asks for them when the proxy wants them.';
+  return null;
 }
 
 /** How the app's state is kept, and anything the user must be told about it. */
@@ -47,6 +75,16 @@ export const settingsPatchSchema = z
     theme: z.enum(['system', 'light', 'dark']),
     writeManifest: z.boolean(),
     activeProfileId: z.string().min(1).max(100).nullable(),
+    proxyMode: z.enum(PROXY_MODES),
+    proxyUrl: z
+      .string()
+      .trim()
+      .min(1, 'Write the proxy as http://host:port.')
+      .max(2048)
+      .refine((value) => proxyUrlProblem(value) === null, { error: (issue) => proxyUrlProblem(String(issue.input)) ?? 'Write the proxy as http://host:port.' })
+      .nullable(),
+    /** Only back to none: a file is set with `settings.chooseExtraCaFile`. */
+    extraCaFile: z.null(),
   })
   .partial()
   .strict();
@@ -61,6 +99,8 @@ export const settingsMethods = {
   'settings.set': method<Settings>()(settingsPatchSchema),
   /** Asks for the default download folder with the folder dialog; returns every setting (unchanged when cancelled). */
   'settings.chooseDefaultFolder': method<Settings>()(z.undefined()),
+  /** Asks for a PEM file of extra certificate authorities with the open dialog; returns every setting (unchanged when cancelled). */
+  'settings.chooseExtraCaFile': method<Settings>()(z.undefined()),
   /** Where state lives, a recovered damaged database, where keys are kept. */
   'settings.status': method<StateStatus>()(z.undefined()),
 } as const;

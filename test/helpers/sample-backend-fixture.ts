@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSampleBackend } from '../../main/core/sample-backend/server';
@@ -52,4 +52,21 @@ export function openFdCount(): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * POSTs one batch of `sourceFileUrls` to a sample backend in zip mode and saves the answer at
+ * `path` as it came (no checks, no manifest: the bytes a browser or curl would save). Throws
+ * when the backend does not answer 200.
+ */
+export async function saveBatchZip(backend: SampleBackend, sourceFileUrls: string[], path: string): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (backend.apiKey) headers['x-api-key'] = backend.apiKey;
+  const response = await fetch(`${backend.url}/viewer/exports/download-batch`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ items: sourceFileUrls.map((sourceFileUrl) => ({ sourceFileUrl })) }),
+  });
+  if (response.status !== 200) throw new Error(`The sample backend answered ${response.status}: ${await response.text()}`);
+  writeFileSync(path, Buffer.from(await response.arrayBuffer()));
 }

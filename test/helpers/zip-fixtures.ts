@@ -4,7 +4,7 @@
  * `zip`, `7z` and `bsdtar`. Nothing binary is ever committed.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -29,11 +29,15 @@ export interface FixtureEntry {
 const DOS_DATE = ((2024 - 1980) << 9) | (5 << 5) | 17; // 2024-05-17
 const DOS_TIME = (12 << 11) | (30 << 5); // 12:30:00
 
-/** Writes a zip of `entries` to `path` by code, streaming to disk; zip64 end records when over 65,535 entries. */
+/**
+ * Writes a zip of `entries` to `path` by code, streaming to disk; zip64 end records when over
+ * 65,535 entries, unless `noZip64`: then the end record's 16-bit count wraps, as a writer
+ * without zip64 support leaves it.
+ */
 export function writeZip(
   path: string,
   entries: Iterable<FixtureEntry>,
-  options: { comment?: string; prefix?: Buffer } = {},
+  options: { comment?: string; prefix?: Buffer; noZip64?: boolean } = {},
 ): void {
   const fd = openSync(path, 'w');
   const central: Buffer[] = [];
@@ -88,7 +92,7 @@ export function writeZip(
     const directory = Buffer.concat(central);
     const directoryOffset = offset - zipStart;
     write(directory);
-    if (count > 0xfffe) {
+    if (count > 0xfffe && !options.noZip64) {
       // Zip64 end of central directory record and locator: the 16-bit count cannot hold it.
       const record = Buffer.alloc(56);
       record.writeUInt32LE(0x06064b50, 0);
@@ -110,8 +114,9 @@ export function writeZip(
     const comment = Buffer.from(options.comment ?? '', 'utf8');
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(Math.min(count, 0xffff), 8);
-    end.writeUInt16LE(Math.min(count, 0xffff), 10);
+    const endCount = options.noZip64 ? count & 0xffff : Math.min(count, 0xffff);
+    end.writeUInt16LE(endCount, 8);
+    end.writeUInt16LE(endCount, 10);
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(directoryOffset, 16);
     end.writeUInt16LE(comment.length, 20);
@@ -166,6 +171,64 @@ export function writeSharedStreamBomb(path: string, entries: number, kernelBytes
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(30 + localName.length + body.length, 16);
   writeFileSync(path, Buffer.concat([local, localName, body, directory, end]));
+}
+
+/**
+ * A zip over 4 GiB made the way a writer without zip64 support makes one, as a sparse file (a
+ * few KiB on disk where the file system supports holes): `big.bin`, a stored entry of 4 GiB +
+ * 1,000 bytes (zeros, a hole) whose 32-bit sizes wrapped to 1,000, then `after.png` and the
+ * central directory, whose 32-bit offsets wrapped past 4 GiB; no zip64 record anywhere. The
+ * CRCs are not those of the data (nothing here reads it back).
+ */
+export function writeZipPast4GiB(path: string): void {
+  const bigSize = 2 ** 32 + 1000;
+  const fd = openSync(path, 'w');
+  try {
+    const central: Buffer[] = [];
+    const entry = (name: string, offset: number, size: number): Buffer => {
+      const nameBytes = Buffer.from(name);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(0x800, 6);
+      local.writeUInt32LE(size % 2 ** 32, 18);
+      local.writeUInt32LE(size % 2 ** 32, 22);
+      local.writeUInt16LE(nameBytes.length, 26);
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(0x02014b50, 0);
+      header.writeUInt16LE((3 << 8) | 20, 4);
+      header.writeUInt16LE(20, 6);
+      header.writeUInt16LE(0x800, 8);
+      header.writeUInt16LE(DOS_TIME, 12);
+      header.writeUInt16LE(DOS_DATE, 14);
+      header.writeUInt32LE(size % 2 ** 32, 20);
+      header.writeUInt32LE(size % 2 ** 32, 24);
+      header.writeUInt16LE(nameBytes.length, 28);
+      header.writeUInt32LE((0o100644 << 16) >>> 0, 38);
+      header.writeUInt32LE(offset % 2 ** 32, 42);
+      central.push(header, nameBytes);
+      return Buffer.concat([local, nameBytes]);
+    };
+    const bigLocal = entry('big.bin', 0, bigSize);
+    writeSync(fd, bigLocal, 0, bigLocal.length, 0);
+    const afterAt = bigLocal.length + bigSize;
+    const afterData = Buffer.from('not really a png');
+    const afterLocal = Buffer.concat([entry('after.png', afterAt, afterData.length), afterData]);
+    writeSync(fd, afterLocal, 0, afterLocal.length, afterAt);
+    const directoryAt = afterAt + afterLocal.length;
+    const directory = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(2, 8);
+    end.writeUInt16LE(2, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(directoryAt % 2 ** 32, 16);
+    const tail = Buffer.concat([directory, end]);
+    writeSync(fd, tail, 0, tail.length, directoryAt);
+    ftruncateSync(fd, directoryAt + tail.length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Runs a real archiver in `cwd` (throws with its output when it fails); `input` goes to its stdin. */

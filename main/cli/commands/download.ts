@@ -21,6 +21,7 @@ import { ProgressBar } from '../progress-bar';
 import { openCliState } from '../state';
 import { UsageError } from '../usage-error';
 import { shown, shownText } from '../shown';
+import { NETWORK_HELP, NETWORK_OPTIONS, networkFromFlags } from '../network-options';
 import { splitNotice } from '../split-notice';
 
 const NAME = 'download';
@@ -70,6 +71,8 @@ Slow connections (curl's rule):
   --speed-time SECONDS over SECONDS; defaults ${DEFAULT_LOW_SPEED.bytesPerSecond} bytes/s over ${DEFAULT_LOW_SPEED.durationMs / 1000} s, as the app uses
                        (a body that stops altogether fails after 60 s in any case)
 
+${NETWORK_HELP}
+
 Examples:
   export-manager download --base-url https://example.com/api --url https://cdn.example.com/a.png --out ~/exports/
   EXPORT_MANAGER_API_KEY=... export-manager download --base-url https://example.com/api --from urls.txt --json
@@ -104,6 +107,7 @@ const OPTIONS = {
   'no-manifest': { type: 'boolean' },
   retries: { type: 'string' },
   resume: { type: 'boolean' },
+  ...NETWORK_OPTIONS,
 } as const;
 
 /** `--max-batch N`: a whole number from 1 to 100,000; absent: undefined (the profile's value holds). */
@@ -187,6 +191,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const maxBatchOverride = maxBatchFlag(values['max-batch']);
   const timeouts = lowSpeedFlags(values);
   const bodyRetries = retriesFlag(values.retries);
+  const network = networkFromFlags(values, io, NAME);
   if (values.urls && bodyRetries !== undefined) throw new UsageError('--retries is for zip mode', NAME);
   if (values.urls && values.resume) throw new UsageError('--resume is for zip mode', NAME);
 
@@ -201,7 +206,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (values.urls) {
         const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'urls', null);
         if (notice) writeLine(io.stderr, `export-manager: ${notice}`);
-        const result = await requestExportUrlsInBatches({ baseUrl, apiKey, sourceFileUrls, timeouts, signal: interrupt.signal }, maxBatchSize);
+        const result = await requestExportUrlsInBatches({ baseUrl, apiKey, sourceFileUrls, timeouts, network, signal: interrupt.signal }, maxBatchSize);
         if (values.json) printJson(io, { ok: true, exportedUrls: result.exportedUrls, skipped: result.skipped.map((item) => JSON.parse(item.raw) as unknown) });
         else {
           // Whole (a script reads them), but escaped: the backend chose these strings.
@@ -234,6 +239,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         manifest: values['no-manifest'] ? null : { app: { name: productName, version }, profileName: values.profile ?? null },
         bodyRetries,
         keep,
+        network,
         onProgress: (progress) => {
           const attempt = progress.attempt === undefined ? undefined : `${progress.part ?? 1}:${progress.attempt}`;
           if (attempt !== undefined && attempt !== announcedAttempt) {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { EntryFlagKind } from '../../../shared/api/archive';
 import { formatBytes } from '../../../shared/format';
 import { listArchive } from '../../core/archive';
 import type { Command } from '../command';
@@ -14,29 +15,51 @@ const NAME = 'inspect';
 const HELP = `Usage: export-manager inspect FILE [--json]
 
 Lists the entries of a zip (any size; zip64 included) without extracting anything, with a
-warning for every entry whose name would be unsafe to extract.
+warning for every entry whose name would be unsafe to extract, and a flag for what the zip's
+maker got wrong: an entry whose bytes are an error page (HTML, JSON, XML or text) although its
+name says .png, .pdf, …; an empty one of such a type; a name not stored as UTF-8; and, for the
+whole archive, more than 65,535 entries or 4 GiB without zip64 records.
 
 Examples:
   export-manager inspect canvas-exports.zip
   export-manager inspect canvas-exports.zip --json | jq '.entries[] | select(.unsafe)'
+  export-manager inspect canvas-exports.zip --json | jq '.entries[] | select(any(.flags[]; .kind == "error-stub")) | .name'
 
-JSON: {"ok":true,"count":N,"totalSize":N,"entries":[{"name","size","compressedSize","modified","directory","encrypted","unsafe"}]}
-      where "unsafe" is null or the reason.`;
+JSON: {"ok":true,"count":N,"totalSize":N,"manifest":name|null,"warnings":[{"kind","reason"}],
+       "entries":[{"name","size","compressedSize","modified","directory","encrypted","unsafe","flags":[{"kind","reason"}]}]}
+      where "unsafe" is null or the reason; a flag's "kind" is "error-stub", "empty" or
+      "not-utf8-name", a warning's "missing-zip64"; "manifest" is the manifest beside the zip.`;
 
-/** Columns: size, compressed, modified, name (+ flags). */
+/** How the table names each kind of flag, before its reason. */
+const FLAG_LABELS: Record<EntryFlagKind, string> = {
+  'error-stub': 'ERROR PAGE',
+  empty: 'EMPTY',
+  'not-utf8-name': 'NAME ENCODING',
+};
+
+/** Columns: size, compressed, modified, name (+ flags); the archive's warnings and flagged count after the totals. */
 function table(io: CliIo, listing: Awaited<ReturnType<typeof listArchive>>): void {
   writeLine(io.stdout, `${'Size'.padStart(10)}  ${'Packed'.padStart(10)}  ${'Modified'.padEnd(16)}  Name`);
+  let flagged = 0;
   for (const entry of listing.entries) {
     const modified = entry.modified ? entry.modified.slice(0, 16).replace('T', ' ') : '';
-    const flags = [entry.directory ? 'dir' : null, entry.encrypted ? 'encrypted' : null, entry.unsafe ? `UNSAFE: ${shownText(entry.unsafe)}` : null]
+    const flags = [
+      entry.directory ? 'dir' : null,
+      entry.encrypted ? 'encrypted' : null,
+      entry.unsafe ? `UNSAFE: ${shownText(entry.unsafe)}` : null,
+      ...entry.flags.map((flag) => `${FLAG_LABELS[flag.kind]}: ${shownText(flag.reason)}`),
+    ]
       .filter(Boolean)
       .join(', ');
+    if (entry.flags.length > 0) flagged += 1;
     writeLine(
       io.stdout,
       `${formatBytes(entry.size).padStart(10)}  ${formatBytes(entry.compressedSize).padStart(10)}  ${modified.padEnd(16)}  ${shown(entry.name)}${flags ? `  [${flags}]` : ''}`,
     );
   }
   writeLine(io.stdout, `${formatBytes(listing.totalSize).padStart(10)}  ${formatBytes(listing.totalCompressedSize).padStart(10)}  ${''.padEnd(16)}  ${listing.count} entries`);
+  if (flagged > 0) writeLine(io.stdout, `${flagged} ${flagged === 1 ? 'entry is' : 'entries are'} flagged: see the brackets above.`);
+  for (const warning of listing.warnings) writeLine(io.stdout, `WARNING: ${shownText(warning.reason)}`);
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -48,7 +71,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
       ok: true,
       count: listing.count,
       totalSize: listing.totalSize,
-      entries: listing.entries.map(({ name, size, compressedSize, modified, directory, encrypted, unsafe }) => ({
+      manifest: listing.manifest,
+      warnings: listing.warnings,
+      entries: listing.entries.map(({ name, size, compressedSize, modified, directory, encrypted, unsafe, flags }) => ({
         name,
         size,
         compressedSize,
@@ -56,6 +81,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         directory,
         encrypted,
         unsafe,
+        flags,
       })),
     });
   } else {

@@ -1,31 +1,66 @@
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { ArchiveEntry } from '../../../shared/api/archive';
 import { unsafeNameReason } from './entry-name';
+import { nameFlag } from './entry-flags';
 
 /** Unix file type bits of the external attributes (high 16 bits) when made on Unix or macOS. */
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF in the name, where the hidden-character rule sees it.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * The decoded name of a yauzl entry opened with `decodeStrings: false`: the UTF-8 flag or the
- * Info-ZIP unicode path field when present (yauzl's rules). Without them the spec says CP437,
- * but Info-ZIP in a non-UTF-8 locale, bsdtar and others store UTF-8 bytes unflagged; bytes
- * that form valid UTF-8 are taken as UTF-8 (CP437 text almost never does), like unzip and 7-Zip.
+ * How an entry's name is stored, which decides how it is read: flagged as UTF-8 (general purpose
+ * bit 11), given in an Info-ZIP unicode path field, plain ASCII (the same in every encoding), or
+ * unflagged non-ASCII bytes, read as UTF-8 when they are valid UTF-8, else as CP437. A name
+ * flagged as UTF-8 whose bytes are not is `utf8-invalid` (shown with U+FFFD where they fail).
  */
-export function entryName(entry: yauzl.Entry): string {
-  const raw = entry.fileName as unknown as Buffer;
-  const flagged = (entry.generalPurposeBitFlag & 0x800) !== 0 || entry.extraFields.some((field) => field.id === 0x7075);
-  if (!flagged) {
-    try {
-      return strictUtf8.decode(raw).replace(/\\/g, '/');
-    } catch {
-      // not UTF-8: CP437 below
-    }
-  }
+export type NameEncoding = 'utf8' | 'unicode-field' | 'ascii' | 'utf8-unflagged' | 'cp437' | 'utf8-invalid';
+
+/** Whether the entry carries an Info-ZIP unicode path field that applies (version 1, the CRC of the stored name matching): yauzl's rule. */
+function hasUnicodePathField(entry: yauzl.Entry, raw: Buffer): boolean {
+  return entry.extraFields.some((field) => field.id === 0x7075 && field.data.length >= 6 && field.data.readUInt8(0) === 1 && field.data.readUInt32LE(1) === crc32(raw) >>> 0);
+}
+
+/** The name as yauzl decodes it: the unicode path field, else UTF-8 when flagged (U+FFFD where it fails), else CP437. */
+function lowLevelName(entry: yauzl.Entry, raw: Buffer): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+}
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function strictDecode(raw: Buffer): string | null {
+  try {
+    return strictUtf8.decode(raw);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The decoded name of a yauzl entry opened with `decodeStrings: false`, and how it was stored
+ * (NameEncoding): the UTF-8 flag or the Info-ZIP unicode path field when present (yauzl's
+ * rules). Without them the spec says CP437, but Info-ZIP in a non-UTF-8 locale, bsdtar and
+ * others store UTF-8 bytes unflagged; bytes that form valid UTF-8 are taken as UTF-8 (CP437 text
+ * almost never does), like unzip and 7-Zip. Backslashes read as `/`. Decoded once: extraction
+ * plans 100,000 entries through here.
+ */
+export function decodeEntryName(entry: yauzl.Entry): { name: string; encoding: NameEncoding } {
+  const raw = entry.fileName as unknown as Buffer;
+  // yauzl takes the unicode path field first, whatever the flag says.
+  if (hasUnicodePathField(entry, raw)) return { name: lowLevelName(entry, raw), encoding: 'unicode-field' };
+  const flagged = (entry.generalPurposeBitFlag & 0x800) !== 0;
+  const utf8 = strictDecode(raw);
+  if (utf8 === null) return { name: lowLevelName(entry, raw), encoding: flagged ? 'utf8-invalid' : 'cp437' };
+  const encoding: NameEncoding = flagged ? 'utf8' : raw.every((byte) => byte < 0x80) ? 'ascii' : 'utf8-unflagged';
+  return { name: utf8.replace(/\\/g, '/'), encoding };
+}
+
+/** The decoded name of a yauzl entry opened with `decodeStrings: false` (decodeEntryName). */
+export function entryName(entry: yauzl.Entry): string {
+  return decodeEntryName(entry).name;
 }
 
 /** Whether the entry is a symbolic link (Unix mode in the external attributes). */
@@ -48,9 +83,13 @@ export function unsafeReason(name: string, entry: yauzl.Entry): string | null {
   return unsafeNameReason(name) ?? (isSymlink(entry) ? 'symbolic link (links are never created)' : null);
 }
 
-/** A yauzl entry as the inspector lists it. */
+/**
+ * A yauzl entry as the inspector lists it. Its flags here are those its central directory
+ * record shows (the name's encoding); listArchive adds those that need its data (error-stubs.ts).
+ */
 export function describeEntry(entry: yauzl.Entry): ArchiveEntry {
-  const name = entryName(entry);
+  const { name, encoding } = decodeEntryName(entry);
+  const flag = nameFlag(encoding);
   const modified = entry.getLastModDate();
   return {
     name,
@@ -60,5 +99,6 @@ export function describeEntry(entry: yauzl.Entry): ArchiveEntry {
     directory: isDirectory(name, entry),
     encrypted: entry.isEncrypted(),
     unsafe: unsafeReason(name, entry),
+    flags: flag ? [flag] : [],
   };
 }

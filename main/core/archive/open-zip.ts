@@ -3,6 +3,7 @@ import yauzl from 'yauzl';
 import { openRegularFile } from '../files/regular-file';
 import { archiveError } from './archive-error';
 import { END_SCAN_LENGTH, findEndRecord } from './end-record';
+import type { EndRecord } from './end-record';
 import { BufferedFileReader } from './file-reader';
 
 /** An open zip: yauzl's handle plus the descriptor we must close. */
@@ -17,6 +18,11 @@ export interface OpenZip {
   directoryOffset: number;
   /** The reader under yauzl, for reading small entries whole (small-entry.ts). */
   reader: BufferedFileReader;
+  /**
+   * The end-of-central-directory record as found (its 32-bit fields, whether a zip64 locator
+   * precedes it) and where it starts in the file: what the zip64 rule judges (archive-warnings.ts).
+   */
+  end: EndRecord & { position: number };
   close(): Promise<void>;
 }
 
@@ -35,7 +41,8 @@ export async function openZip(path: string): Promise<OpenZip> {
     throw archiveError(path, error);
   }
   try {
-    const shift = await prefixShift(handle, size);
+    const end = await readEndRecord(handle, size);
+    const shift = prefixShift(end);
     const reader = new BufferedFileReader(handle.fd, shift);
     const zip = await yauzl.fromRandomAccessReaderPromise(reader, size - shift, {
       autoClose: false,
@@ -44,11 +51,17 @@ export async function openZip(path: string): Promise<OpenZip> {
       // (write-entry.ts) bounds and checks each entry's data instead, so the rest stays usable.
       validateEntrySizes: false,
     });
+    // yauzl found the record findEndRecord finds (the last one whose comment runs to the end), so this never throws for a zip it opened.
+    if (end === null) {
+      zip.close();
+      throw new Error('End of central directory record signature not found');
+    }
     return {
       zip,
       fileSize: size,
       directoryOffset: directoryOffsetOf(zip),
       reader,
+      end,
       close: async () => {
         zip.close();
         await handle.close().catch(() => {});
@@ -75,19 +88,24 @@ export async function withZip<T>(path: string, use: (opened: OpenZip) => Promise
   }
 }
 
+/** The end record at the end of the file and where it starts, or null without one (yauzl then refuses the file). */
+async function readEndRecord(handle: FileHandle, size: number): Promise<(EndRecord & { position: number }) | null> {
+  const length = Math.min(size, END_SCAN_LENGTH);
+  if (length < 22) return null;
+  const tail = Buffer.alloc(length);
+  await handle.read(tail, 0, length, size - length);
+  const end = findEndRecord(tail);
+  return end && { ...end, position: size - length + end.at };
+}
+
 /**
  * How many bytes precede the zip when something (an installer stub, a script) was glued in
  * front without adjusting the offsets: where the central directory really starts minus where
  * the end record says it starts. Zero for ordinary archives and for zip64 ones.
  */
-async function prefixShift(handle: FileHandle, size: number): Promise<number> {
-  const length = Math.min(size, END_SCAN_LENGTH);
-  if (length < 22) return 0;
-  const tail = Buffer.alloc(length);
-  await handle.read(tail, 0, length, size - length);
-  const end = findEndRecord(tail);
+function prefixShift(end: (EndRecord & { position: number }) | null): number {
   if (end === null || end.zip64Locator) return 0; // zip64: offsets live elsewhere
-  const shift = size - length + end.at - end.directorySize - end.directoryOffset;
+  const shift = end.position - end.directorySize - end.directoryOffset;
   return shift > 0 ? shift : 0;
 }
 
@@ -97,7 +115,13 @@ async function prefixShift(handle: FileHandle, size: number): Promise<number> {
  * entry is read; it is taken here, right after opening, before anything reads an entry.
  */
 function directoryOffsetOf(zip: yauzl.ZipFile): number {
+  if (zip.entriesRead !== 0) throw new Error('yauzl no longer exposes where the central directory starts');
+  return directoryCursorOf(zip);
+}
+
+/** Where yauzl's next central directory read would start: once every entry is read, where the headers it counted end. */
+export function directoryCursorOf(zip: yauzl.ZipFile): number {
   const cursor = (zip as unknown as { readEntryCursor?: unknown }).readEntryCursor;
-  if (typeof cursor !== 'number' || zip.entriesRead !== 0) throw new Error('yauzl no longer exposes where the central directory starts');
+  if (typeof cursor !== 'number') throw new Error('yauzl no longer exposes where the central directory starts');
   return cursor;
 }

@@ -86,3 +86,21 @@ async function walkCentralDirectory(file: FileHandle, offset: number, size: numb
   }
   if (count !== expected) throw new NotAZip(`central directory lists ${count} entries, the end record says ${expected}`);
 }
+
+/**
+ * How many central directory headers lie one after another in [start, end), read through
+ * `read(position, length)` (fewer bytes at the end of the file); stops at the first thing that
+ * is not one. For the headers past those an end record counts (archive-warnings.ts): a writer
+ * that cut a count over 65,535 to 16 bits without zip64 records leaves the rest there.
+ */
+export function countDirectoryHeaders(read: (position: number, length: number) => Buffer, start: number, end: number): number {
+  let count = 0;
+  for (let position = start; position + 46 <= end; count++) {
+    const header = read(position, 46);
+    if (header.length < 46 || header.readUInt32LE(0) !== CENTRAL) break;
+    const length = 46 + header.readUInt16LE(28) + header.readUInt16LE(30) + header.readUInt16LE(32);
+    if (position + length > end) break;
+    position += length;
+  }
+  return count;
+}

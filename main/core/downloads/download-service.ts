@@ -20,6 +20,7 @@ import type { UrlList, UrlListFormat } from './url-list-file';
 import type { ManifestContext } from './zip-parts';
 import { writeUrlList } from './url-list-file';
 import { runZipMode, whereToSave } from './zip-mode';
+import type { Network } from '../http/network/network';
 import type { SaveTo } from './zip-mode';
 
 /** What the download service is built from: the narrow store interfaces and the ports. */
@@ -37,6 +38,8 @@ export interface DownloadServiceDeps {
   fetchConcurrency?: number;
   /** Hands out the ids by which the renderer may show or inspect what a job saved (a private registry when absent). */
   grants?: FileGrants;
+  /** Proxies and trusted authorities for every request (default: direct, Node's roots). */
+  network?: Network;
   /** The app that writes a zip's manifest (its name and version go into it); absent: no manifest is written. */
   app?: ManifestContext['app'];
 }
@@ -114,7 +117,7 @@ export class DownloadService {
     if (folder === null) return { jobId: null };
     const job = { ...newJob(sourceJob.profileId, sourceJob.profileName, 'files', list.exportedUrls.length), sourceJobId: jobId };
     const urls = [...list.exportedUrls];
-    const deps = { jobs: this.jobs, grants: this.grants, tempDir: this.deps.paths.tempDir, timeouts: this.deps.timeouts, concurrency: this.deps.fetchConcurrency };
+    const deps = { jobs: this.jobs, grants: this.grants, tempDir: this.deps.paths.tempDir, timeouts: this.deps.timeouts, network: this.deps.network, concurrency: this.deps.fetchConcurrency };
     const into = { parent: folder, name: filesFolderName(sourceJob.profileName) };
     return { jobId: this.jobs.start(job, (running, signal) => runFilesMode(deps, running, urls, into, signal), null) };
   }
@@ -174,7 +177,7 @@ export class DownloadService {
   }
 
   private modeDeps() {
-    return { jobs: this.jobs, timeouts: this.deps.timeouts, retry: this.deps.retry };
+    return { jobs: this.jobs, timeouts: this.deps.timeouts, retry: this.deps.retry, network: this.deps.network };
   }
 
   private zipDeps() {

@@ -8,6 +8,7 @@ import type { Timeouts } from '../http/http-stream';
 import { toAppError } from '../http/to-app-error';
 import { moveIntoPlace } from './move-into-place';
 import type { ProgressSnapshot } from './progress-meter';
+import type { Network } from '../http/network/network';
 import { saveBody, withTempFile } from './save-body';
 
 /** The name used when neither the header nor the URL gives a usable one. */
@@ -20,6 +21,7 @@ export interface FetchOneOptions {
   tempDir: string;
   signal: AbortSignal;
   timeouts?: Partial<Timeouts>;
+  network?: Network;
   onProgress?: (progress: ProgressSnapshot) => void;
 }
 
@@ -71,7 +73,7 @@ export async function fetchOneUrl(options: FetchOneOptions): Promise<FetchedFile
         url, method: 'GET', headers: { accept: '*/*', 'accept-encoding': 'identity' },
         apiKey: null, // these URLs point wherever the backend says: never a credential
         peer: 'file-host', // so a failure blames the server that failed, not the backend that answered
-        decompress: false, signal: options.signal, timeouts: options.timeouts, retry: { limit: 0 },
+        decompress: false, signal: options.signal, timeouts: options.timeouts, network: options.network, retry: { limit: 0 },
       });
       const name = fetchedFileName(new URL(response.url), response.headers['content-disposition']);
       const { bytes } = await saveBody(response, temp, { idleMs, onProgress: options.onProgress, signal: options.signal });

@@ -2,6 +2,7 @@ import type { FetchFailure, SavedFile } from '../../../shared/api/downloads';
 import type { Timeouts } from '../http/http-stream';
 import { toAppError } from '../http/to-app-error';
 import { fetchOneUrl } from './fetch-one-url';
+import type { Network } from '../http/network/network';
 import type { ProgressSnapshot } from './progress-meter';
 
 /** Progress of a whole fetch: bytes over every file so far, plus how many files are done. */
@@ -19,6 +20,7 @@ export interface FetchUrlsOptions {
   /** Files downloaded at the same time (default 3). */
   concurrency?: number;
   timeouts?: Partial<Timeouts>;
+  network?: Network;
   /** Throttled to one report per `intervalMs` (default 100), plus one per finished file. */
   onProgress?: (progress: FetchProgress) => void;
   intervalMs?: number;
@@ -64,7 +66,7 @@ export async function fetchUrls(options: FetchUrlsOptions): Promise<FetchUrlsRes
       const url = urls[index]!;
       try {
         const file = await fetchOneUrl({
-          url, folder: options.folder, tempDir: options.tempDir, signal: options.signal, timeouts: options.timeouts,
+          url, folder: options.folder, tempDir: options.tempDir, signal: options.signal, timeouts: options.timeouts, network: options.network,
           onProgress: (snapshot) => {
             live.set(index, snapshot);
             report(false);

@@ -4,6 +4,7 @@ import type { FileGrants } from '../file-grants';
 import type { Timeouts } from '../http/http-stream';
 import { fetchUrls } from './fetch-urls';
 import type { JobRegistry } from './job-registry';
+import type { Network } from '../http/network/network';
 import { newFolderIn, removeIfEmpty } from '../files/new-folder';
 
 /** Where a files job puts its files: a new folder `name` inside the folder chosen. */
@@ -18,7 +19,7 @@ export interface FilesFolder {
  * files saved so far in the result. A folder left empty is removed.
  */
 export async function runFilesMode(
-  deps: { jobs: JobRegistry; grants: FileGrants; tempDir: string; timeouts?: Partial<Timeouts>; concurrency?: number },
+  deps: { jobs: JobRegistry; grants: FileGrants; tempDir: string; timeouts?: Partial<Timeouts>; concurrency?: number; network?: Network },
   job: DownloadJob,
   urls: string[],
   into: FilesFolder,
@@ -26,7 +27,7 @@ export async function runFilesMode(
 ): Promise<DownloadResult> {
   const folder = await newFolderIn(into.parent, into.name);
   const result = await fetchUrls({
-    urls, folder, tempDir: deps.tempDir, signal, timeouts: deps.timeouts, concurrency: deps.concurrency,
+    urls, folder, tempDir: deps.tempDir, signal, timeouts: deps.timeouts, network: deps.network, concurrency: deps.concurrency,
     onProgress: (progress) => deps.jobs.progress(job, progress),
   });
   if (result.saved.length === 0) await removeIfEmpty(folder);

@@ -19,6 +19,7 @@ import type { ConflictPolicy, NameSet } from './name-conflict';
 import type { ProgressSnapshot } from './progress-meter';
 import { saveBody, withTempFile } from './save-body';
 import { readZipDirectory, verifyArchive } from '../archive';
+import type { Network } from '../http/network/network';
 import type { EntryDigest } from '../archive';
 
 /** Where a zip download ends up. */
@@ -36,6 +37,8 @@ export type ZipDestination =
 /** Everything a zip download needs; usable by the app's handlers and by the command line alike. */
 export interface ZipDownloadOptions {
   baseUrl: string;
+  /** Proxies and trusted authorities (Settings → Network, or the command line's); default: direct, Node's roots. */
+  network?: Network;
   apiKey: string | null;
   sourceFileUrls: string[];
   destination: ZipDestination;

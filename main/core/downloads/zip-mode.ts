@@ -10,6 +10,7 @@ import type { JobRegistry } from './job-registry';
 import type { ZipDestination } from './zip-download';
 import { downloadZip } from './zip-job';
 import type { ManifestContext } from './zip-parts';
+import type { Network } from '../http/network/network';
 import { zipResult } from './zip-result';
 
 /** Where `downloads.start` saves: `ask` the save dialog, `default` the default folder, absent: the setting. */
@@ -21,6 +22,7 @@ export interface ZipModeDeps {
   dialogs: Pick<Dialogs, 'saveAs'>;
   preferences?: DownloadPreferences;
   timeouts?: Partial<Timeouts>;
+  network?: Network;
   retry?: Partial<RetryOptions>;
   grants: FileGrants;
   conflicts: ConflictQuestions;
@@ -55,6 +57,7 @@ export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: Do
     sourceFileUrls: source.sourceFileUrls,
     maxBatchSize: source.maxBatchSize,
     timeouts: deps.timeouts,
+    network: deps.network,
     retry: deps.retry,
     destination,
     tempDir: deps.paths.tempDir,

@@ -1,6 +1,7 @@
 import { openStream } from './http-stream';
 import type { OpenResponse, Timeouts } from './http-stream';
 import { batchUrl, checkedBaseUrl } from './key-policy';
+import type { Network } from './network/network';
 import type { RetryOptions } from './retry';
 
 /** One batch request to a profile's backend. */
@@ -12,6 +13,8 @@ export interface BatchRequest {
   signal?: AbortSignal;
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryOptions>;
+  /** Proxies and trusted authorities (default: none, Node's own trust; see StreamRequest.network). */
+  network?: Network;
 }
 
 /**
@@ -36,5 +39,6 @@ export async function openBatch(request: BatchRequest): Promise<OpenResponse> {
     signal: request.signal,
     timeouts: request.timeouts,
     retry: request.retry,
+    network: request.network,
   });
 }

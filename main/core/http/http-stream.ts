@@ -7,6 +7,13 @@ import { checkedApiKey } from './api-key-format';
 import { backendMessageOf, statusError } from './error-mapping';
 import { DEFAULT_LOW_SPEED } from './low-speed';
 import type { LowSpeedRule } from './low-speed';
+import { DIRECT_NETWORK } from './network/network';
+import type { Network } from './network/network';
+import { ProxyFailure, networkFailureOf } from './network/network-failure';
+import { isLastingNetworkFailure } from './network/network-messages';
+import { proxyLabel } from './network/proxy-url';
+import { agentsForRedirect, throughNetwork } from './network/through-network';
+import type { Via } from './network/through-network';
 import type { Peer } from './peer';
 import { readCapped } from './read-capped';
 import { rememberRetryAfter, retryAfterSeconds, retryDelayMs, retryPause } from './retry';
@@ -69,6 +76,8 @@ export interface StreamRequest {
   timeouts?: Partial<Timeouts>;
   /** Retries happen only before any body byte arrives: for a failed connection or a 429/502/503/504 answer. */
   retry?: Partial<RetryOptions>;
+  /** How to reach the server: proxies, trusted certificate authorities, proxy logins (default: DIRECT_NETWORK, no proxy and Node's own trust). */
+  network?: Network;
 }
 
 /** A successful (2xx) response whose body has not been read yet. */
@@ -94,15 +103,18 @@ export async function openStream(request: StreamRequest): Promise<OpenResponse> 
   // Node would refuse the header on every attempt (ERR_INVALID_CHAR), retried as a network failure.
   if (request.apiKey !== null) checkedApiKey(request.apiKey);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...request.timeouts };
+  const network = request.network ?? DIRECT_NETWORK;
   let headerTimeouts = 0;
   for (let attempt = 0; ; attempt++) {
     if (request.signal?.aborted) throw cancelled();
     try {
-      return await attemptOnce(request, timeouts);
+      return await throughNetwork(network, request.url, timeouts.connectMs, (via) => attemptOnce(request, timeouts, via));
     } catch (error) {
       if (request.signal?.aborted) throw cancelled();
       const failure = toAppError(error, request.peer);
       if (isHeaderTimeout(error) && ++headerTimeouts > HEADER_TIMEOUT_RETRIES) throw failure;
+      // A refused proxy login or an untrusted certificate answers the same every time.
+      if (isLastingNetworkFailure(networkFailureOf(error))) throw failure;
       const delay = retryDelayMs(failure, attempt, request.retry);
       if (delay === null) throw failure;
       await retryPause(delay, request.signal);
@@ -116,8 +128,19 @@ export function contentLength(headers: IncomingHttpHeaders): number | null {
   return value !== undefined && /^\d+$/.test(value) && !headers['content-encoding'] ? Number(value) : null;
 }
 
-async function attemptOnce(request: StreamRequest, timeouts: Timeouts): Promise<OpenResponse> {
+/**
+ * A plain-http answer 407 through a proxy is the proxy's (an https one travels inside the tunnel,
+ * so it is the server's): the proxy wants a login, or refused the one sent.
+ */
+function proxyLoginWanted(via: Via, responseUrl: string, status: number, realmHeader: string | undefined): ProxyFailure | null {
+  if (status !== 407 || via.entry.kind !== 'proxy' || !responseUrl.startsWith('http:')) return null;
+  const realm = /realm="([^"]*)"/i.exec(realmHeader ?? '')?.[1] ?? null;
+  return new ProxyFailure(via.sendsProxyLogin ? 'login-rejected' : 'login-required', proxyLabel(via.entry.proxy), via.entry.from, { status, realm });
+}
+
+async function attemptOnce(request: StreamRequest, timeouts: Timeouts, via: Via): Promise<OpenResponse> {
   const origin = request.url.origin;
+  const network = request.network ?? DIRECT_NETWORK;
   const headers = request.apiKey === null ? request.headers : { ...request.headers, 'x-api-key': request.apiKey };
   const stream: Request = got.stream(request.url, {
     method: request.method,
@@ -127,6 +150,7 @@ async function attemptOnce(request: StreamRequest, timeouts: Timeouts): Promise<
     throwHttpErrors: false,
     retry: { limit: 0 }, // ours, above: got's would also retry after body bytes
     maxRedirects: 5,
+    agent: via.agents,
     timeout: { lookup: timeouts.connectMs, connect: timeouts.connectMs, secureConnect: timeouts.connectMs, response: Math.min(timeouts.firstByteMs, timeouts.idleMs) },
     hooks: {
       beforeRedirect: [
@@ -134,6 +158,10 @@ async function attemptOnce(request: StreamRequest, timeouts: Timeouts): Promise<
           // got keeps custom headers across origins; the key belongs to the profile's origin only.
           const target = options.url instanceof URL ? options.url.origin : null;
           if (target !== origin) delete options.headers['x-api-key'];
+        },
+        async (options) => {
+          // The redirect's target has its own route (NO_PROXY may exempt it, a PAC script may choose another proxy).
+          if (options.url instanceof URL) options.agent = await agentsForRedirect(network, options.url, timeouts.connectMs);
         },
       ],
     },
@@ -149,6 +177,8 @@ async function attemptOnce(request: StreamRequest, timeouts: Timeouts): Promise<
     // error between now and then cannot crash the process.
     stream.on('error', () => {});
     const status = response.statusCode;
+    const proxyLogin = proxyLoginWanted(via, response.url, status, response.headers['proxy-authenticate']);
+    if (proxyLogin) throw proxyLogin;
     if (status < 200 || status >= 300) {
       const body = await readCapped(stream, { cap: 16 * 1024, idleMs: timeouts.idleMs, lowSpeed: timeouts.lowSpeed, peer: request.peer }).catch(() => '');
       const retryAfter = retryAfterSeconds(response.headers);

@@ -1,5 +1,7 @@
 import type { AppError } from '../../../shared/errors';
 import { AppErrorException, appError } from '../app-error';
+import { networkFailureOf } from './network/network-failure';
+import { networkFailureError } from './network/network-messages';
 import { capitalPeerName, peerName } from './peer';
 import type { Peer } from './peer';
 
@@ -40,6 +42,22 @@ function networkMessage(code: string, peer: Peer): string | undefined {
   return messages[code];
 }
 
+/**
+ * Certificate refusals of Node's own TLS checks. Every https request goes through the verifying
+ * agent (network/route-agents.ts), whose CertificateFailure names the issuer; these are the
+ * fallback should one still come from Node, with the same advice and no names.
+ */
+const CERTIFICATE_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 /** The scheme got refused to follow a redirect to (`file:`, `ftp:`…), from its message. */
 function refusedScheme(message: string | undefined): string {
   return /unsupported protocol:?\s*"?([a-z][a-z0-9+.-]*:)/i.exec(message ?? '')?.[1] ?? 'a scheme that is not http or https';
@@ -62,6 +80,14 @@ function requestFailure(record: { code?: string; name?: string; event?: string; 
   // the server's answer is unusable, and asking again would get the same redirect.
   if (record.code === 'ERR_UNSUPPORTED_PROTOCOL') {
     return { kind: 'invalid-response', message: `${capitalPeerName(peer)} redirected to a ${refusedScheme(record.message)} address, which is never followed (only http and https are).` };
+  }
+  if (record.code && CERTIFICATE_CODES.has(record.code)) {
+    return {
+      kind: 'network',
+      message:
+        `${capitalPeerName(peer)}'s certificate is not accepted (${record.code}). If your organization uses its own certificate authority, add its certificate (PEM): ` +
+        'Settings → Network → "Extra certificate authorities", or --cacert FILE on the command line.',
+    };
   }
   const network = record.code ? networkMessage(record.code, peer) : undefined;
   if (network) return { kind: 'network', message: network };
@@ -87,6 +113,12 @@ export function diskError(error: unknown): AppErrorException | null {
  */
 export function toAppError(error: unknown, peer: Peer = 'backend'): AppErrorException {
   if (error instanceof AppErrorException) return error;
+  // A proxy's or a certificate's failure, wrapped by got: worded for the proxy or the certificate, not the server.
+  const pathFailure = networkFailureOf(error);
+  if (pathFailure) {
+    const { kind, message } = networkFailureError(pathFailure, peer);
+    return appError(kind, message, { cause: error });
+  }
   const { kind, message } = requestFailure((error ?? {}) as { code?: string; name?: string; event?: string; message?: string }, peer);
   return diskError(error) ?? appError(kind, message, { cause: error });
 }

@@ -4,13 +4,14 @@ import { checkProfileBaseUrl, sameOrigin } from '../http/key-policy';
 import type { EventSink } from '../ports';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store/store';
+import type { Network } from '../http/network/network';
 import { whileBusy } from '../store/while-busy';
 
 /** How long a connection check waits to connect, then for each read. */
 const CHECK_TIMEOUTS = { connectMs: 10_000, idleMs: 15_000 };
 
 /** `profiles.*`: backend profiles in the store, their keys' lifetime, and the connection check. */
-export function createProfilesFeature(deps: { store: Store; secrets: SecretStore; events: EventSink }): Feature<MethodsOf<'profiles'>> {
+export function createProfilesFeature(deps: { store: Store; secrets: SecretStore; events: EventSink; network?: Network }): Feature<MethodsOf<'profiles'>> {
   const { store, secrets } = deps;
   const changed = () => deps.events.emit('profiles.changed', null);
   return {
@@ -55,7 +56,7 @@ export function createProfilesFeature(deps: { store: Store; secrets: SecretStore
         // Loaded on first use: the HTTP client is heavy, and the command line's profile
         // commands (which build this feature) never check a connection.
         const { checkConnection } = await import('../http/check-connection');
-        return checkConnection({ baseUrl, apiKey, timeouts: CHECK_TIMEOUTS });
+        return checkConnection({ baseUrl, apiKey, timeouts: CHECK_TIMEOUTS, network: deps.network });
       },
       'profiles.delete': async ({ id }) => {
         store.deleteProfile(id);

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { numberedName } from '../../../shared/numbered-name';
 import { writeBody } from './body-writer';
+import { errorStubBody } from './error-stubs';
+import type { ErrorStubPlan } from './error-stubs';
 import { answerWithFault, bodyShape } from './faults';
 import type { Fault } from './faults';
 import { resolveSourceFileUrl, zipEntryFor } from './sample-catalog';
@@ -22,6 +24,8 @@ export interface BatchRouteConfig {
   filesBase: string;
   /** The most items one request may carry (413 above it, as real backends limit batches); null: no limit. */
   maxBatchSize: number | null;
+  /** Exports whose zip entry is an error page under their own name (a half-broken batch zip). */
+  errorStubs: ErrorStubPlan;
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -103,7 +107,10 @@ export async function handleBatch(req: IncomingMessage, res: ServerResponse, url
   if (known.length === 0) return sendJson(res, 404, { message: `None of the ${parsed.length} items is a known export.` });
   if (responseType === 'urls') return sendUrls(res, config, known, skipped, fault);
   const names = uniqueNames(known.map((item) => item.resolved.fileName));
-  const entries: ZipEntry[] = known.map((item, i) => zipEntryFor(item.resolved, names[i]!));
+  const entries: ZipEntry[] = known.map(({ resolved }, i) => {
+    const stub = resolved.kind === 'sample' ? config.errorStubs[resolved.sample.path] : undefined;
+    return stub && resolved.kind === 'sample' ? { name: names[i]!, data: errorStubBody(stub, resolved.sample.path) } : zipEntryFor(resolved, names[i]!);
+  });
   const predicted = predictZipLength(entries, { forceZip64: config.forceZip64 });
   const shape = bodyShape(fault, config.chunked && fault?.kind !== 'wrong-length' ? null : predicted);
   const headers: Record<string, string | number> = { 'content-type': 'application/zip', 'x-skipped-count': skipped.length };

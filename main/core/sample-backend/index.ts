@@ -4,3 +4,5 @@ export type { SampleBackend, SampleBackendOptions, ReceivedRequest } from './ser
 export { sampleExportUrls, bulkExportUrl, SAMPLE_EXPORTS } from './sample-catalog';
 export type { SampleExport } from './sample-catalog';
 export type { Fault, FaultPlan, FaultContext } from './faults';
+export { DEMO_ERROR_STUBS, errorStubBody } from './error-stubs';
+export type { ErrorStubKind, ErrorStubPlan } from './error-stubs';

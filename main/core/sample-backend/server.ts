@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleBatch } from './batch-route';
 import type { BatchRouteConfig } from './batch-route';
+import type { ErrorStubPlan } from './error-stubs';
 import { writeBody } from './body-writer';
 import { faultFor } from './faults';
 import type { FaultPlan } from './faults';
@@ -28,6 +30,14 @@ export interface SampleBackendOptions {
   forceZip64?: boolean;
   /** Refuse batches of more items than this with 413 (default: no limit). */
   maxBatchSize?: number | null;
+  /**
+   * Exports (by sample path, e.g. `pages/page-03.png`) whose entry in a batch zip is an error
+   * page (HTML, JSON, XML or text, about 400 bytes) under the export's own name, as a backend
+   * that failed to render some exports leaves them; none by default.
+   */
+  errorStubs?: ErrorStubPlan;
+  /** Serve https with this PEM key and certificate (a test's own authority signs it) instead of plain http. */
+  tls?: { key: string; cert: string };
 }
 
 /** What a test can see of a request the backend received (the key only as given, for origin checks). */
@@ -65,13 +75,15 @@ export async function startSampleBackend(options: SampleBackendOptions = {}): Pr
     forceZip64: options.forceZip64 ?? false,
     filesBase: '',
     maxBatchSize: options.maxBatchSize ?? null,
+    errorStubs: options.errorStubs ?? {},
   };
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     void route(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"Internal error"}');
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createServer(handler);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -92,7 +104,7 @@ export async function startSampleBackend(options: SampleBackendOptions = {}): Pr
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   config.filesBase = `${origin}${BASE_PATH}/files`;
   let closing: Promise<void> | null = null;
   return {

@@ -1,5 +1,6 @@
 import type { Settings, StateStatus } from '../../../shared/api/settings';
 import type { Feature, MethodsOf } from '../handlers';
+import { chooseExtraCaFile } from '../http/network/extra-ca-file';
 import type { Dialogs, EventSink } from '../ports';
 import type { SecretsStatus } from '../secrets/secret-store';
 import { recoveryMessage } from '../store/recovery-notice';
@@ -20,7 +21,7 @@ export function createSettingsFeature(deps: {
   /** Resolves when `secretsStatus` becomes known, if it was not at start: then `settings.statusChanged` tells the window. */
   secretsSettled?: Promise<unknown>;
   events: EventSink;
-  dialogs: Pick<Dialogs, 'chooseFolder'>;
+  dialogs: Pick<Dialogs, 'chooseFolder' | 'openFiles'>;
   /** Where the folder dialog starts when no default folder is set. */
   downloadsDir: string;
 }): SettingsFeature {
@@ -67,6 +68,12 @@ export function createSettingsFeature(deps: {
         });
         // After the dialog: retried here rather than by running the call again, which would ask again.
         return folder === null ? before : whileBusy(() => change({ defaultFolder: folder }));
+      },
+      // Likewise a certificate file: main asks, and reads it only when a request needs it.
+      'settings.chooseExtraCaFile': async () => {
+        const before = current(store.settings.get());
+        const file = await chooseExtraCaFile(deps.dialogs);
+        return file === null ? before : whileBusy(() => change({ extraCaFile: file }));
       },
       'settings.status': status,
     },

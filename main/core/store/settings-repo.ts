@@ -7,10 +7,10 @@ import type { SqliteDatabase } from './sqlite';
 const folder = z.string().min(1).max(32_767).nullable();
 
 /**
- * What may be stored: the renderer's patch, plus the folders that only main sets (from a
- * folder dialog, or the last folder chosen in the save dialog).
+ * What may be stored: the renderer's patch, plus the paths that only main sets (from a folder
+ * or file dialog, or the last folder chosen in the save dialog).
  */
-const storedSettingsSchema = settingsPatchSchema.extend({ defaultFolder: folder, lastSaveFolder: folder }).partial().strict();
+const storedSettingsSchema = settingsPatchSchema.extend({ defaultFolder: folder, lastSaveFolder: folder, extraCaFile: folder }).partial().strict();
 
 /** Every setting's value before the user changes it. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -21,6 +21,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   theme: 'system',
   writeManifest: true,
   activeProfileId: null,
+  // As Chromium and the OS do: whatever the system's settings, PAC script or WPAD say.
+  proxyMode: 'system',
+  proxyUrl: null,
+  extraCaFile: null,
 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;

@@ -59,14 +59,20 @@ class ArchiveState extends FeatureState {
   #notice = $state<string | null>(null);
   #duplicates = $derived(duplicateNames(this.#listing?.entries ?? []));
   readonly #events = new JobEvents();
+  #flagged = $derived((this.#listing?.entries ?? []).reduce((count, entry) => count + (entry.flags.length > 0 ? 1 : 0), 0));
   filter = $state('');
+  /** Show only the entries with a flag (what the zip's maker got wrong). */
+  onlyFlagged = $state(false);
   sortKey = $state<EntrySortKey>('name');
   sortAscending = $state(true);
   readonly selected = new SvelteSet<string>();
   // Derived once per change of listing, filter or sort: the table, the match count and "select all" all read it.
   #entries = $derived.by(() => {
     const needle = this.filter.trim().toLowerCase();
-    const matching = (this.#listing?.entries ?? []).filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
+    const onlyFlagged = this.onlyFlagged;
+    const matching = (this.#listing?.entries ?? []).filter(
+      (entry) => (!needle || entry.name.toLowerCase().includes(needle)) && (!onlyFlagged || entry.flags.length > 0),
+    );
     const key = this.sortKey;
     const direction = this.sortAscending ? 1 : -1;
     return matching.sort((a, b) => {
@@ -112,7 +118,17 @@ class ArchiveState extends FeatureState {
     return this.#duplicates;
   }
 
-  /** Entries that match the filter, sorted. */
+  /** How many entries carry a flag. */
+  get flaggedCount(): number {
+    return this.#flagged;
+  }
+
+  /** Whether the name filter or "only flagged" narrows the entries. */
+  get narrowed(): boolean {
+    return this.filter.trim() !== '' || this.onlyFlagged;
+  }
+
+  /** Entries that match the filter (and "only flagged"), sorted. */
   get entries(): ArchiveEntry[] {
     return this.#entries;
   }
@@ -149,6 +165,7 @@ class ArchiveState extends FeatureState {
     this.#verification = null;
     this.#notice = null;
     this.selected.clear();
+    this.onlyFlagged = false;
     this.#zipId = zip.id;
     const listing = await this.call(exportManager().archive.list({ fileId: zip.id }));
     this.#listingNow = false;

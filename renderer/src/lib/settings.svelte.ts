@@ -57,6 +57,12 @@ class SettingsState extends FeatureState {
     if (settings) this.#apply(settings);
   }
 
+  /** Asks for a PEM file of extra certificate authorities with the system's open dialog (main owns the path). */
+  async chooseExtraCaFile(): Promise<void> {
+    const settings = await this.call(exportManager().settings.chooseExtraCaFile());
+    if (settings) this.#apply(settings);
+  }
+
   /** Changes some settings. */
   async set(patch: SettingsPatch): Promise<void> {
     const settings = await this.call(exportManager().settings.set(patch));

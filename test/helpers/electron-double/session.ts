@@ -55,10 +55,14 @@ export class WebRequestDouble {
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 
-/** One session: permission handlers and webRequest. */
+/** One session: permission handlers, webRequest and proxy resolution. */
 export class SessionDouble {
   permissionRequest: PermissionRequestHandler | null = null;
   permissionCheck: PermissionCheckHandler | null = null;
+  /** What `resolveProxy` answers (Chromium's PAC format), as the system's settings would; a test may set it. */
+  proxyAnswer = 'DIRECT';
+  /** The URLs `resolveProxy` was asked about, in order. */
+  readonly proxyQuestions: string[] = [];
   readonly rawWebRequest = new WebRequestDouble();
   private readonly webRequestView: WebRequestDouble;
 
@@ -77,10 +81,16 @@ export class SessionDouble {
   setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
     this.permissionCheck = handler;
   }
+
+  /** Electron's `resolveProxy(url)`: the proxy Chromium would use for `url`, in the PAC format. */
+  resolveProxy(url: string): Promise<string> {
+    this.proxyQuestions.push(url);
+    return Promise.resolve(this.proxyAnswer);
+  }
 }
 
 /** What main may use of a session. */
-export const SESSION_API = ['webRequest', 'setPermissionRequestHandler', 'setPermissionCheckHandler'];
+export const SESSION_API = ['webRequest', 'setPermissionRequestHandler', 'setPermissionCheckHandler', 'resolveProxy'];
 
 /** The `session` module: `defaultSession` after `ready` only. */
 export class SessionModuleDouble {

@@ -59,7 +59,7 @@ describe('export-manager inspect and extract', () => {
     const image = listing.entries.find((entry) => entry.name === 'images/a.png')!;
     expect(image).toMatchObject({ size: 2048, directory: false, encrypted: false, unsafe: null });
     expect(image.compressedSize).toBeLessThan(2048);
-    expect(Object.keys(image).sort()).toEqual(['compressedSize', 'directory', 'encrypted', 'modified', 'name', 'size', 'unsafe']);
+    expect(Object.keys(image).sort()).toEqual(['compressedSize', 'directory', 'encrypted', 'flags', 'modified', 'name', 'size', 'unsafe']);
   });
 
   it('prints a table without --json, flagging unsafe names', async () => {

@@ -13,6 +13,9 @@ const SETTINGS: Settings = {
   theme: 'system',
   activeProfileId: 'p1',
   writeManifest: true,
+  proxyMode: 'system',
+  proxyUrl: null,
+  extraCaFile: null,
   nameConflict: 'ask',
 };
 const PROFILE = { id: 'p1', name: 'Sample backend', baseUrl: 'http://127.0.0.1:1/api', builtIn: true, createdAt: '2026-11-30T00:00:00Z', trackedCount: 2, maxBatchSize: null };

@@ -5,7 +5,7 @@ import EntryTable from '../../../renderer/src/components/EntryTable.svelte';
 import { duplicateNames } from '../../../renderer/src/lib/duplicates';
 
 function entry(name: string): ArchiveEntry {
-  return { name, size: 5, compressedSize: 5, modified: null, directory: false, encrypted: false, unsafe: null };
+  return { name, size: 5, compressedSize: 5, modified: null, directory: false, encrypted: false, unsafe: null, flags: [] };
 }
 
 describe('EntryTable', () => {

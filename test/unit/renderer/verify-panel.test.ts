@@ -52,8 +52,8 @@ describe('VerifyPanel', () => {
 
 describe('the Inspect screen following archive jobs (fake main)', () => {
   const LISTING: ArchiveListing = {
-    path: '/downloads/exports.zip', count: 100_000, totalSize: 1_000_000, totalCompressedSize: 500_000, comment: null,
-    entries: [{ name: 'a.png', size: 10, compressedSize: 5, modified: null, directory: false, encrypted: false, unsafe: null }],
+    path: '/downloads/exports.zip', count: 100_000, totalSize: 1_000_000, totalCompressedSize: 500_000, comment: null, warnings: [], manifest: null,
+    entries: [{ name: 'a.png', size: 10, compressedSize: 5, modified: null, directory: false, encrypted: false, unsafe: null, flags: [] }],
   };
   let main: FakeMain;
   const calls: Array<{ name: string; payload: unknown }> = [];

@@ -18,7 +18,7 @@ describe('a damaged database, told once', () => {
       store,
       secretsStatus: { backend: 'keychain' },
       events: { emit: () => {} },
-      dialogs: { chooseFolder: async () => null },
+      dialogs: { chooseFolder: async () => null, openFiles: async () => [] },
       downloadsDir: dataDir,
     });
     const status = feature.handlers['settings.status'](undefined);
