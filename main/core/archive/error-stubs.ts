@@ -11,10 +11,14 @@ import type { Expected } from './magic-bytes';
  * an export's place is small: a few hundred bytes from nginx, S3 or a JSON API (the "400-byte
  * stub" of half-broken batch zips), a few KiB from a CDN, tens of KiB at most from a framework's
  * error or sign-in page; the images and documents of a batch are mostly larger. Checking every
- * entry would mean one read per entry anywhere in the file, 100,000 seeks for a big batch, for
- * a listing that otherwise reads only the central directory; below the cap, entries are small
- * and lie close together, so their heads come a window at a time (about 100 ms for 100,000).
- * A real image below the cap costs one small read and is never flagged: its magic bytes match.
+ * entry would mean one read per entry anywhere in the file, 100,000 seeks on a cold disk for a
+ * big batch, in a listing that otherwise reads only the central directory. Below the cap
+ * entries lie close together and their heads come a window at a time; deflated ones that did
+ * not shrink are skipped unread (stubCandidate). Measured on a busy 2-core VM, file cached, in
+ * a listing of 100,000 entries that takes about 0.7 s: 0.3 s more when all are stored 2 KiB
+ * PNGs, 0.8 s more at 30 KiB each, nothing to speak of for deflated real images; a batch of a
+ * few thousand exports pays a few tens of milliseconds. A real image below the cap is never
+ * flagged: its magic bytes match.
  */
 export const STUB_MAX_BYTES = 64 * 1024;
 

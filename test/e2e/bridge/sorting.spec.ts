@@ -38,6 +38,6 @@ test('Inspect sorts names as a person reads them, not by code point', async ({ p
   await page.request.post(new URL('__bridge/test/dialogs', bridge.url).href, { data: { openFiles: [[zip]] } });
   await page.getByRole('button', { name: /Inspect/ }).first().click();
   await page.getByRole('button', { name: /Open zip/ }).click();
-  const names = page.getByTestId('archive-entry').locator('td.name bdi');
+  const names = page.getByTestId('archive-entry').locator('td.name .name-line bdi');
   await expect(names).toHaveText(['9.txt', '10.txt', 'apple.txt', 'Ärger.txt', 'cover.png', 'Report.PDF']);
 });
