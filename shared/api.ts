@@ -12,6 +12,7 @@ import { archiveEvents, archiveMethods } from './api/archive';
 import { downloadsEvents, downloadsMethods } from './api/downloads';
 import { historyEvents, historyMethods } from './api/history';
 import { keysEvents, keysMethods } from './api/keys';
+import { networkEvents, networkMethods } from './api/network';
 import { profilesEvents, profilesMethods } from './api/profiles';
 import { settingsEvents, settingsMethods } from './api/settings';
 import { trackedEvents, trackedMethods } from './api/tracked';
@@ -24,6 +25,7 @@ export const methods = {
   ...trackedMethods,
   ...historyMethods,
   ...settingsMethods,
+  ...networkMethods,
   ...downloadsMethods,
   ...archiveMethods,
 } as const;
@@ -36,6 +38,7 @@ export const events = {
   ...trackedEvents,
   ...historyEvents,
   ...settingsEvents,
+  ...networkEvents,
   ...downloadsEvents,
   ...archiveEvents,
 } as const;

@@ -17,6 +17,10 @@ import { createSettingsFeature } from './settings';
 import { openStore } from './store/store';
 import { whileBusy } from './store/while-busy';
 import { followingNetwork } from './http/network/app-network';
+import { ProxyLoginQuestions } from './http/network/login-questions';
+import { createNetworkFeature } from './http/network/network-feature';
+import { keychainProxyLogins } from './http/network/remembered-logins';
+import { RouteNotes } from './http/network/route-notes';
 import { createTrackedFeature } from './tracked';
 
 /** The running core: the API both transports serve, and how to stop it. */
@@ -72,8 +76,16 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
     }
 
     const app = started(createAppFeature({ identity: options.identity, dataDir: paths.dataDir, sampleBackendUrl: () => sample?.url ?? null, shell, grants }));
-    // Every request follows Settings → Network as it is when the request starts.
-    const network = followingNetwork(() => store.settings.get(), { resolver: ports.proxyResolver ?? null, logins: null });
+    // Every request follows Settings → Network as it is when the request starts. A proxy's 407
+    // asks the window (one question a proxy); a login the person asks to remember goes to the
+    // keychain beside the profiles' keys, never to the settings.
+    const loginQuestions = new ProxyLoginQuestions({ events, notifier: ports.notifier, keptIn: () => secretsStatus.backend });
+    const routeNotes = new RouteNotes(events);
+    const network = followingNetwork(() => store.settings.get(), {
+      resolver: ports.proxyResolver ?? null,
+      logins: keychainProxyLogins(secrets, loginQuestions.ask),
+      noteSkipped: routeNotes.add,
+    });
     const profiles = started(createProfilesFeature({ store, secrets, events, network }));
     const keys = started(createKeysFeature({ store, secrets, secretsStatus, events }));
     const tracked = started(createTrackedFeature({ store, dialogs, downloadsDir: paths.downloadsDir, events, grants }));
@@ -94,6 +106,8 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
       }),
     );
     const archive = started(createArchiveFeature({ dialogs, shell, events, paths, grants }));
+    // Last, so it closes first: requests waiting for a proxy login end before the jobs are stopped.
+    const networkFeature = started(createNetworkFeature({ questions: loginQuestions, notes: routeNotes }));
 
     const api: ApiHandlers = createApi({
       ...app.handlers,
@@ -102,6 +116,7 @@ export async function createCore(ports: Ports, options: CoreOptions): Promise<Co
       ...tracked.handlers,
       ...history.handlers,
       ...settings.handlers,
+      ...networkFeature.handlers,
       ...downloads.handlers,
       ...archive.handlers,
     });

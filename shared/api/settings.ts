@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, method } from '../contract';
 import type { StandingConflictChoice } from './downloads';
+import { MAX_PROXY_BYPASS_LENGTH, proxyBypassProblem } from './network';
 import type { SecretsBackend } from './keys';
 
 /** The app's settings, with their defaults filled in. */
@@ -22,6 +23,12 @@ export interface Settings {
   proxyMode: ProxyMode;
   /** The proxy of `manual`: `http://host:port`, never with a user name or password (asked for when the proxy wants them). */
   proxyUrl: string | null;
+  /**
+   * The hosts that go straight, not through the proxy of `manual` ("No proxy for"): NO_PROXY's
+   * syntax (see proxyBypassProblem); null for none. This computer's own addresses never go
+   * through a proxy on another computer, listed or not.
+   */
+  proxyBypass: string | null;
   /** A PEM file of the organization's certificate authorities, trusted besides the system's; chosen with `settings.chooseExtraCaFile`. */
   extraCaFile: string | null;
 }
@@ -82,6 +89,13 @@ export const settingsPatchSchema = z
       .min(1, 'Write the proxy as http://host:port.')
       .max(2048)
       .refine((value) => proxyUrlProblem(value) === null, { error: (issue) => proxyUrlProblem(String(issue.input)) ?? 'Write the proxy as http://host:port.' })
+      .nullable(),
+    proxyBypass: z
+      .string()
+      .trim()
+      .min(1, 'Leave the list empty with null.')
+      .max(MAX_PROXY_BYPASS_LENGTH)
+      .refine((value) => proxyBypassProblem(value) === null, { error: (issue) => proxyBypassProblem(String(issue.input)) ?? 'Separate hosts with commas.' })
       .nullable(),
     /** Only back to none: a file is set with `settings.chooseExtraCaFile`. */
     extraCaFile: z.null(),

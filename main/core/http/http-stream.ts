@@ -108,7 +108,8 @@ export async function openStream(request: StreamRequest): Promise<OpenResponse> 
   for (let attempt = 0; ; attempt++) {
     if (request.signal?.aborted) throw cancelled();
     try {
-      return await throughNetwork(network, request.url, timeouts.connectMs, (via) => attemptOnce(request, timeouts, via));
+      // The signal also ends a wait for a proxy login the window was asked for (the job was cancelled meanwhile).
+      return await throughNetwork(network, request.url, timeouts.connectMs, (via) => attemptOnce(request, timeouts, via), request.signal);
     } catch (error) {
       if (request.signal?.aborted) throw cancelled();
       const failure = toAppError(error, request.peer);

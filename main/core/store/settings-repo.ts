@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   // As Chromium and the OS do: whatever the system's settings, PAC script or WPAD say.
   proxyMode: 'system',
   proxyUrl: null,
+  proxyBypass: null,
   extraCaFile: null,
 };
 

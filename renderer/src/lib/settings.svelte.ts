@@ -1,3 +1,4 @@
+import type { RouteNote } from '../../../shared/api/network';
 import type { Settings, SettingsPatch, StateStatus } from '../../../shared/api/settings';
 import { exportManager, unwrap } from './api';
 import { FeatureState } from './feature-state.svelte';
@@ -7,6 +8,7 @@ class SettingsState extends FeatureState {
   #settings = $state<Settings | null>(null);
   #status = $state<StateStatus | null>(null);
   #recoveryDismissed = $state(false);
+  #routeNotes = $state<RouteNote[]>([]);
 
   /** The settings, once loaded. */
   get settings(): Settings | null {
@@ -23,6 +25,11 @@ class SettingsState extends FeatureState {
     return this.#recoveryDismissed ? null : (this.#status?.recoveryNotice ?? null);
   }
 
+  /** Recent requests routed past a proxy the system named that the app cannot use (Settings → Network shows them), newest first. */
+  get routeNotes(): RouteNote[] {
+    return this.#routeNotes;
+  }
+
   /** Hides the damaged-data notice (core tells it once; the Settings screen keeps the details). */
   dismissRecovery(): void {
     this.#recoveryDismissed = true;
@@ -34,6 +41,7 @@ class SettingsState extends FeatureState {
     const stops = [
       api.on('settings.changed', (settings) => this.#apply(settings)),
       api.on('settings.statusChanged', (status) => (this.#status = status)),
+      api.on('network.routeNotesChanged', (notes) => (this.#routeNotes = notes)),
     ];
     return () => stops.forEach((stop) => stop());
   }
@@ -49,6 +57,12 @@ class SettingsState extends FeatureState {
     const settings = await this.call(api.settings.get());
     if (settings) this.#apply(settings);
     await status;
+  }
+
+  /** Loads the route notes (when Settings → Network is shown); without them the section only misses its notes, so a failure is not shown. */
+  async loadRouteNotes(): Promise<void> {
+    const notes = await unwrap(exportManager().network.routeNotes(), () => {});
+    if (notes) this.#routeNotes = notes;
   }
 
   /** Asks for the default download folder with the system's folder dialog (main owns the path). */

@@ -32,7 +32,7 @@ describe.skipIf(!hasTinyproxy || !hasOpenssl)('the system proxy through the Prox
   let proxy: Tinyproxy;
   let secure: SampleBackend;
   let dead: string;
-  const system = (pkiFile: string | null): AppNetworkSettings => ({ proxyMode: 'system', proxyUrl: null, extraCaFile: pkiFile });
+  const system = (pkiFile: string | null): AppNetworkSettings => ({ proxyMode: 'system', proxyUrl: null, proxyBypass: null, extraCaFile: pkiFile });
   const urls = (network: ReturnType<typeof appNetwork>) =>
     requestExportUrls({ baseUrl: secure.url, apiKey: KEY, sourceFileUrls: sampleExportUrls(secure.url).slice(0, 1), timeouts, network, retry: { limit: 0 } });
   beforeAll(async () => {
@@ -81,7 +81,7 @@ describe.skipIf(!hasTinyproxy || !hasOpenssl)('the system proxy through the Prox
   });
 
   it('follows Settings → Network: manual, then none, without a restart', async () => {
-    let settings: AppNetworkSettings = { proxyMode: 'manual', proxyUrl: proxy.url, extraCaFile: pki.caFile };
+    let settings: AppNetworkSettings = { proxyMode: 'manual', proxyUrl: proxy.url, proxyBypass: null, extraCaFile: pki.caFile };
     const resolver = fakeResolver('DIRECT');
     const network = followingNetwork(() => settings, { resolver, logins: null });
     const seen = proxy.requests().length;

@@ -15,6 +15,7 @@ const SETTINGS: Settings = {
   writeManifest: true,
   proxyMode: 'system',
   proxyUrl: null,
+  proxyBypass: null,
   extraCaFile: null,
   nameConflict: 'ask',
 };

@@ -7,7 +7,7 @@ import { navigation } from '../../../renderer/src/lib/navigation.svelte';
 import { startApp } from '../../../renderer/src/lib/startup';
 import { installFakeExportManager } from './fake-export-manager';
 
-const SETTINGS: Settings = { saveMode: 'ask', defaultFolder: null, lastSaveFolder: null, theme: 'system', activeProfileId: 'p1', nameConflict: 'ask', writeManifest: true, proxyMode: 'system', proxyUrl: null, extraCaFile: null };
+const SETTINGS: Settings = { saveMode: 'ask', defaultFolder: null, lastSaveFolder: null, theme: 'system', activeProfileId: 'p1', nameConflict: 'ask', writeManifest: true, proxyMode: 'system', proxyUrl: null, proxyBypass: null, extraCaFile: null };
 const PROFILE = { id: 'p1', name: 'Sample backend', baseUrl: 'http://127.0.0.1:1/api', builtIn: true, createdAt: '2026-11-30T00:00:00Z', trackedCount: 0, maxBatchSize: null };
 const status = (secretsBackend: StateStatus['secretsBackend']): StateStatus => ({
   recoveredFrom: null,

@@ -8,7 +8,7 @@ import { installFakeExportManager } from './fake-export-manager';
 
 const BASE: Settings = {
   saveMode: 'ask', defaultFolder: null, lastSaveFolder: null, theme: 'system', activeProfileId: null, nameConflict: 'ask', writeManifest: true,
-  proxyMode: 'system', proxyUrl: null, extraCaFile: null,
+  proxyMode: 'system', proxyUrl: null, proxyBypass: null, extraCaFile: null,
 };
 
 /** A fake main that keeps the settings and records every change the window asks for. */

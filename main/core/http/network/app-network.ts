@@ -1,6 +1,6 @@
 import { fixedProxyChooser, noProxyChooser } from './fixed-proxy';
 import { createNetwork } from './network';
-import type { Network, ProxyLoginPrompt } from './network';
+import type { Network, ProxyLoginPrompt, SkippedRouteNote } from './network';
 import type { ProxyResolver } from './proxy-resolver';
 import { systemProxyChooser } from './system-proxy';
 import { createTrustStore } from './trust-store';
@@ -13,25 +13,37 @@ export interface AppNetworkSettings {
   /** `system`: the OS settings, PAC, WPAD (through the resolver); `none`: straight; `manual`: `proxyUrl`. */
   proxyMode: 'system' | 'none' | 'manual';
   proxyUrl: string | null;
+  /** The hosts `manual` sends straight ("No proxy for", NO_PROXY's syntax), or null. */
+  proxyBypass: string | null;
   /** A PEM file of extra certificate authorities, trusted besides the OS store and Node's roots. */
   extraCaFile: string | null;
 }
 
+/** What the app's network is built with besides its settings. */
+export interface AppNetworkPorts {
+  /** The system's proxy settings (Electron's resolveProxy); null: System mode goes direct. */
+  resolver: ProxyResolver | null;
+  /** The window's prompt for a proxy's login (see keychainProxyLogins). */
+  logins: ProxyLoginPrompt | null;
+  /** Where a request routed past a proxy that cannot be used is noted. */
+  noteSkipped?: (note: SkippedRouteNote) => void;
+}
+
 /**
  * The app's network from its settings: the system's proxies through the ProxyResolver port
- * (Electron's resolveProxy), none, or the manual one; the OS trust store, Node's roots and the
- * extra PEM file; the window's prompt for a proxy's login. Built again when a setting changes,
- * which also forgets logins given to the old proxy.
+ * (Electron's resolveProxy), none, or the manual one with its "No proxy for" list; the OS trust
+ * store, Node's roots and the extra PEM file; the window's prompt for a proxy's login. Built
+ * again when a setting changes, which also forgets logins given to the old proxy.
  */
-export function appNetwork(settings: AppNetworkSettings, ports: { resolver: ProxyResolver | null; logins: ProxyLoginPrompt | null }): Network {
+export function appNetwork(settings: AppNetworkSettings, ports: AppNetworkPorts): Network {
   const proxies =
     settings.proxyMode === 'manual' && settings.proxyUrl
-      ? fixedProxyChooser(settings.proxyUrl, APP_NETWORK_SETTINGS)
+      ? fixedProxyChooser(settings.proxyUrl, APP_NETWORK_SETTINGS, settings.proxyBypass)
       : settings.proxyMode === 'system' && ports.resolver
         ? systemProxyChooser(ports.resolver)
         : noProxyChooser;
   const extraCaFiles = settings.extraCaFile ? [{ file: settings.extraCaFile, from: APP_NETWORK_SETTINGS }] : [];
-  return createNetwork({ proxies, trust: createTrustStore({ extraCaFiles }), logins: ports.logins });
+  return createNetwork({ proxies, trust: createTrustStore({ extraCaFiles }), logins: ports.logins, ...(ports.noteSkipped ? { noteSkipped: ports.noteSkipped } : {}) });
 }
 
 /**
@@ -39,11 +51,11 @@ export function appNetwork(settings: AppNetworkSettings, ports: { resolver: Prox
  * network built for them, rebuilt only when they changed. Hand this to the rooms that send
  * requests, so a change in Settings → Network applies to the next request without a restart.
  */
-export function followingNetwork(current: () => AppNetworkSettings, ports: { resolver: ProxyResolver | null; logins: ProxyLoginPrompt | null }): Network {
+export function followingNetwork(current: () => AppNetworkSettings, ports: AppNetworkPorts): Network {
   let built: { key: string; network: Network } | null = null;
   const network = (): Network => {
     const settings = current();
-    const key = JSON.stringify([settings.proxyMode, settings.proxyUrl, settings.extraCaFile]);
+    const key = JSON.stringify([settings.proxyMode, settings.proxyUrl, settings.proxyBypass, settings.extraCaFile]);
     if (built?.key !== key) built = { key, network: appNetwork(settings, ports) };
     return built.network;
   };
@@ -55,5 +67,7 @@ export function followingNetwork(current: () => AppNetworkSettings, ports: { res
     },
     loginFor: (entry) => network().loginFor(entry),
     remember: (entry, login) => network().remember(entry, login),
+    forget: (entry, login) => network().forget(entry, login),
+    noteSkipped: (note) => ports.noteSkipped?.(note),
   };
 }

@@ -4,8 +4,18 @@ import { isLoopbackHost } from '../key-policy';
  * One way to reach a URL: straight, or through an HTTP proxy. `proxy` may carry a user name and
  * password (never shown: see proxyLabel); `from` says where the proxy was set, so an error can
  * send a person to the right place (`HTTPS_PROXY`, `--proxy`, "the system's proxy settings"…).
+ * `skipped` names the entries of a PAC answer passed over just before this one because
+ * Export Manager cannot use them (`SOCKS5 host:port`): taking this entry is then noted.
  */
-export type ProxyEntry = { kind: 'direct' } | { kind: 'proxy'; proxy: URL; from: string };
+export type ProxyEntry =
+  | { kind: 'direct'; skipped?: SkippedEntries }
+  | { kind: 'proxy'; proxy: URL; from: string; skipped?: SkippedEntries };
+
+/** Entries of a PAC answer that cannot be used, as written (`SOCKS5 s.corp:1080`), and where the answer came from. */
+export interface SkippedEntries {
+  entries: string[];
+  from: string;
+}
 
 /** The entry that goes straight to the server. */
 export const DIRECT: ProxyEntry = { kind: 'direct' };

@@ -8,8 +8,13 @@ export interface ProxyLoginAnswer {
   remember: boolean;
 }
 
-/** Asks the person (the window's dialog); null when they cancel. */
-export type AskForProxyLogin = (request: ProxyLoginRequest) => Promise<ProxyLoginAnswer | null>;
+/** What the person is asked: the proxy's request, and whether the refused login was one the keychain held (now forgotten). */
+export interface RememberedLoginRequest extends ProxyLoginRequest {
+  forgotten: boolean;
+}
+
+/** Asks the person (the window's dialog); null when they cancel, or when `signal` aborts first. */
+export type AskForProxyLogin = (request: RememberedLoginRequest, signal?: AbortSignal) => Promise<ProxyLoginAnswer | null>;
 
 /** The keychain account of a proxy's login: beside the profiles' keys, never a profile id (those have no colon). */
 export function proxyLoginAccount(proxy: string): string {
@@ -35,14 +40,15 @@ function parseLogin(stored: string | null): ProxyLogin | null {
 export function keychainProxyLogins(secrets: SecretStore, ask: AskForProxyLogin): ProxyLoginPrompt {
   const toRemember = new WeakMap<ProxyLogin, boolean>();
   return {
-    async ask(request) {
+    async ask(request, signal) {
       const account = proxyLoginAccount(request.proxy);
-      if (request.rejected) await secrets.delete(account).catch(() => false);
+      let forgotten = false;
+      if (request.rejected) forgotten = await secrets.delete(account).catch(() => false);
       else {
         const stored = parseLogin(await secrets.get(account).catch(() => null));
         if (stored) return stored;
       }
-      const answer = await ask(request);
+      const answer = await ask({ ...request, forgotten }, signal);
       if (answer === null) return null;
       toRemember.set(answer.login, answer.remember);
       return answer.login;

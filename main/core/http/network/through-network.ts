@@ -1,5 +1,7 @@
+import { appErrorOf } from '../../app-error';
+import { sameLogin } from './network';
 import type { Network, ProxyLoginRequest } from './network';
-import { ProxyFailure, networkFailureOf } from './network-failure';
+import { CertificateFailure, ProxyFailure, networkFailureOf } from './network-failure';
 import type { ProxyEntry } from './proxy-route';
 import { basicProxyAuthorization, proxyLabel } from './proxy-url';
 import type { ProxyLogin } from './proxy-url';
@@ -16,6 +18,9 @@ export interface Via {
 
 /** How often one request asks a person for a proxy's login before it gives up with the proxy's 407. */
 const MAX_LOGIN_PROMPTS = 3;
+
+/** How many logins one request tries on one proxy, asked for or given to other requests meanwhile. */
+const MAX_LOGIN_TRIES = 2 * MAX_LOGIN_PROMPTS + 1;
 
 /** The agents of one entry, with the login the network has for it. */
 async function viaEntry(network: Network, entry: ProxyEntry, connectMs: number, login: ProxyLogin | null): Promise<Via> {
@@ -37,24 +42,46 @@ function loginWanted(error: unknown): ProxyFailure | null {
 }
 
 /**
+ * Whether a failed attempt got past the proxy, so the proxy accepted the login it was sent: the
+ * tunnel opened (the server's certificate was seen) or the server answered with a status of its
+ * own. On plain http a 401 may still be the proxy's (tinyproxy answers a wrong login so), so it
+ * does not count there; inside an https tunnel every status is the server's.
+ */
+function passedTheProxy(error: unknown, target: URL): boolean {
+  if (networkFailureOf(error) instanceof CertificateFailure) return true;
+  const status = appErrorOf(error)?.status;
+  if (status === undefined) return false;
+  return target.protocol === 'https:' || (status !== 401 && status !== 407);
+}
+
+/** Keeps a login the proxy accepted: for this run, and in the keychain when the person asked (a keychain that fails costs only the next run's question). */
+async function keepAccepted(network: Network, entry: ProxyEntry, login: ProxyLogin | null, asked: ProxyLoginRequest | null): Promise<void> {
+  if (entry.kind !== 'proxy' || login === null) return;
+  network.remember(entry, login);
+  if (asked) await network.logins?.accepted?.(asked, login).catch(() => {});
+}
+
+/**
  * Runs `attempt` over the route the network gives for `target`: each entry in turn while the
  * previous one's proxy cannot be reached (a PAC answer's `PROXY a; PROXY b; DIRECT`), asking for
- * a proxy's login after a 407 where someone can be asked (and remembering one that works). The
- * last proxy's failure is thrown when none can be reached; any other failure at once.
+ * a proxy's login after a 407 where someone can be asked. The login given is held by the network
+ * at once, so requests that meet the same 407 meanwhile try it instead of asking again (the
+ * prompt itself gathers those that ask together into one question). Taking an entry past ones
+ * that cannot be used is noted. The last proxy's failure is thrown when none can be reached; any
+ * other failure at once. `signal` ends a wait for a person's answer (the request was cancelled).
  */
-export async function throughNetwork<T>(network: Network, target: URL, connectMs: number, attempt: (via: Via) => Promise<T>): Promise<T> {
+export async function throughNetwork<T>(network: Network, target: URL, connectMs: number, attempt: (via: Via) => Promise<T>, signal?: AbortSignal): Promise<T> {
   const entries = await network.routeFor(target);
   let lastFailure: unknown = null;
   for (const entry of entries) {
+    if (entry.skipped) network.noteSkipped?.({ target: target.host, skipped: entry.skipped, via: entry });
     let login = entry.kind === 'proxy' ? network.loginFor(entry) : null;
     // The question whose answer `login` is, once the prompt gave it.
     let asked: ProxyLoginRequest | null = null;
-    for (let prompts = 0; ; prompts++) {
+    for (let prompts = 0, tries = 0; ; tries++) {
       try {
         const result = await attempt(await viaEntry(network, entry, connectMs, login));
-        if (entry.kind === 'proxy' && login !== null) network.remember(entry, login);
-        // A keychain that fails here costs only the next run's question: the request is done.
-        if (asked && login) await network.logins?.accepted?.(asked, login).catch(() => {});
+        await keepAccepted(network, entry, login, asked);
         return result;
       } catch (error) {
         if (proxyDown(error)) {
@@ -62,10 +89,23 @@ export async function throughNetwork<T>(network: Network, target: URL, connectMs
           break;
         }
         const wanted = loginWanted(error);
-        if (entry.kind !== 'proxy' || wanted === null || network.logins === null || prompts >= MAX_LOGIN_PROMPTS) throw error;
-        asked = { proxy: proxyLabel(entry.proxy), from: entry.from, realm: wanted.detail.realm ?? null, rejected: wanted.problem === 'login-rejected' };
-        login = await network.logins.ask(asked);
+        if (wanted === null && passedTheProxy(error, target)) await keepAccepted(network, entry, login, asked);
+        if (entry.kind !== 'proxy' || wanted === null || tries >= MAX_LOGIN_TRIES) throw error;
+        const rejected = wanted.problem === 'login-rejected';
+        if (rejected && login !== null) network.forget(entry, login);
+        // Another request's question may have been answered since this one set out: try that answer first.
+        const meanwhile = network.loginFor(entry);
+        if (meanwhile !== null && !sameLogin(meanwhile, login)) {
+          login = meanwhile;
+          asked = null;
+          continue;
+        }
+        if (network.logins === null || prompts >= MAX_LOGIN_PROMPTS || signal?.aborted) throw error;
+        prompts++;
+        asked = { proxy: proxyLabel(entry.proxy), from: entry.from, realm: wanted.detail.realm ?? null, rejected, username: rejected ? (login?.username ?? null) : null };
+        login = await network.logins.ask(asked, signal);
         if (login === null) throw error;
+        network.remember(entry, login);
       }
     }
   }
