@@ -119,11 +119,12 @@ export type StandingConflictChoice = Exclude<ConflictChoice, 'cancel'>;
 
 /**
  * Which tracked exports of a profile a call acts on: these ids, or every export the filter
- * matches (an empty filter: all of them), or exactly the exports a finished check
+ * matches (an empty filter: all of them; with `undelivered`, only those with no delivery since
+ * they were added: "Download new"), or exactly the exports a finished check
  * (`downloads.check`) found exportable. Main resolves it, so the window never pages ids out
  * only to send them back.
  */
-export type ExportScope = { ids: string[] } | { filter: string } | { checkJobId: string };
+export type ExportScope = { ids: string[] } | { filter: string; undelivered?: true } | { checkJobId: string };
 
 /** What a zip download of a scope will do, asked before it starts so the confirmation can say so. */
 export interface DownloadPlan {
@@ -183,7 +184,7 @@ const jobId = z.string().min(1).max(100);
 const profileId = z.string().min(1).max(100);
 const idsOrFilter = z.union([
   z.object({ ids: z.array(z.string().min(1).max(40)).min(1).max(100_000) }).strict(),
-  z.object({ filter: z.string().max(2048) }).strict(),
+  z.object({ filter: z.string().max(2048), undelivered: z.literal(true).optional() }).strict(),
 ]);
 const scope = z.union([idsOrFilter, z.object({ checkJobId: jobId }).strict()]);
 
@@ -201,6 +202,12 @@ export const downloadsMethods = {
       mode: z.enum(['zip', 'urls']),
       /** `ask`: the save dialog; `default`: the default folder without asking; absent: the setting decides. */
       saveTo: z.enum(['ask', 'default']).optional(),
+      /**
+       * Zip mode: resume the split download of an earlier job (a recent one, or one history lists
+       * as interrupted): the parts it saved that are still on disk unchanged, as its set manifest
+       * lists them, are kept and not asked for again; the rest go where part 1 went.
+       */
+      resume: z.object({ jobId }).strict().optional(),
     }),
   ),
   /** What a zip download of the scope would do (exports, parts, whether the save dialog asks), without starting it. */

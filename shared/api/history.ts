@@ -4,7 +4,7 @@ import type { ErrorKind } from '../errors';
 import type { DownloadMode, SkippedExport } from './downloads';
 
 /** How a job ended, as history words it. */
-export type HistoryResult = 'success' | 'failed' | 'cancelled';
+export type HistoryResult = 'success' | 'failed' | 'cancelled' | 'interrupted';
 
 /**
  * Whether the file a job saved is still the one it wrote: `saved` (same size and modification
@@ -64,7 +64,7 @@ export interface HistoryPage {
   profiles: HistoryProfile[];
 }
 
-const resultSchema = z.enum(['success', 'failed', 'cancelled']);
+const resultSchema = z.enum(['success', 'failed', 'cancelled', 'interrupted']);
 const modeSchema = z.enum(['zip', 'urls']);
 
 /** Which rows `history.list` returns: every field is optional, and all given must hold. */

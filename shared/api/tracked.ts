@@ -3,6 +3,34 @@ import { event, method } from '../contract';
 import { refId } from './file-ref';
 import type { FileRef } from './file-ref';
 
+/**
+ * How a delivery is known. `zip`: the export was in a zip that was verified and whose entries
+ * numbered exactly the exports requested (for a split download, its part's entries and its
+ * part's request). `urls`: a URL-mode answer listed it among its `exportedUrls`.
+ */
+export type DeliveryProof = 'zip' | 'urls';
+
+/** The last delivery of a tracked export since it was added. */
+export interface Delivery {
+  /** ISO date-time the job that delivered it ended. */
+  at: string;
+  /** That job's id; null for a run of the command line, which has no job. */
+  jobId: string | null;
+  /** The zip (or the part of a split zip) that holds it, or the exported URL URL mode gave for it. */
+  file: string;
+  how: DeliveryProof;
+}
+
+/** The last time the backend skipped a tracked export (URL mode's `skipped`). */
+export interface SkipNote {
+  /** ISO date-time the job ended. */
+  at: string;
+  /** That job's id; null for a run of the command line. */
+  jobId: string | null;
+  /** The backend's reason, when it gave one. */
+  reason: string | null;
+}
+
 /** One tracked export of a profile. */
 export interface TrackedExport {
   id: string;
@@ -11,6 +39,10 @@ export interface TrackedExport {
   label: string;
   /** ISO date-time. */
   addedAt: string;
+  /** Its last delivery since it was added; absent when there is none (or the call does not say: the rows a removal took). */
+  delivery?: Delivery;
+  /** The last time the backend skipped it since it was added, when it did; what the window shows when newer than `delivery`. */
+  skipped?: SkipNote;
 }
 
 /** What happened to one input line (or JSON element, or CSV row). */
@@ -35,12 +67,19 @@ export interface TrackedPage {
   items: TrackedExport[];
   /** How many match the filter. */
   total: number;
+  /**
+   * Asked for with `countNew`: how many of the profile's exports (filter or not) have no delivery
+   * since they were added, what "Download new" takes. Left out otherwise: a keystroke's page need not count them.
+   */
+  newCount?: number;
 }
 
 /** File formats a tracked list is exported to and imported from. */
 export type TrackedFileFormat = 'txt' | 'csv' | 'json';
 
 const profileId = z.string().min(1).max(100);
+/** Only the exports with no delivery since they were added ("Not delivered yet", "Download new", `download --new`). */
+const undelivered = z.boolean().optional();
 
 /** Methods about tracked exports. */
 export const trackedMethods = {
@@ -54,6 +93,8 @@ export const trackedMethods = {
     z.object({
       profileId,
       filter: z.string().max(2048).optional(),
+      undelivered,
+      countNew: z.boolean().optional(),
       sort: z.enum(['added', 'label', 'url']).default('added'),
       descending: z.boolean().default(false),
       offset: z.number().int().min(0).default(0),
@@ -61,12 +102,13 @@ export const trackedMethods = {
     }),
   ),
   /**
-   * The ids of the exports `filter` matches (an empty filter: all), oldest first; given
-   * `among`, only those of these ids. What "Select all N matching" selects, and how the window
-   * learns which selected exports a new filter hides.
+   * The ids of the exports `filter` matches (an empty filter: all), oldest first; with
+   * `undelivered`, only those not delivered since they were added; given `among`, only those of
+   * these ids. What "Select all N matching" selects, and how the window learns which selected
+   * exports a new filter hides.
    */
   'tracked.matching': method<{ ids: string[] }>()(
-    z.object({ profileId, filter: z.string().max(2048), among: z.array(z.string().min(1).max(40)).max(1_000_000).optional() }),
+    z.object({ profileId, filter: z.string().max(2048), undelivered, among: z.array(z.string().min(1).max(40)).max(1_000_000).optional() }),
   ),
   /** Stops tracking exports by id; answers with the rows removed, as they were, for Undo (`tracked.restore`). */
   'tracked.remove': method<{ removed: number; items: TrackedExport[] }>()(
@@ -101,4 +143,6 @@ export const trackedMethods = {
 export const trackedEvents = {
   /** A profile's tracked list changed (added, imported, removed). */
   'tracked.changed': event<{ profileId: string }>(),
+  /** A finished download recorded deliveries (or skips) of some of a profile's tracked exports. */
+  'tracked.delivered': event<{ profileId: string }>(),
 } as const;

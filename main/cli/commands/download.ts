@@ -11,7 +11,7 @@ import { API_KEY_ENV, refuseKeyArgument } from '../api-key';
 import { inFolder, nameTaken, parseOnConflict } from '../on-conflict';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
-import { downloadSource } from '../download-source';
+import { downloadSource, rememberDelivery } from '../download-source';
 import { EXIT } from '../exit-codes';
 import { abortOnInterrupt } from '../interrupt';
 import type { CliIo } from '../io';
@@ -26,7 +26,7 @@ import { splitNotice } from '../split-notice';
 
 const NAME = 'download';
 
-const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all])
+const HELP = `Usage: export-manager download (--url SOURCE_URL ... | --from FILE | --profile NAME [--all]) [--new]
                                [--base-url URL] [--urls] [--out PATH] [--on-conflict WHAT] [--max-batch N]
                                [--speed-limit BYTES] [--speed-time SECONDS] [--retries N] [--resume] [--no-manifest]
                                [--json] [--api-key-stdin]
@@ -41,6 +41,13 @@ What to download:
   --url SOURCE_URL    an export's sourceFileUrl; repeat for more
   --from FILE         sourceFileUrls from a .txt (one a line), .csv (a sourceFileUrl column) or .json file
   --all               every export the profile tracks
+  --new               with --profile: only the profile's exports with no delivery since they
+                      were added (with --url/--from: those of the listed ones). None: "No new
+                      exports." on stderr, exit 0, nothing requested. Cron-friendly:
+                      download --profile P --all --new --out DIR
+Every download with --profile remembers what it delivered, for --new and the app's "Download
+new": an export counts once a verified zip (or its part) held as many entries as exports were
+asked of it, or a URL-mode answer listed it; one the backend skipped keeps its reason.
 The API key (never an argument): --api-key-stdin, else ${API_KEY_ENV}, else the profile's (keychain),
 which is sent only to the profile's own origin (a --base-url elsewhere needs its own key).
 Output:
@@ -82,6 +89,8 @@ Examples:
 
 JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback",
        "manifest":PATH|null}
+      with --new every output adds "newCount":N (how many new exports were asked for), and
+       none new prints {"ok":true,"newCount":0}
       a split zip adds "parts":[{"path","bytes","entries","filename"},...] (the fields above: part 1);
       a split zip that fails part-way adds the parts it kept to the error JSON the same way
        "requested":N,"delivered":N (the zip's entries; fewer than requested: exit 4)
@@ -107,6 +116,7 @@ const OPTIONS = {
   'no-manifest': { type: 'boolean' },
   retries: { type: 'string' },
   resume: { type: 'boolean' },
+  new: { type: 'boolean' },
   ...NETWORK_OPTIONS,
 } as const;
 
@@ -194,12 +204,25 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const network = networkFromFlags(values, io, NAME);
   if (values.urls && bodyRetries !== undefined) throw new UsageError('--retries is for zip mode', NAME);
   if (values.urls && values.resume) throw new UsageError('--resume is for zip mode', NAME);
+  if (values.new && !values.profile) throw new UsageError('--new needs --profile NAME: it leaves out what that profile\'s exports already had delivered', NAME);
+  if (values.new && values.resume) throw new UsageError('--new and --resume do not go together: --new already leaves out the exports earlier runs delivered', NAME);
 
   const state = values.profile ? openCliState(io, values.json === true) : null;
   try {
     const source = await downloadSource(values, io, state, NAME);
     const { baseUrl, apiKey, sourceFileUrls } = source;
     const maxBatchSize = maxBatchOverride ?? source.maxBatchSize;
+    // With --new, every output says how many new exports it asked for; none: nothing to ask.
+    const newCount = values.new ? { newCount: sourceFileUrls.length } : {};
+    if (values.new && sourceFileUrls.length === 0) {
+      if (values.json) printJson(io, { ok: true, newCount: 0 });
+      else writeLine(io.stderr, 'export-manager: No new exports.');
+      return EXIT.ok;
+    }
+    if (values.new && !values.json) {
+      const count = sourceFileUrls.length;
+      writeLine(io.stderr, `export-manager: ${count} new ${count === 1 ? 'export (no delivery since it was added)' : 'exports (no delivery since they were added)'}`);
+    }
 
     const interrupt = abortOnInterrupt();
     try {
@@ -207,7 +230,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
         const notice = splitNotice(sourceFileUrls.length, maxBatchSize, 'urls', null);
         if (notice) writeLine(io.stderr, `export-manager: ${notice}`);
         const result = await requestExportUrlsInBatches({ baseUrl, apiKey, sourceFileUrls, timeouts, network, signal: interrupt.signal }, maxBatchSize);
-        if (values.json) printJson(io, { ok: true, exportedUrls: result.exportedUrls, skipped: result.skipped.map((item) => JSON.parse(item.raw) as unknown) });
+        await rememberDelivery(source, { mode: 'urls', sourceFileUrls, exportedUrls: result.exportedUrls, skipped: result.skipped }, io, values.json === true);
+        if (values.json) printJson(io, { ok: true, exportedUrls: result.exportedUrls, skipped: result.skipped.map((item) => JSON.parse(item.raw) as unknown), ...newCount });
         else {
           // Whole (a script reads them), but escaped: the backend chose these strings.
           for (const url of result.exportedUrls) writeLine(io.stdout, shown(url, Infinity));
@@ -250,6 +274,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
           bar.update(progress);
         },
       }).finally(() => bar.done());
+      // Every part saved was verified, also when a later one failed: what they delivered counts.
+      if (parts.length > 0) await rememberDelivery(source, { mode: 'zip', sourceFileUrls, maxBatchSize, parts }, io, values.json === true);
       if (error) {
         // Kept parts are listed where a script finds saved files: stdout, or "parts" in the JSON.
         if (!values.json) for (const part of parts) writeLine(io.stdout, shown(part.path, Infinity));
@@ -262,7 +288,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       const delivered = parts.reduce((sum, part) => sum + part.entries, 0);
       if (values.json) {
         const split = parts.length > 1 ? { parts: partsJson(parts) } : {};
-        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource, manifest: manifestPath, requested, delivered, ...split });
+        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource, manifest: manifestPath, requested, delivered, ...split, ...newCount });
       } else {
         for (const part of parts) writeLine(io.stdout, shown(part.path, Infinity));
       }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { EntryFlagKind } from '../../../shared/api/archive';
+import type { ArchiveWarningKind, EntryFlagKind } from '../../../shared/api/archive';
 import { formatBytes } from '../../../shared/format';
 import { listArchive } from '../../core/archive';
 import type { Command } from '../command';
@@ -11,6 +11,26 @@ import { UsageError } from '../usage-error';
 import { shown, shownText } from '../shown';
 
 const NAME = 'inspect';
+
+/** What each kind of flag means, for the help (Record: a new kind cannot go undocumented). */
+const FLAG_MEANINGS: Record<EntryFlagKind, string> = {
+  'error-stub': 'an HTML, JSON, XML or text page under a name that says .png, .pdf, …',
+  empty: 'no bytes at all, under a name whose type cannot be empty',
+  'not-utf8-name': 'a name stored without the UTF-8 flag (shown as CP437) or not valid UTF-8',
+};
+
+/** What each kind of warning means, for the help. */
+const WARNING_MEANINGS: Record<ArchiveWarningKind, string> = {
+  'missing-zip64': 'over 65,535 entries or 4 GiB without zip64 records (likely truncated)',
+};
+
+/** The kinds and their meanings, one a line under the help's JSON description. */
+function meanings(table: Record<string, string>): string {
+  const width = Math.max(...Object.keys(table).map((kind) => kind.length));
+  return Object.entries(table)
+    .map(([kind, meaning]) => `        ${kind.padEnd(width)}  ${meaning}`)
+    .join('\n');
+}
 
 const HELP = `Usage: export-manager inspect FILE [--json]
 
@@ -27,8 +47,13 @@ Examples:
 
 JSON: {"ok":true,"count":N,"totalSize":N,"manifest":name|null,"warnings":[{"kind","reason"}],
        "entries":[{"name","size","compressedSize","modified","directory","encrypted","unsafe","flags":[{"kind","reason"}]}]}
-      where "unsafe" is null or the reason; a flag's "kind" is "error-stub", "empty" or
-      "not-utf8-name", a warning's "missing-zip64"; "manifest" is the manifest beside the zip.`;
+      "unsafe" is null or why extracting the entry is refused; "modified" an ISO date or null;
+      "manifest" the file name of the manifest beside the zip. Every "reason" says it in words.
+      An entry's flag "kind" (none for most entries):
+${meanings(FLAG_MEANINGS)}
+      A warning's "kind":
+${meanings(WARNING_MEANINGS)}
+      These field names and kinds are stable; new kinds may be added.`;
 
 /** How the table names each kind of flag, before its reason. */
 const FLAG_LABELS: Record<EntryFlagKind, string> = {

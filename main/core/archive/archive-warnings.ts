@@ -43,7 +43,7 @@ export function missingZip64Warnings(facts: DirectoryFacts): ArchiveWarning[] {
       reason:
         `The end record counts ${count(facts.endEntries)} entries but the central directory holds ${count(total)}: ` +
         `over 65,535 entries need zip64 records, and its writer cut the count to 16 bits instead (likely truncated by its writer). ` +
-        `Only the first ${count(facts.endEntries)} are listed and extracted.`,
+        (facts.endEntries === 0 ? 'None of them is listed or extracted.' : `Only the first ${count(facts.endEntries)} are listed and extracted.`),
     });
   }
   const directoryAt = facts.endRecordAt - facts.directorySize;
@@ -52,8 +52,8 @@ export function missingZip64Warnings(facts: DirectoryFacts): ArchiveWarning[] {
     warnings.push({
       kind: 'missing-zip64',
       reason:
-        `The archive is ${formatBytes(facts.fileSize)} but has no zip64 records, which offsets past 4 GiB need: its writer cut them to 32 bits ` +
-        `(likely truncated by its writer), so entries past 4 GiB point to the wrong place and will not read back.`,
+        `The archive is ${formatBytes(facts.fileSize)}, past the 4 GiB that 32-bit offsets reach, and has no zip64 records: its writer cut its offsets to 32 bits ` +
+        `(likely truncated by its writer), so some entries point to the wrong place and will not read back (Verify names them).`,
     });
   }
   // With wrapped offsets every extent is suspect: the warning above says it all.

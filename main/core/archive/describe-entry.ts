@@ -16,13 +16,19 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * How an entry's name is stored, which decides how it is read: flagged as UTF-8 (general purpose
  * bit 11), given in an Info-ZIP unicode path field, plain ASCII (the same in every encoding), or
  * unflagged non-ASCII bytes, read as UTF-8 when they are valid UTF-8, else as CP437. A name
- * flagged as UTF-8 whose bytes are not is `utf8-invalid` (shown with U+FFFD where they fail).
+ * flagged as UTF-8 whose bytes are not is `utf8-invalid` (shown with U+FFFD where they fail), a
+ * unicode path field whose bytes are not `unicode-field-invalid`.
  */
-export type NameEncoding = 'utf8' | 'unicode-field' | 'ascii' | 'utf8-unflagged' | 'cp437' | 'utf8-invalid';
+export type NameEncoding = 'utf8' | 'unicode-field' | 'ascii' | 'utf8-unflagged' | 'cp437' | 'utf8-invalid' | 'unicode-field-invalid';
 
-/** Whether the entry carries an Info-ZIP unicode path field that applies (version 1, the CRC of the stored name matching): yauzl's rule. */
-function hasUnicodePathField(entry: yauzl.Entry, raw: Buffer): boolean {
-  return entry.extraFields.some((field) => field.id === 0x7075 && field.data.length >= 6 && field.data.readUInt8(0) === 1 && field.data.readUInt32LE(1) === crc32(raw) >>> 0);
+/**
+ * The UTF-8 name of the Info-ZIP unicode path field (0x7075, APPNOTE 4.6.9) that applies, or
+ * null: version 1 and the CRC of the stored name matching, yauzl's rule (a field whose CRC does
+ * not match was left behind by a tool that renamed the entry, and the stored name is the truth).
+ */
+function unicodePathField(entry: yauzl.Entry, raw: Buffer): Buffer | null {
+  const field = entry.extraFields.find((candidate) => candidate.id === 0x7075 && candidate.data.length >= 6 && candidate.data.readUInt8(0) === 1 && candidate.data.readUInt32LE(1) === crc32(raw) >>> 0);
+  return field ? field.data.subarray(5) : null;
 }
 
 /** The name as yauzl decodes it: the unicode path field, else UTF-8 when flagged (U+FFFD where it fails), else CP437. */
@@ -49,8 +55,10 @@ function strictDecode(raw: Buffer): string | null {
  */
 export function decodeEntryName(entry: yauzl.Entry): { name: string; encoding: NameEncoding } {
   const raw = entry.fileName as unknown as Buffer;
-  // yauzl takes the unicode path field first, whatever the flag says.
-  if (hasUnicodePathField(entry, raw)) return { name: lowLevelName(entry, raw), encoding: 'unicode-field' };
+  // yauzl takes the unicode path field first, whatever the flag says: its writer meant it for
+  // readers that know it, the stored name being the fallback in some legacy code page.
+  const unicodeName = unicodePathField(entry, raw);
+  if (unicodeName) return { name: lowLevelName(entry, raw), encoding: strictDecode(unicodeName) === null ? 'unicode-field-invalid' : 'unicode-field' };
   const flagged = (entry.generalPurposeBitFlag & 0x800) !== 0;
   const utf8 = strictDecode(raw);
   if (utf8 === null) return { name: lowLevelName(entry, raw), encoding: flagged ? 'utf8-invalid' : 'cp437' };

@@ -5,7 +5,8 @@ import { HEAD_WORDS, headSnippet } from './magic-bytes';
 
 /**
  * The flag of a name not stored as the zip standard's UTF-8, or null for one that is (flagged,
- * given in a unicode path field, or plain ASCII, which reads the same in every encoding).
+ * given in a valid unicode path field, the standard's way to add UTF-8 to a legacy name, or
+ * plain ASCII, which reads the same in every encoding).
  */
 export function nameFlag(encoding: NameEncoding): EntryFlag | null {
   switch (encoding) {
@@ -21,6 +22,8 @@ export function nameFlag(encoding: NameEncoding): EntryFlag | null {
       };
     case 'utf8-invalid':
       return { kind: 'not-utf8-name', reason: 'name flagged as UTF-8 but its bytes are not valid UTF-8: the characters that fail are shown as \uFFFD' };
+    case 'unicode-field-invalid':
+      return { kind: 'not-utf8-name', reason: 'name given in a Unicode Path field whose bytes are not valid UTF-8: the characters that fail are shown as \uFFFD' };
     default:
       return null;
   }

@@ -28,7 +28,7 @@ const BINARY: Record<string, { label: string; magic: Magic }> = {};
 function binary(extensions: string[], label: string, magic: Magic): void {
   for (const extension of extensions) BINARY[extension] = { label, magic };
 }
-binary(['png'], 'PNG image', startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a));
+binary(['png', 'apng'], 'PNG image', startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a));
 binary(['jpg', 'jpeg', 'jpe', 'jfif'], 'JPEG image', startsWith(0xff, 0xd8, 0xff));
 binary(['gif'], 'GIF image', anyOf(ascii('GIF87a'), ascii('GIF89a')));
 binary(['webp'], 'WebP image', riff('WEBP'));
@@ -50,6 +50,21 @@ binary(['ogg', 'oga', 'ogv', 'opus'], 'Ogg file', ascii('OggS'));
 binary(['flac'], 'FLAC audio', ascii('fLaC'));
 binary(['woff'], 'font', ascii('wOFF'));
 binary(['woff2'], 'font', ascii('wOF2'));
+binary(['ttf'], 'font', anyOf(startsWith(0x00, 0x01, 0x00, 0x00), ascii('true')));
+binary(['otf'], 'font', ascii('OTTO'));
+binary(['avi'], 'video', riff('AVI '));
+binary(['jxl'], 'JPEG XL image', anyOf(startsWith(0xff, 0x0a), startsWith(0x00, 0x00, 0x00, 0x0c, 0x4a, 0x58, 0x4c, 0x20)));
+binary(['jp2'], 'JPEG 2000 image', startsWith(0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20));
+binary(['svgz'], 'compressed SVG image', startsWith(0x1f, 0x8b));
+/** PostScript, or the binary header of a DOS EPS with a preview. */
+const postScript = anyOf(ascii('%!PS'), startsWith(0xc5, 0xd0, 0xd3, 0xc6));
+binary(['eps'], 'EPS image', postScript);
+// Illustrator files are PDFs since version 9, PostScript before.
+binary(['ai'], 'Illustrator document', anyOf(pdf, postScript));
+binary(['rtf'], 'RTF document', ascii('{\\rtf'));
+binary(['bz2'], 'bzip2 file', ascii('BZh'));
+binary(['xz'], 'xz file', startsWith(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00));
+binary(['rar'], 'RAR archive', ascii('Rar!\x1a\x07'));
 
 /**
  * Text types whose own syntax tells them from an error page: an SVG's first element is `<svg>`,
@@ -120,12 +135,15 @@ const EXPECTED = new Map<string, Expected>();
 for (const extension of [...Object.keys(BINARY), ...Object.keys(TEXT)]) EXPECTED.set(extension, expectationOf(extension)!);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const windows1252 = new TextDecoder('windows-1252');
 
 /**
- * The head as text, or null when it is not UTF-8 text without control characters. A head cut
- * from longer data may end inside a character: up to three bytes at its end may be dropped.
+ * The head as text, or null when it is not text without control characters: UTF-8, else a
+ * legacy 8-bit code page (legacyText). A head cut from longer data may end inside a UTF-8
+ * character: up to three bytes at its end may be dropped.
  */
 export function decodeHead(head: Buffer): string | null {
+  if (head.some(isBinaryControl)) return null;
   let text: string | null = null;
   for (let cut = 0; cut <= Math.min(3, head.length) && text === null; cut++) {
     if (cut > 0 && !isCutCharacter(head.subarray(head.length - cut))) continue;
@@ -135,8 +153,21 @@ export function decodeHead(head: Buffer): string | null {
       // not valid UTF-8 up to here: try one byte shorter
     }
   }
-  if (text === null || head.some(isBinaryControl)) return null;
-  return text.replace(/^\uFEFF/, '');
+  text ??= legacyText(head);
+  return text === null ? null : text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * A head that is not UTF-8 as Windows-1252 (a superset of Latin-1), when at most one byte in
+ * eight is past ASCII: the error page of a server that still answers in a European code page
+ * ("Accès refusé", "Zugriff verweigert"), whose accented letters are few among ASCII markup.
+ * Binary data is not taken for it: a head of it holds control bytes (rejected before this) or,
+ * when short, far more high bytes. Other code pages read wrong here, but read as text all the same.
+ */
+function legacyText(head: Buffer): string | null {
+  let high = 0;
+  for (const byte of head) if (byte >= 0x80) high += 1;
+  return high * 8 <= head.length ? windows1252.decode(head) : null;
 }
 
 /** Tab, line feed, form feed and carriage return are text; any other C0 control or DEL is binary. */

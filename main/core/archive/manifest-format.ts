@@ -32,6 +32,18 @@ const partSchema = z.object({
   entries: z.array(entrySchema),
 });
 
+/**
+ * What the backend said, before the zip was asked for, about which exports it would include:
+ * a check ("Check first", URL mode as a preview) whose exportable exports the zip then asked
+ * for. Its skipped exports carry the backend's reasons, which a zip alone never tells.
+ */
+const checkSchema = z.object({
+  /** The URLs the check's answer listed as exported. */
+  exportedUrls: z.array(z.string()),
+  /** The exports it left out: `sourceFileUrl` and `reason` as the backend gave them (either may be absent). */
+  skipped: z.array(z.object({ sourceFileUrl: z.string().optional(), reason: z.string().optional() })),
+});
+
 export const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(MANIFEST_VERSION),
@@ -46,6 +58,8 @@ export const manifestSchema = z.object({
   /** False when the download stopped before every part was saved: `parts` lists those kept. */
   complete: z.boolean(),
   parts: z.array(partSchema).min(1),
+  /** Present when a check told, before the download, which exports were exported and which skipped and why. */
+  check: checkSchema.optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -71,4 +85,8 @@ export interface ManifestHeader {
   requested: number;
   partCount: number;
   complete: boolean;
+  /** What a check told before the download (see checkSchema); absent: none was made. */
+  check?: ManifestCheckRecord | null;
 }
+
+export type ManifestCheckRecord = z.infer<typeof checkSchema>;

@@ -25,6 +25,14 @@ export function buildManifest(header: ManifestHeader, parts: readonly ManifestPa
       response: { status: part.status, contentDisposition: part.contentDisposition },
       entries: part.entries.map(({ name, size, compressedSize, crc32, sha256 }) => ({ name, size, compressedSize, crc32, sha256 })),
     })),
+    ...(header.check
+      ? {
+          check: {
+            exportedUrls: [...header.check.exportedUrls],
+            skipped: header.check.skipped.map(({ sourceFileUrl, reason }) => ({ ...(sourceFileUrl === undefined ? {} : { sourceFileUrl }), ...(reason === undefined ? {} : { reason }) })),
+          },
+        }
+      : {}),
   };
 }
 

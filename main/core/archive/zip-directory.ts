@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { formatBytes } from '../../../shared/format';
 import { END_SCAN_LENGTH, ZIP64_LOCATOR, findEndRecord } from './end-record';
 
 /** What the end of a zip says about it. */
@@ -15,6 +16,13 @@ const CENTRAL = 0x02014b50;
 const CHUNK = 1024 * 1024;
 
 class NotAZip extends Error {}
+
+/**
+ * A zip past what the 32-bit records hold (65,535 entries, 4 GiB) made without zip64 records:
+ * complete as its writer made it, but its counts or offsets were cut short (the inspector's
+ * `missing-zip64` warning). Asking again brings the same file; fewer exports a request do not.
+ */
+export class MissingZip64Error extends Error {}
 
 async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
@@ -40,7 +48,8 @@ export async function readZipDirectory(path: string): Promise<ZipDirectoryInfo> 
     let { entries, directorySize: cdSize, directoryOffset: cdOffset } = end;
     let zip64 = false;
     let directoryEnd = eocdPosition;
-    if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    // 65,535 entries fit the 16-bit count: without a locator it is read as it stands (as yauzl does), not as "see zip64".
+    if (end.zip64Locator || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
       if (eocdPosition < 20) throw new NotAZip('zip64 locator missing');
       const locator = await readAt(file, eocdPosition - 20, 20);
       if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new NotAZip('zip64 locator missing');
@@ -53,8 +62,14 @@ export async function readZipDirectory(path: string): Promise<ZipDirectoryInfo> 
       zip64 = true;
       directoryEnd = recordPosition;
     }
-    if (cdOffset + cdSize !== directoryEnd) throw new NotAZip('central directory does not end where the end record starts');
-    await walkCentralDirectory(file, cdOffset, cdSize, entries);
+    if (cdOffset + cdSize !== directoryEnd) {
+      const lost = directoryEnd - (cdOffset + cdSize);
+      if (!zip64 && lost > 0 && lost % 2 ** 32 === 0) {
+        throw new MissingZip64Error(`it is ${formatBytes(size)}, past the 4 GiB that 32-bit offsets reach, and has no zip64 records: its writer cut its offsets to 32 bits`);
+      }
+      throw new NotAZip('central directory does not end where the end record starts');
+    }
+    await walkCentralDirectory(file, cdOffset, cdSize, entries, zip64);
     return { entries, centralDirectoryOffset: cdOffset, centralDirectorySize: cdSize, zip64 };
   } finally {
     await file.close();
@@ -62,7 +77,7 @@ export async function readZipDirectory(path: string): Promise<ZipDirectoryInfo> 
 }
 
 /** Reads each central directory header in turn and checks signatures, count and bounds. */
-async function walkCentralDirectory(file: FileHandle, offset: number, size: number, expected: number): Promise<void> {
+async function walkCentralDirectory(file: FileHandle, offset: number, size: number, expected: number, zip64: boolean): Promise<void> {
   let window: Buffer = Buffer.alloc(0);
   let windowStart = offset;
   let position = offset;
@@ -83,6 +98,10 @@ async function walkCentralDirectory(file: FileHandle, offset: number, size: numb
     await ensure(headerLength);
     position += headerLength;
     count += 1;
+  }
+  // A count wrapped past 65,535 (or held at it) by a writer without zip64 support: every header is there, the count is not.
+  if (count > expected && !zip64 && ((count - expected) % 0x10000 === 0 || expected === 0xffff)) {
+    throw new MissingZip64Error(`it holds ${count.toLocaleString('en-US')} entries but its end record counts ${expected.toLocaleString('en-US')}, and over 65,535 entries need zip64 records, which its writer left out`);
   }
   if (count !== expected) throw new NotAZip(`central directory lists ${count} entries, the end record says ${expected}`);
 }

@@ -29,9 +29,12 @@ export class ScopeResolver {
     if (!sameList(now.exportIds, subject.exportIds)) {
       fail('state', 'The exports changed since that check (some were added or removed): check again before downloading.');
     }
-    const skipped = new Set(job.result?.mode === 'urls' ? job.result.skipped.map((item) => item.sourceFileUrl) : []);
+    const answer = job.result?.mode === 'urls' ? job.result : { exportedUrls: [], skipped: [] };
+    const skipped = new Set(answer.skipped.map((item) => item.sourceFileUrl));
     const found = now.sourceFileUrls.map((url, i) => ({ url, id: now.exportIds[i]! })).filter((item) => !skipped.has(item.url));
-    return { ...now, sourceFileUrls: found.map((item) => item.url), exportIds: found.map((item) => item.id) };
+    // The manifest beside the zip keeps what the check said, the skipped exports' reasons above all.
+    const checked = { exportedUrls: answer.exportedUrls, skipped: answer.skipped.map(({ sourceFileUrl, reason }) => ({ sourceFileUrl, reason })) };
+    return { ...now, sourceFileUrls: found.map((item) => item.url), exportIds: found.map((item) => item.id), checked };
   }
 
   /** Remembers what a check job asks about (checks are forgotten with the recent jobs). */

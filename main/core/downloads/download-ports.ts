@@ -3,14 +3,19 @@
  * and the keychain adapt to these (store-adapters.ts), and the history feature implements
  * `DownloadHistory`; the handlers use only these.
  */
+import type { ManifestCheckRecord } from '../archive';
 import type { SkippedExport, StandingConflictChoice } from '../../../shared/api/downloads';
 import type { Settings } from '../../../shared/api/settings';
 import type { HistoryEntry } from '../store/history-repo';
+import type { DeliveryOutcome } from './delivery-records';
 
-export type { HistoryEntry };
+export type { DeliveryOutcome, HistoryEntry };
 
-/** Which tracked exports a download names, as main resolves it (a check's scope is resolved by the downloads room). */
-export type TrackedScope = { ids: string[] } | { filter: string };
+/**
+ * Which tracked exports a download names, as main resolves it (a check's scope is resolved by the
+ * downloads room); `undelivered`: only those with no delivery since they were added.
+ */
+export type TrackedScope = { ids: string[] } | { filter: string; undelivered?: true };
 
 /** Everything a job needs to know about a profile and what to download. */
 export interface DownloadSource {
@@ -24,6 +29,11 @@ export interface DownloadSource {
   profileName: string;
   /** The profile's maximum batch size: more exports than this are downloaded in several requests. Null: no limit. */
   maxBatchSize: number | null;
+  /**
+   * A download of what a check found exportable: what that check's answer said, which exports
+   * were exported and which skipped and why, for the manifest beside the zip. Absent otherwise.
+   */
+  checked?: ManifestCheckRecord;
 }
 
 /** Resolves a profile (and its key) and the exports to download. */
@@ -39,6 +49,12 @@ export interface DownloadSources {
    * caller asks for a few only (a job's card names its first ones); absent: each URL's own name.
    */
   labelsOf?(profileId: string, exportIds: readonly string[]): string[];
+  /**
+   * Remembers, for the profile's tracked exports, what a finished download delivered and skipped
+   * (delivery-records.ts decides which); resolves to whether any export's record changed. Called
+   * outside any API call, so it waits out a busy database itself. Absent: nothing is remembered.
+   */
+  recordDelivery?(profileId: string, outcome: DeliveryOutcome): Promise<boolean>;
 }
 
 /** Where finished jobs are recorded. */

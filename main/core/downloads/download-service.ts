@@ -11,9 +11,12 @@ import type { RetryOptions } from '../http/retry';
 import type { Dialogs, EventSink, Notifier, Paths } from '../ports';
 import { ScopeResolver } from './checks';
 import { ConflictQuestions } from './conflict-questions';
+import { DeliveryRecorder } from './delivery-recorder';
 import type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources, TrackedScope } from './download-ports';
 import { runFilesMode } from './files-mode';
 import { JobRegistry } from './job-registry';
+import type { JobJournal } from './job-journal';
+import { resumePoint } from './resume-job';
 import { coveredLabels, filesFolderName, historyEntry, newJob } from './job-records';
 import { runUrlMode } from './url-mode';
 import type { UrlList, UrlListFormat } from './url-list-file';
@@ -26,7 +29,8 @@ import type { SaveTo } from './zip-mode';
 /** What the download service is built from: the narrow store interfaces and the ports. */
 export interface DownloadServiceDeps {
   sources: DownloadSources;
-  history: DownloadHistory;
+  /** Records finished jobs; with the journal's members, also running ones (interrupted jobs, Resume). */
+  history: DownloadHistory & Partial<JobJournal>;
   paths: Pick<Paths, 'tempDir' | 'downloadsDir'>;
   dialogs: Pick<Dialogs, 'saveAs' | 'chooseFolder'>;
   notifier: Notifier;
@@ -59,6 +63,7 @@ export class DownloadService {
   private readonly grants: FileGrants;
   private readonly conflicts: ConflictQuestions;
   private readonly scopes: ScopeResolver;
+  private readonly deliveries: DeliveryRecorder;
 
   constructor(deps: DownloadServiceDeps) {
     this.deps = deps;
@@ -66,6 +71,7 @@ export class DownloadService {
     this.grants = deps.grants ?? new FileGrants();
     this.conflicts = new ConflictQuestions(deps);
     this.scopes = new ScopeResolver(deps.sources, this.jobs);
+    this.deliveries = new DeliveryRecorder(deps.sources, deps.events);
   }
 
   /** Resolves the scope, then starts the job; fails before a job exists for a bad profile, no exports or an unsafe base URL. */
@@ -73,10 +79,16 @@ export class DownloadService {
     const source = await this.resolve(request.profileId, request.scope);
     const job = this.newJob(request.profileId, source, request.mode);
     this.refuseDuplicate(job);
+    const resume = request.mode === 'zip' && request.resume ? resumePoint(request.resume.jobId, request.profileId, this.jobs, this.deps.history) : undefined;
     const work = request.mode === 'zip'
-      ? (running: DownloadJob, signal: AbortSignal) => runZipMode(this.zipDeps(), running, source, request.saveTo, signal)
+      ? (running: DownloadJob, signal: AbortSignal) => runZipMode(this.zipDeps(), running, source, request.saveTo, signal, resume)
       : (running: DownloadJob, signal: AbortSignal) => runUrlMode(this.modeDeps(), running, source, signal);
-    return { jobId: this.jobs.start(job, work, (done) => historyEntry(done, request.mode, source.sourceFileUrls)) };
+    // The job's record as it ends: what it delivered goes to its exports, and the rest to history.
+    const record = (done: DownloadJob) => {
+      this.deliveries.afterJob(done, source);
+      return historyEntry(done, request.mode, source.sourceFileUrls);
+    };
+    return { jobId: this.jobs.start(job, work, record) };
   }
 
   /** What a zip of the scope would do, resolved as `start` would resolve it. */
@@ -146,16 +158,16 @@ export class DownloadService {
     return this.jobs.remove(jobId);
   }
 
-  close(): Promise<void> {
-    return this.jobs.close();
+  /** Cancels running jobs and waits until each has settled, its history and its deliveries written. */
+  async close(): Promise<void> {
+    await this.jobs.close();
+    await this.deliveries.settled();
   }
 
   /** The profile and exports a call names, refused when there are none or the profile's base URL is unsafe for its key. */
   private async resolve(profileId: string, scope: ExportScope): Promise<DownloadSource> {
     const source = await this.scopes.resolve(profileId, scope);
-    if (source.sourceFileUrls.length === 0) {
-      fail('validation', 'checkJobId' in scope ? 'The check found no export the backend would include: there is nothing to download.' : 'There are no exports to download here: track some exports, or change the filter or selection.');
-    }
+    if (source.sourceFileUrls.length === 0) fail('validation', nothingToDownload(scope));
     checkedBaseUrl(source.baseUrl, source.apiKey); // refuse an unsafe profile before a job exists
     return source;
   }
@@ -196,4 +208,11 @@ export class DownloadService {
     if (job.result?.mode !== 'urls') fail('state', 'Only a finished URL-mode job has exported URLs to save or download.');
     return { job, result: job.result };
   }
+}
+
+/** Why a scope names nothing to download, in the words of what it asked for. */
+function nothingToDownload(scope: ExportScope): string {
+  if ('checkJobId' in scope) return 'The check found no export the backend would include: there is nothing to download.';
+  if ('undelivered' in scope && scope.undelivered) return 'Every export here was delivered since it was added: there is nothing new to download.';
+  return 'There are no exports to download here: track some exports, or change the filter or selection.';
 }

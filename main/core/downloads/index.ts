@@ -6,6 +6,7 @@
 export { createDownloadsFeature } from './feature';
 export type { DownloadsFeature } from './feature';
 export type { DownloadHistory, DownloadPreferences, DownloadSource, DownloadSources, HistoryEntry } from './download-ports';
+export type { JobJournal, ResumePoint } from './job-journal';
 export { createDownloadPreferences, createDownloadSources } from './store-adapters';
 export { requestExportUrlsInBatches } from './url-batches';
 export type { ZipDestination } from './zip-download';

@@ -3,6 +3,7 @@ import { AppErrorException } from '../app-error';
 import { toAppError } from '../http/to-app-error';
 import type { EventSink, Notifier } from '../ports';
 import type { DownloadHistory, HistoryEntry } from './download-ports';
+import type { JobJournal } from './job-journal';
 import { notification } from './job-records';
 import { sameRequest } from './same-request';
 import { forgetReplacedParts } from './replaced-files';
@@ -13,6 +14,8 @@ interface Running {
   job: DownloadJob;
   controller: AbortController;
   done: Promise<void>;
+  /** The journal row written as it started (history records over it): settled before anything else is written about it. */
+  journaled: Promise<void>;
 }
 
 /** What a job's work is handed: its record (to keep a partial result on) and its cancel signal. */
@@ -29,16 +32,21 @@ export class JobRegistry {
   private finished: DownloadJob[] = [];
   /** Every job until it has settled (history written), running or not. */
   private readonly settling = new Set<Promise<void>>();
+  /** Set by `close`: the jobs it stops were interrupted by the app quitting, not cancelled by the person. */
+  private closing = false;
 
-  constructor(private readonly deps: { events: EventSink; notifier: Notifier; history: DownloadHistory }) {}
+  constructor(private readonly deps: { events: EventSink; notifier: Notifier; history: DownloadHistory & Partial<JobJournal> }) {}
 
   /**
    * Announces `job` and runs `work` in the background. `record` builds the history entry of the
    * finished job; null: history does not record it (a check, or a files job re-run from its URL-mode job).
    */
   start(job: DownloadJob, work: JobWork, record: ((job: DownloadJob) => HistoryEntry) | null): string {
-    const entry: Running = { job, controller: new AbortController(), done: Promise.resolve() };
+    const entry: Running = { job, controller: new AbortController(), done: Promise.resolve(), journaled: Promise.resolve() };
     this.running.set(job.jobId, entry);
+    // Journaled while it runs, so a job whose process dies is listed as interrupted after the
+    // next start. In the background: a database another process holds must not delay the job.
+    if (record !== null && this.deps.history.began) entry.journaled = this.journal(() => this.deps.history.began!(record(job)));
     this.deps.events.emit('downloads.started', { ...job });
     entry.done = this.run(entry, work, record);
     // Kept until its history is written too, which is after the job has left `running`.
@@ -98,6 +106,7 @@ export class JobRegistry {
    * the store under a job still recording it would write to a closed database.
    */
   async close(): Promise<void> {
+    this.closing = true;
     for (const entry of this.running.values()) entry.controller.abort();
     await Promise.all([...this.settling]);
   }
@@ -106,6 +115,14 @@ export class JobRegistry {
   named(job: DownloadJob, filename: string): void {
     job.filename = filename;
     this.deps.events.emit('downloads.named', { jobId: job.jobId, filename });
+  }
+
+  /** A running job saved its part 1: the journal keeps where, for Resume if the job is interrupted. */
+  savedFirstPart(job: DownloadJob, path: string, bytes: number): void {
+    const entry = this.running.get(job.jobId);
+    const journal = this.deps.history.savedFirstPart;
+    if (!entry || !journal) return;
+    entry.journaled = entry.journaled.then(() => this.journal(() => journal.call(this.deps.history, job.jobId, path, bytes)));
   }
 
   progress(job: DownloadJob, progress: Omit<DownloadProgress, 'jobId'>): void {
@@ -136,10 +153,23 @@ export class JobRegistry {
     // After the finished event: a database another process holds must not keep the job looking
     // busy. History follows (its own `history.changed`), and `close` waits for it.
     try {
-      await this.deps.history.record(record(job));
+      await entry.journaled;
+      const recorded = record(job);
+      // Quitting stopped it, not the person: History offers Resume, as after a crash.
+      if (this.closing && job.state === 'cancelled') recorded.result = 'interrupted';
+      await this.deps.history.record(recorded);
     } catch (error) {
       // The download itself is done; a history failure must not turn it into a failed job.
       if (!(error instanceof AppErrorException)) console.error('Could not record the download in history:', (error as Error)?.message);
+    }
+  }
+
+  /** Writes to the journal; a failure only costs the job its entry there (it is recorded when it ends as always). */
+  private async journal(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (!(error instanceof AppErrorException)) console.error('Could not journal the running download:', (error as Error)?.message);
     }
   }
 

@@ -28,6 +28,17 @@ export async function findKeptParts(options: Pick<ZipPartsOptions, 'baseUrl' | '
   return best.map(keptAsSaved);
 }
 
+/**
+ * The parts of a split download whose part 1 went to `firstPartPath` that a resume keeps (the
+ * window's "Resume from part k", an interrupted job's Resume): those the set manifest beside it
+ * lists for this same request, still on disk unchanged.
+ */
+export async function keptPartsBeside(firstPartPath: string, options: Pick<ZipPartsOptions, 'baseUrl' | 'sourceFileUrls' | 'maxBatchSize'>): Promise<SavedPart[]> {
+  const batches = splitIntoBatches(options.sourceFileUrls, options.maxBatchSize);
+  if (batches.length < 2) return [];
+  return (await keptParts(manifestPathFor(firstPartPath), options.baseUrl, batches)).map(keptAsSaved);
+}
+
 /** A kept part as the runner reports a saved one: what its manifest recorded of it. */
 function keptAsSaved(kept: KeptPart): SavedPart {
   const { record } = kept;

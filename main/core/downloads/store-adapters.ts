@@ -1,4 +1,5 @@
 import { fail } from '../app-error';
+import { deliveriesOf } from './delivery-records';
 import type { DownloadPreferences, DownloadSources } from './download-ports';
 import type { Settings } from '../../../shared/api/settings';
 import type { SecretStore } from '../secrets/secret-store';
@@ -7,7 +8,8 @@ import { whileBusy } from '../store/while-busy';
 
 /**
  * The download engine's `DownloadSources` over the store and a key store: the app's and the
- * command line's one way from a profile to its base URL, its key and its tracked URLs.
+ * command line's one way from a profile to its base URL, its key and its tracked URLs, and back
+ * to the tracked exports with what a download delivered.
  */
 export function createDownloadSources(store: Store, secrets: Pick<SecretStore, 'get'>): DownloadSources {
   return {
@@ -28,6 +30,10 @@ export function createDownloadSources(store: Store, secrets: Pick<SecretStore, '
       };
     },
     labelsOf: (profileId, exportIds) => exportIds.map((id) => store.tracked.get(profileId, id)?.label ?? ''),
+    async recordDelivery(profileId, outcome) {
+      const batch = deliveriesOf(outcome);
+      return (await whileBusy(() => store.deliveries.record(profileId, batch))) > 0;
+    },
   };
 }
 

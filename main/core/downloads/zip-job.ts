@@ -25,7 +25,7 @@ export interface ZipOutcome {
 async function manifestOf(context: ManifestContext, options: ZipPartsOptions, parts: SavedPart[], partCount: number, complete: boolean): Promise<string> {
   try {
     return await writeManifest(
-      { app: context.app, profileName: context.profileName, baseUrl: options.baseUrl, requested: options.sourceFileUrls.length, partCount, complete },
+      { app: context.app, profileName: context.profileName, baseUrl: options.baseUrl, requested: options.sourceFileUrls.length, partCount, complete, check: context.check },
       // The runner hashed every body and entry (digestEntries, hashBody: true) because a manifest was asked for.
       parts.map((part) => ({ ...part, sha256: part.sha256 ?? '', entries: part.digests ?? [] })),
     );
@@ -40,8 +40,10 @@ async function manifestOf(context: ManifestContext, options: ZipPartsOptions, pa
  * killed run left in `tempDir` are removed (only those of dead writers), then every part is
  * downloaded, verified and moved into place, and (with `manifest`) every entry read back and
  * hashed before its move, and the manifest of the parts saved written beside them at the end,
- * also when the download stopped part-way (`complete: false`). A failure or cancel does not
- * throw: the outcome keeps the parts saved before it, for the caller to report with the error.
+ * also when the download stopped part-way (`complete: false`). A split download rewrites it after
+ * every part too, so a process killed part-way (the app quit, a crash, the machine off) leaves a
+ * manifest of what it saved for its resume. A failure or cancel does not throw: the outcome
+ * keeps the parts saved before it, for the caller to report with the error.
  */
 export async function downloadZip(options: ZipPartsOptions): Promise<ZipOutcome> {
   await cleanStaleTempFiles([options.tempDir]);
@@ -54,9 +56,11 @@ export async function downloadZip(options: ZipPartsOptions): Promise<ZipOutcome>
       ...options,
       digestEntries: context !== null,
       hashBody: true,
-      onPartSaved: (part) => {
+      onPartSaved: async (part) => {
         parts.push(part);
-        options.onPartSaved?.(part);
+        await options.onPartSaved?.(part);
+        // The final manifest follows; one that cannot be written now is the final one's to report.
+        if (context && parts.length < partCount) await manifestOf(context, options, parts, partCount, false).catch(() => {});
       },
     });
   } catch (thrown) {

@@ -12,6 +12,9 @@ import { downloadZip } from './zip-job';
 import type { ManifestContext } from './zip-parts';
 import type { Network } from '../http/network/network';
 import { zipResult } from './zip-result';
+import type { ResumePoint } from './job-journal';
+import { keptPartsBeside } from './resume-parts';
+import type { SavedPart } from './zip-parts';
 
 /** Where `downloads.start` saves: `ask` the save dialog, `default` the default folder, absent: the setting. */
 export type SaveTo = 'ask' | 'default' | undefined;
@@ -41,10 +44,13 @@ export async function whereToSave(prefs: DownloadPreferences | undefined, downlo
  * Zip mode in the window: the destination from the settings (the save dialog, which confirms a
  * replacement itself, or the default folder, which asks in the window), then the one zip runner
  * the command line uses too. A split download that stops part-way keeps the parts it saved in
- * the job's result.
+ * the job's result. Resuming an earlier job (`resume`), the parts it saved that are still there
+ * unchanged are kept, and the rest go beside them without asking where.
  */
-export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: DownloadSource, saveTo: SaveTo, signal: AbortSignal): Promise<DownloadResult> {
-  const { asks, folder } = await whereToSave(deps.preferences, deps.paths.downloadsDir, saveTo);
+export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: DownloadSource, saveTo: SaveTo, signal: AbortSignal, resume?: ResumePoint): Promise<DownloadResult> {
+  const keep: SavedPart[] = resume?.firstPartPath ? await keptPartsBeside(resume.firstPartPath, source) : [];
+  const resumeIn = keep.length > 0 && resume?.firstPartPath ? dirname(resume.firstPartPath) : null;
+  const { asks, folder } = resumeIn ? { asks: false, folder: resumeIn } : await whereToSave(deps.preferences, deps.paths.downloadsDir, saveTo);
   const destination: ZipDestination = asks
     ? { kind: 'ask', dialogs: deps.dialogs, defaultDir: (await deps.preferences?.lastFolder()) ?? folder }
     : { kind: 'folder', dir: folder, onConflict: deps.conflicts.policyFor(job) };
@@ -62,10 +68,12 @@ export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: Do
     destination,
     tempDir: deps.paths.tempDir,
     signal,
-    manifest: withManifest && deps.app ? { app: deps.app, profileName: source.profileName } : null,
+    keep,
+    manifest: withManifest && deps.app ? { app: deps.app, profileName: source.profileName, check: source.checked ?? null } : null,
     onFilename: (filename) => deps.jobs.named(job, filename),
     onProgress: (snapshot) => deps.jobs.progress(job, snapshot),
     onPartSaved: (part) => {
+      if (part.part === 1) deps.jobs.savedFirstPart(job, part.path, part.bytes);
       if (asks && part.part === 1) remembering = deps.preferences?.rememberFolder(dirname(part.path)).catch(() => {});
     },
   });

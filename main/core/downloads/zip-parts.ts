@@ -8,6 +8,7 @@ import { withBodyRetries } from './body-retries';
 import { runZipDownload } from './zip-download';
 import type { ZipDestination, ZipDownloadOptions, ZipDownloadResult } from './zip-download';
 import type { NameSet } from './name-conflict';
+import type { ManifestCheckRecord } from '../archive';
 
 /** One saved part of a zip download (part 1 of 1 when it was not split). */
 export interface SavedPart extends ZipDownloadResult {
@@ -28,8 +29,8 @@ export interface ZipPartsOptions extends Omit<ZipDownloadOptions, 'onProgress' |
   /** The most exports a request may carry; null: no limit (one request, one file). */
   maxBatchSize: number | null;
   onProgress?: (progress: PartProgress) => void;
-  /** Called as each part is saved (so a later failure or cancel can still report it). */
-  onPartSaved?: (part: SavedPart) => void;
+  /** Called as each part is saved (so a later failure or cancel can still report it); the next part waits for it. */
+  onPartSaved?: (part: SavedPart) => void | Promise<void>;
   /**
    * How many more times a part whose body failed mid-way (reset, short body, idle or low-speed
    * timeout) is asked for again as a fresh request, with backoff. Default 2 (CLI `--retries N`).
@@ -51,6 +52,8 @@ export interface ManifestContext {
   app: { name: string; version: string };
   /** The profile the download was made with, or null for a bare --base-url. */
   profileName: string | null;
+  /** What a check told before the download about which exports would be exported or skipped; absent: none was made. */
+  check?: ManifestCheckRecord | null;
 }
 
 const MAX_NAME_BYTES = 255;
@@ -82,7 +85,20 @@ export function exactPartPath(path: string, part: number, parts: number): string
  */
 function firstPartDestination(destination: ZipDestination, parts: number): ZipDestination {
   if (destination.kind !== 'file' || parts === 1) return destination;
+  const numberedSet = numberedSetBeside(destination, parts);
+  if (numberedSet) return numberedSet;
   return { ...destination, path: exactPartPath(destination.path, 1, parts) };
+}
+
+/**
+ * An exact path whose taken names are kept (Keep both): the set is numbered as one, as in a
+ * folder, `k (1) (part 1 of 2).zip` … and its manifest `k (1) (2 parts).manifest.json`, rather
+ * than each part on its own (`k (part 1 of 2) (1).zip`, which no set manifest names). A
+ * folder destination beside the path does that; null for any other exact path.
+ */
+function numberedSetBeside(destination: ZipDestination, parts: number): ZipDestination | null {
+  if (destination.kind !== 'file' || parts === 1 || destination.existing !== 'keep-both') return null;
+  return { kind: 'folder', dir: dirname(destination.path), onConflict: () => 'keep-both' };
 }
 
 /**
@@ -95,6 +111,8 @@ function firstPartDestination(destination: ZipDestination, parts: number): ZipDe
  */
 function laterPart(destination: ZipDestination, first: SavedPart, backendBase: string, part: number, parts: number): { destination: ZipDestination; name?: string } {
   if (destination.kind === 'folder') return { destination, name: partFileNameFor(backendBase, part, parts, first.numbered) };
+  const numberedSet = numberedSetBeside(destination, parts);
+  if (numberedSet) return { destination: numberedSet, name: partFileNameFor(backendBase, part, parts, first.numbered) };
   if (destination.kind === 'file') return { destination: { kind: 'file', path: exactPartPath(destination.path, part, parts), existing: destination.existing ?? 'cancel' } };
   return { destination: { kind: 'file', path: exactPartPath(first.path, part, parts), existing: 'keep-both' } };
 }
@@ -118,14 +136,16 @@ export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]
       // Later parts are named after part 1 as it is on disk (its " (1)" numbering included).
       if (part === 1) backendBase = partBaseOf(savedPart.filename);
       saved.push(savedPart);
-      onPartSaved?.(savedPart);
+      await onPartSaved?.(savedPart);
       continue;
     }
     const first = saved[0];
     const later = first ? laterPart(options.destination, first, backendBase, part, parts) : null;
     // Part 1 of several is named from the backend's name; a later part in a folder from part 1's.
     let nameAs: ((name: string) => string) | undefined;
-    if (parts > 1 && !later) nameAs = (name) => partFileNameFor((backendBase = partBaseOf(name)), 1, parts);
+    // An exact path names the set after itself, whatever the backend calls it.
+    const exactBase = options.destination.kind === 'file' ? partBaseOf(basename(options.destination.path)) : null;
+    if (parts > 1 && !later) nameAs = (name) => partFileNameFor((backendBase = exactBase ?? partBaseOf(name)), 1, parts);
     else if (later?.name !== undefined) nameAs = () => later.name!;
     // Set once a retry starts, so every snapshot of that attempt says which one it is.
     let retrying: { attempt: number; attempts: number } | null = null;
@@ -152,7 +172,7 @@ export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]
       // A part's name is the one it was saved under (the backend names every part alike).
       const savedPart = parts > 1 ? { ...result, part, filename: basename(result.path) } : { ...result, part };
       saved.push(savedPart);
-      onPartSaved?.(savedPart);
+      await onPartSaved?.(savedPart);
     } catch (error) {
       if (parts === 1) throw error;
       throw batchFailure(toAppError(error), 'part', part, parts, saved.map((done) => done.filename));

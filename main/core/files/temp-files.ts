@@ -1,11 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-
-// Which machine wrote a temp file: the destination may be a network share other machines write
-// to, where our pid table says nothing about their writers.
-const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 4);
+import { HOST_TAG, isAlive } from './process-owner';
 
 // `.<prefix>-<host>-<pid>-<random>.part`: the owner is in the name, so the next start can tell a
 // dead writer's leftover from a live download's file without any lock file to leak in turn.
@@ -19,17 +15,6 @@ export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 /** A hidden temp file name for `prefix` that carries this process's host and pid (see cleanStaleTempFiles). */
 export function tempFileName(prefix: string): string {
   return `.${prefix}-${HOST_TAG}-${process.pid}-${randomBytes(6).toString('hex')}.part`;
-}
-
-/** Whether a process with this pid runs on this machine (EPERM: it does, as another user). */
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Whether the temp file `name` (last touched at `mtimeMs`) has lost its writer. */

@@ -2,6 +2,16 @@ import type { SqliteDatabase } from './sqlite';
 import type { HistoryItem, HistoryProfile, HistoryResult, HistoryUrls } from '../../../shared/api/history';
 import type { DownloadMode } from '../../../shared/api/downloads';
 
+/**
+ * A job's row while it runs: `result` is this, and `running_owner` the process running it. Such
+ * rows are journal, not history: no listing shows them (`LISTED`), and `record` replaces the row
+ * when the job ends; a row whose owner died becomes 'interrupted' (`interruptOrphans`).
+ */
+const RUNNING = 'running';
+
+/** Every query of what history shows leaves the journal of running jobs out. */
+const LISTED = `result <> '${RUNNING}'`;
+
 /** One finished job as the history table takes it: a history item before the store gives it an id. */
 export interface HistoryEntry {
   jobId: string;
@@ -116,7 +126,8 @@ function whereOf(query: HistoryQuery): { where: string; params: Record<string, s
     clauses.push(`${column} = @${column}`);
     params[column] = value;
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  clauses.push(LISTED);
+  return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
 
 /**
@@ -130,9 +141,56 @@ const LISTED_COLUMNS = `SELECT id, job_id, started_at, profile_id, profile_name,
 export class HistoryRepo {
   constructor(private readonly db: SqliteDatabase) {}
 
-  /** Records a finished job (with its saved file's stamp, when it saved one); returns its history id. */
+  /**
+   * Records a finished job (with its saved file's stamp, when it saved one); returns its history
+   * id. The job's journal row, if `begin` wrote one, is replaced by it.
+   */
   record(entry: HistoryEntry, savedFile: SavedFileStamp | null = null): string {
-    return this.db.transaction(() => this.insert(entry, savedFile)).immediate();
+    return this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM history WHERE job_id = ? AND result = '${RUNNING}'`).run(entry.jobId);
+      return this.insert(entry, savedFile);
+    }).immediate();
+  }
+
+  /**
+   * Journals a job as it starts, owned by `owner` (the process running it, see process-owner.ts),
+   * so that if that process dies before `record`, the next start lists it as interrupted. The
+   * entry's result is ignored: the row says 'running'.
+   */
+  begin(entry: HistoryEntry, owner: string): void {
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM history WHERE job_id = ? AND result = '${RUNNING}'`).run(entry.jobId);
+      const id = this.insert({ ...entry, result: RUNNING as HistoryResult, path: null, bytes: null }, null);
+      this.db.prepare('UPDATE history SET running_owner = ? WHERE id = ?').run(owner, id);
+    }).immediate();
+  }
+
+  /** A running job saved part 1 at `path`: its journal row keeps it, where an interrupted job resumes. */
+  noteSaved(jobId: string, path: string, bytes: number): void {
+    this.db.prepare(`UPDATE history SET path = ?, bytes = ? WHERE job_id = ? AND result = '${RUNNING}'`).run(path, bytes, jobId);
+  }
+
+  /**
+   * The journal rows whose owner has gone (`gone` says, by owner) become 'interrupted' history
+   * rows: the app or the machine stopped while they ran. Returns their paths' folders and how
+   * many there were, so the caller can clean what they left half-written.
+   */
+  interruptOrphans(gone: (owner: string) => boolean): { count: number; paths: string[] } {
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare<[], { id: number; running_owner: string | null; path: string | null }>(`SELECT id, running_owner, path FROM history WHERE result = '${RUNNING}'`)
+        .all();
+      const orphans = rows.filter((row) => row.running_owner === null || gone(row.running_owner));
+      const interrupt = this.db.prepare(`UPDATE history SET result = 'interrupted', running_owner = NULL WHERE id = ?`);
+      for (const row of orphans) interrupt.run(row.id);
+      return { count: orphans.length, paths: orphans.flatMap((row) => (row.path === null ? [] : [row.path])) };
+    }).immediate();
+  }
+
+  /** The newest listed row of a job, by the job's id (what Resume of an interrupted job starts from), or null. */
+  ofJob(jobId: string): StoredHistoryItem | null {
+    const row = this.db.prepare<[string], HistoryRow>(`${LISTED_COLUMNS} WHERE job_id = ? AND ${LISTED} ORDER BY id DESC LIMIT 1`).get(jobId);
+    return row ? toItem(row) : null;
   }
 
   /**
@@ -181,7 +239,7 @@ export class HistoryRepo {
 
   /** How many rows there are in all. */
   count(): number {
-    return this.db.prepare('SELECT COUNT(*) FROM history').pluck().get() as number;
+    return this.db.prepare(`SELECT COUNT(*) FROM history WHERE ${LISTED}`).pluck().get() as number;
   }
 
   /** Each profile with rows, under the name of its newest row, by name. */
@@ -189,7 +247,7 @@ export class HistoryRepo {
     return this.db
       .prepare<[], HistoryProfile>(
         `SELECT profile_id AS profileId, profile_name AS profileName FROM history AS h
-         WHERE id = (SELECT MAX(id) FROM history WHERE profile_id = h.profile_id)
+         WHERE id = (SELECT MAX(id) FROM history WHERE profile_id = h.profile_id AND ${LISTED})
          ORDER BY profile_name COLLATE NOCASE, profile_id`,
       )
       .all();
@@ -197,7 +255,7 @@ export class HistoryRepo {
 
   /** One entry by id, or null. */
   get(id: string): StoredHistoryItem | null {
-    const row = this.db.prepare<[string], HistoryRow>(`${LISTED_COLUMNS} WHERE id = ?`).get(id);
+    const row = this.db.prepare<[string], HistoryRow>(`${LISTED_COLUMNS} WHERE id = ? AND ${LISTED}`).get(id);
     return row ? toItem(row) : null;
   }
 
@@ -219,11 +277,12 @@ export class HistoryRepo {
 
   /** Removes one entry; false when it was not there. */
   remove(id: string): boolean {
-    return this.db.prepare('DELETE FROM history WHERE id = ?').run(id).changes === 1;
+    return this.db.prepare(`DELETE FROM history WHERE id = ? AND ${LISTED}`).run(id).changes === 1;
   }
 
   /** Removes every entry; returns how many. */
   clear(): number {
-    return this.db.prepare('DELETE FROM history').run().changes;
+    // A running job's journal row stays: the job is not history yet.
+    return this.db.prepare(`DELETE FROM history WHERE ${LISTED}`).run().changes;
   }
 }

@@ -59,6 +59,33 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE history ADD COLUMN exported_url_count INTEGER;
   ALTER TABLE history ADD COLUMN url_lists TEXT;
   `,
+  // History journals a job while it runs (result 'running'), owned by the process that runs it
+  // ("<host tag>-<pid>"): a row whose owner died with it is listed as 'interrupted' after the
+  // next start, with Resume. NULL once the job has ended.
+  `
+  ALTER TABLE history ADD COLUMN running_owner TEXT;
+  `,
+  // Each tracked export's last delivery and last skip (issue 19). A table of its own, not columns
+  // of tracked_exports: a removal deletes the export's row, and Undo puts back only what the
+  // window sends, which cannot vouch for a delivery; here the record outlives the removal, so an
+  // export Undo restores is back with its record, as it was. Keyed by profile and URL, not by the
+  // export's id (the id of a removed last row is taken again by the next one added): adding a URL
+  // afresh forgets its old record (a new export, "not delivered yet"), and a deleted profile
+  // takes its records along. delivered_job_id / skipped_job_id NULL: a command-line run (no job).
+  `
+  CREATE TABLE deliveries (
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    source_file_url TEXT NOT NULL,
+    delivered_at TEXT,
+    delivered_job_id TEXT,
+    delivered_file TEXT,
+    delivered_how TEXT,
+    skipped_at TEXT,
+    skipped_job_id TEXT,
+    skipped_reason TEXT,
+    PRIMARY KEY (profile_id, source_file_url)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this build writes. */

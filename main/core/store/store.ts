@@ -1,6 +1,7 @@
 import type { SqliteDatabase, SqliteOptions } from './sqlite';
 import type { Profile } from '../../../shared/api/profiles';
 import { openDatabase } from './database';
+import { DeliveriesRepo } from './deliveries-repo';
 import { HistoryRepo } from './history-repo';
 import { parseSourceUrls } from '../files/parse-source-urls';
 import { ProfilesRepo } from './profiles-repo';
@@ -10,12 +11,13 @@ import { SettingsRepo } from './settings-repo';
 import { TrackedRepo } from './tracked-repo';
 
 /**
- * The app's local state in one SQLite file: profiles, tracked exports, history, settings.
- * Shared by the app and the command line (both may have it open at once).
+ * The app's local state in one SQLite file: profiles, tracked exports (and what was delivered of
+ * them), history, settings. Shared by the app and the command line (both may have it open at once).
  */
 export class Store {
   readonly profiles: ProfilesRepo;
   readonly tracked: TrackedRepo;
+  readonly deliveries: DeliveriesRepo;
   readonly history: HistoryRepo;
   readonly settings: SettingsRepo;
   private closed = false;
@@ -28,7 +30,8 @@ export class Store {
     readonly recoveredFrom: string | null,
   ) {
     this.profiles = new ProfilesRepo(db);
-    this.tracked = new TrackedRepo(db);
+    this.deliveries = new DeliveriesRepo(db);
+    this.tracked = new TrackedRepo(db, this.deliveries);
     this.history = new HistoryRepo(db);
     this.settings = new SettingsRepo(db);
   }

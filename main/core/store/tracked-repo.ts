@@ -4,30 +4,28 @@ import { fail } from '../app-error';
 import type { SourceLine } from '../files/parse-source-urls';
 import { cleanLabel } from '../files/parse-source-urls';
 import { labelFor, sourceUrlProblem } from '../files/source-urls';
+import type { DeliveriesRepo } from './deliveries-repo';
+import { PICKED_COLUMNS, TRACKED_COLUMNS, UNDELIVERED, toExport, trackedFrom, withRecords } from './tracked-rows';
+import type { TrackedRow } from './tracked-rows';
 import { TrackedSearch } from './tracked-search';
 
 /** How a page of tracked exports is chosen. */
 export interface TrackedQuery {
   /** Case-insensitive substring of the URL or the label. */
   filter?: string;
+  /** Only exports with no delivery since they were added. */
+  undelivered?: boolean;
   sort?: 'added' | 'label' | 'url';
   descending?: boolean;
   offset?: number;
   limit?: number;
 }
 
-interface TrackedRow {
-  id: number;
-  source_file_url: string;
-  label: string;
-  added_at: string;
-}
-
 const ORDER: Record<NonNullable<TrackedQuery['sort']>, (dir: string) => string> = {
-  added: (dir) => `id ${dir}`,
+  added: (dir) => `t.id ${dir}`,
   // Matches the (profile_id, label NOCASE, id) index, so an unfiltered page needs no sort.
-  label: (dir) => `label COLLATE NOCASE ${dir}, id ${dir}`,
-  url: (dir) => `source_file_url ${dir}`,
+  label: (dir) => `t.label COLLATE NOCASE ${dir}, t.id ${dir}`,
+  url: (dir) => `t.source_file_url ${dir}`,
 };
 
 /** Up to this many matches, a filtered page is sorted from the matches' ids; above, it walks the sort's index. */
@@ -36,7 +34,11 @@ const DENSE_MATCHES = 5_000;
 /** Rows a statement takes at once when adding or looking up many URLs (as a JSON array). */
 const CHUNK = 5_000;
 
-function toExport(row: TrackedRow): TrackedExport {
+/** A row of tracked_exports alone, without the delivery columns. */
+type PlainRow = Pick<TrackedRow, 'id' | 'source_file_url' | 'label' | 'added_at'>;
+
+/** A row without its delivery columns (the list written to a file, the rows a removal took): its export without a delivery. */
+function plainExport(row: PlainRow): TrackedExport {
   return { id: String(row.id), sourceFileUrl: row.source_file_url, label: row.label, addedAt: row.added_at };
 }
 
@@ -54,7 +56,10 @@ function idsJson(ids: readonly string[]): string {
 export class TrackedRepo {
   private readonly search: TrackedSearch;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly deliveries: DeliveriesRepo,
+  ) {
     this.search = new TrackedSearch(db);
   }
 
@@ -81,6 +86,8 @@ export class TrackedRepo {
         const tracked = this.alreadyTracked(profileId, [...candidates.keys()]);
         const fresh = [...candidates.keys()].filter((url) => !tracked.has(url));
         this.insertAll(profileId, fresh, addedAt, (url) => lines[candidates.get(url)!]!.label ?? labelFor(url));
+        // Tracked afresh, not restored: a record kept from an earlier time it was tracked is not this export's.
+        this.deliveries.forget(profileId, fresh);
         const result: AddReport = { lines: [], added: 0, duplicates: 0, invalid: 0 };
         lines.forEach(({ line, value, reason }, index) => {
           if (reason) {
@@ -129,10 +136,11 @@ export class TrackedRepo {
   }
 
   /**
-   * A page of a profile's tracked exports, filtered and sorted, with the filtered total.
-   * A substring filter cannot use an index: the matches come from `TrackedSearch`'s copy in
-   * memory. Few matches (the usual search): the page is sorted from their ids. Many matches:
-   * the page walks the sort's index (rowid order for `added`), stopping once the page is full.
+   * A page of a profile's tracked exports, filtered and sorted, with the filtered total; each
+   * with its delivery record. A substring filter cannot use an index: the matches come from
+   * `TrackedSearch`'s copy in memory. Few matches (the usual search): the page is sorted from
+   * their ids. Many matches: the page walks the sort's index (rowid order for `added`), stopping
+   * once the page is full. `undelivered` narrows any of these to exports not delivered yet.
    */
   list(profileId: string, query: TrackedQuery = {}): TrackedPage {
     const dir = query.descending ? 'DESC' : 'ASC';
@@ -140,37 +148,38 @@ export class TrackedRepo {
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     const filter = query.filter?.trim();
-    const select = 'SELECT id, source_file_url, label, added_at FROM tracked_exports';
+    const undelivered = query.undelivered === true;
+    // The rows of a page, picked from the table (joined with the records only to leave out the delivered ones).
+    const pick = (where: string, notIndexed = false) => {
+      const from = undelivered ? trackedFrom(notIndexed) : `tracked_exports AS t${notIndexed ? ' NOT INDEXED' : ''}`;
+      return withRecords(`SELECT ${PICKED_COLUMNS} FROM ${from} WHERE ${where}${undelivered ? ` AND ${UNDELIVERED}` : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`, order);
+    };
     if (!filter) {
-      const rows = this.db
-        .prepare<[string, number, number], TrackedRow>(`${select} WHERE profile_id = ? ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(profileId, limit, offset);
-      return { items: rows.map(toExport), total: this.count(profileId) };
+      const rows = this.db.prepare<[{ profileId: string; limit: number; offset: number }], TrackedRow>(pick('t.profile_id = @profileId')).all({ profileId, limit, offset });
+      return { items: rows.map(toExport), total: undelivered ? this.countUndelivered(profileId) : this.count(profileId) };
     }
     const ids = this.search.matches(profileId, filter);
     if (ids.length <= DENSE_MATCHES) {
       const rows = this.db
-        .prepare<[string, number, number], TrackedRow>(
-          `${select} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${order} LIMIT ? OFFSET ?`,
-        )
-        .all(JSON.stringify(ids), limit, offset);
-      return { items: rows.map(toExport), total: ids.length };
+        .prepare<[{ ids: string; limit: number; offset: number }], TrackedRow>(pick('t.id IN (SELECT value FROM json_each(@ids))'))
+        .all({ ids: JSON.stringify(ids), limit, offset });
+      return { items: rows.map(toExport), total: undelivered ? this.countUndeliveredAmong(ids) : ids.length };
     }
     // Dense matches: walking in sort order fills the page after a short stretch of the table.
-    const where = `profile_id = @profileId AND (source_file_url LIKE @pattern ESCAPE '\\' OR label LIKE @pattern ESCAPE '\\')`;
-    const scan = query.sort === 'added' || query.sort === undefined ? 'NOT INDEXED' : '';
+    const where = `t.profile_id = @profileId AND (t.source_file_url LIKE @pattern ESCAPE '\\' OR t.label LIKE @pattern ESCAPE '\\')`;
+    const scan = query.sort === 'added' || query.sort === undefined;
     const rows = this.db
-      .prepare<[{ profileId: string; pattern: string; limit: number; offset: number }], TrackedRow>(
-        `${select} ${scan} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
+      .prepare<[{ profileId: string; pattern: string; limit: number; offset: number }], TrackedRow>(pick(where, scan))
       .all({ profileId, pattern: containsPattern(filter), limit, offset });
-    return { items: rows.map(toExport), total: ids.length };
+    if (!undelivered) return { items: rows.map(toExport), total: ids.length };
+    const fresh = this.undeliveredIds(profileId);
+    return { items: rows.map(toExport), total: ids.filter((id) => fresh.has(id)).length };
   }
 
-  /** One tracked export of a profile, or null. */
+  /** One tracked export of a profile (with its delivery record), or null. */
   get(profileId: string, id: string): TrackedExport | null {
     const row = this.db
-      .prepare<[string, string], TrackedRow>('SELECT id, source_file_url, label, added_at FROM tracked_exports WHERE profile_id = ? AND id = ?')
+      .prepare<[string, string], TrackedRow>(`SELECT ${TRACKED_COLUMNS} FROM ${trackedFrom()} WHERE t.profile_id = ? AND t.id = ?`)
       .get(profileId, id);
     return row ? toExport(row) : null;
   }
@@ -178,14 +187,15 @@ export class TrackedRepo {
   /** Every tracked export of a profile, oldest first (for export to a file). */
   all(profileId: string): TrackedExport[] {
     return this.db
-      .prepare<[string], TrackedRow>('SELECT id, source_file_url, label, added_at FROM tracked_exports WHERE profile_id = ? ORDER BY id')
+      .prepare<[string], PlainRow>('SELECT id, source_file_url, label, added_at FROM tracked_exports WHERE profile_id = ? ORDER BY id')
       .all(profileId)
-      .map(toExport);
+      .map(plainExport);
   }
 
   /**
-   * Puts removed exports back as they were (same id, label and date); an id or URL that is
-   * taken again meanwhile, or a URL that is not valid, is skipped. Returns how many came back.
+   * Puts removed exports back as they were (same id, label and date, and the delivery record a
+   * removal leaves in place); an id or URL that is taken again meanwhile, or a URL that is not
+   * valid, is skipped. Returns how many came back.
    */
   restore(profileId: string, items: readonly TrackedExport[]): number {
     const valid = items.filter((item) => sourceUrlProblem(item.sourceFileUrl) === null && Number.isSafeInteger(Number(item.id)));
@@ -216,24 +226,27 @@ export class TrackedRepo {
   /** Removes tracked exports of a profile by id and returns them as they were (oldest first), so they can be restored. */
   take(profileId: string, ids: readonly string[]): TrackedExport[] {
     const rows = this.db
-      .prepare<[string, string], TrackedRow>(
+      .prepare<[string, string], PlainRow>(
         'DELETE FROM tracked_exports WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?)) RETURNING id, source_file_url, label, added_at',
       )
       .all(profileId, idsJson(ids));
     if (rows.length) this.search.invalidate();
-    return rows.map(toExport).sort((a, b) => Number(a.id) - Number(b.id));
+    // Their delivery records stay (see the deliveries migration): Undo's restore finds them again.
+    return rows.map(plainExport).sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   /**
    * The ids of the profile's exports that `filter` matches (an empty filter: all of them),
-   * oldest first; given `among`, only those of these ids.
+   * oldest first; with `undelivered`, only those not delivered since they were added; given
+   * `among`, only those of these ids.
    */
-  matching(profileId: string, filter: string, among?: readonly string[]): string[] {
+  matching(profileId: string, filter: string, among?: readonly string[], undelivered = false): string[] {
     const text = filter.trim();
     const ids = text
       ? this.search.matches(profileId, text)
       : this.db.prepare<[string], number>('SELECT id FROM tracked_exports WHERE profile_id = ? ORDER BY id').pluck<number>().all(profileId);
-    const found = [...ids].sort((a, b) => a - b).map(String);
+    const fresh = undelivered ? this.undeliveredIds(profileId) : null;
+    const found = (fresh ? ids.filter((id) => fresh.has(id)) : [...ids]).sort((a, b) => a - b).map(String);
     if (!among) return found;
     const wanted = new Set(among);
     return found.filter((id) => wanted.has(id));
@@ -252,23 +265,41 @@ export class TrackedRepo {
 
   /**
    * The id and URL of each export a download names, oldest first: these ids (those still
-   * tracked), or every export the filter matches (an empty filter: all).
+   * tracked), or every export the filter matches (an empty filter: all), and with `undelivered`
+   * only those not delivered since they were added ("Download new", `download --new`).
    */
-  selection(profileId: string, scope: { ids: readonly string[] } | { filter: string }): Array<{ id: string; sourceFileUrl: string }> {
-    const select = 'SELECT CAST(id AS TEXT) AS id, source_file_url AS sourceFileUrl FROM tracked_exports';
+  selection(profileId: string, scope: { ids: readonly string[] } | { filter: string; undelivered?: boolean }): Array<{ id: string; sourceFileUrl: string }> {
+    const select = `SELECT CAST(t.id AS TEXT) AS id, t.source_file_url AS sourceFileUrl FROM ${trackedFrom()}`;
     type Row = { id: string; sourceFileUrl: string };
     if ('ids' in scope) {
       return this.db
-        .prepare<[string, string], Row>(`${select} WHERE profile_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+        .prepare<[string, string], Row>(`${select} WHERE t.profile_id = ? AND t.id IN (SELECT value FROM json_each(?)) ORDER BY t.id`)
         .all(profileId, idsJson(scope.ids))
         .map(({ id, sourceFileUrl }) => ({ id, sourceFileUrl }));
     }
     const filter = scope.filter.trim();
+    const only = scope.undelivered ? ` AND ${UNDELIVERED}` : '';
     const rows = filter
-      ? this.db.prepare<[string], Row>(`${select} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(this.search.matches(profileId, filter)))
-      : this.db.prepare<[string], Row>(`${select} WHERE profile_id = ? ORDER BY id`).all(profileId);
+      ? this.db.prepare<[string], Row>(`${select} WHERE t.id IN (SELECT value FROM json_each(?))${only} ORDER BY t.id`).all(JSON.stringify(this.search.matches(profileId, filter)))
+      : this.db.prepare<[string], Row>(`${select} WHERE t.profile_id = ?${only} ORDER BY t.id`).all(profileId);
     // Plain records: the driver's rows carry extra fields.
     return rows.map(({ id, sourceFileUrl }) => ({ id, sourceFileUrl }));
+  }
+
+  /** The ids of the profile's tracked exports with no delivery since they were added. */
+  private undeliveredIds(profileId: string): Set<number> {
+    const ids = this.db.prepare<[string], number>(`SELECT t.id FROM ${trackedFrom()} WHERE t.profile_id = ? AND ${UNDELIVERED}`).pluck<number>().all(profileId);
+    return new Set(ids);
+  }
+
+  /** How many of the profile's exports have no delivery since they were added. */
+  countUndelivered(profileId: string): number {
+    return this.db.prepare(`SELECT COUNT(*) FROM ${trackedFrom()} WHERE t.profile_id = ? AND ${UNDELIVERED}`).pluck().get(profileId) as number;
+  }
+
+  /** How many of these exports (by id, a few thousand at most) have no delivery since they were added. */
+  private countUndeliveredAmong(ids: readonly number[]): number {
+    return this.db.prepare(`SELECT COUNT(*) FROM ${trackedFrom()} WHERE t.id IN (SELECT value FROM json_each(?)) AND ${UNDELIVERED}`).pluck().get(JSON.stringify(ids)) as number;
   }
 
   /** How many exports a profile tracks. */

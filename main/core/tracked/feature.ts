@@ -19,7 +19,11 @@ function safeName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'profile';
 }
 
-/** `tracked.*`: the exports each profile tracks: add, import, list, remove, export to a file. */
+/**
+ * `tracked.*`: the exports each profile tracks: add, import, list (with what was delivered of
+ * each), remove, export to a file. Deliveries are recorded by the downloads room as its jobs end
+ * (it announces them as `tracked.delivered`).
+ */
 export function createTrackedFeature(deps: {
   store: Store;
   dialogs: Pick<Dialogs, 'openFiles' | 'saveAs'>;
@@ -53,9 +57,10 @@ export function createTrackedFeature(deps: {
         if (!paths?.[0]) return null;
         return importFile(profileId, paths[0]);
       },
-      'tracked.list': ({ profileId, ...query }) => {
+      'tracked.list': ({ profileId, countNew, ...query }) => {
         store.profiles.require(profileId);
-        return store.tracked.list(profileId, query);
+        const page = store.tracked.list(profileId, query);
+        return countNew ? { ...page, newCount: store.tracked.countUndelivered(profileId) } : page;
       },
       'tracked.restore': ({ profileId, items }) => {
         store.profiles.require(profileId);
@@ -69,9 +74,9 @@ export function createTrackedFeature(deps: {
         changed(profileId);
         return store.tracked.get(profileId, id)!;
       },
-      'tracked.matching': ({ profileId, filter, among }) => {
+      'tracked.matching': ({ profileId, filter, among, undelivered }) => {
         store.profiles.require(profileId);
-        return { ids: store.tracked.matching(profileId, filter, among) };
+        return { ids: store.tracked.matching(profileId, filter, among, undelivered === true) };
       },
       'tracked.remove': ({ profileId, ids }) => {
         const items = store.tracked.take(profileId, ids);

@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/errors';
 import { exportManager, stopAll, unwrap } from './api';
 import { FeatureState } from './feature-state.svelte';
 import { splitConfirm } from './split-confirm.svelte';
+import { resumesFromPart } from './resume';
 
 /** The check on screen: its job, and the profile and scope it answers about (shown only while those are the ones on screen). */
 interface ShownCheck {
@@ -15,7 +16,7 @@ interface ShownCheck {
 /** A scope as a comparable key (the selection's order does not matter). */
 export function scopeKey(scope: ExportScope): string {
   if ('ids' in scope) return `ids:${[...scope.ids].sort().join(',')}`;
-  if ('filter' in scope) return `filter:${scope.filter.trim()}`;
+  if ('filter' in scope) return `filter:${scope.filter.trim()}${scope.undelivered ? ':undelivered' : ''}`;
   return `check:${scope.checkJobId}`;
 }
 
@@ -105,11 +106,12 @@ class DownloadsState extends FeatureState {
    * (see `error`) or the person declined a zip split into parts. A zip asks main for its plan
    * first: the confirmation shows what main will do, not a guess.
    */
-  async start(profileId: string, mode: DownloadMode, scope: ExportScope): Promise<string | null> {
+  async start(profileId: string, mode: DownloadMode, scope: ExportScope, resume?: { jobId: string }): Promise<string | null> {
     return this.#oneAtATime(async () => {
       this.dismissError();
-      if (mode === 'zip' && !(await this.#confirmSplit(profileId, scope))) return null;
-      const started = await this.call(exportManager().downloads.start({ profileId, mode, scope }));
+      // A resume continues a split the person already agreed to: no second confirmation.
+      if (mode === 'zip' && !resume && !(await this.#confirmSplit(profileId, scope))) return null;
+      const started = await this.call(exportManager().downloads.start({ profileId, mode, scope, ...(resume ? { resume } : {}) }));
       return started?.jobId ?? null;
     });
   }
@@ -162,7 +164,14 @@ class DownloadsState extends FeatureState {
       return this.#oneAtATime(async () => (await this.fetchUrls(sourceJobId, (error) => this.fail(error))) ?? null);
     }
     if (!job.exportIds?.length) return null;
-    return this.start(job.profileId, job.mode, { ids: job.exportIds });
+    // A split zip that stopped part-way resumes: the parts it saved are kept, not asked for again.
+    const resume = resumesFromPart(job) !== null ? { jobId: job.jobId } : undefined;
+    return this.start(job.profileId, job.mode, { ids: job.exportIds }, resume);
+  }
+
+  /** Resumes a zip job an earlier run left interrupted (History lists it), from the parts it saved. */
+  async resumeInterrupted(item: { jobId: string; profileId: string; exportIds: string[] | null }): Promise<string | null> {
+    return this.start(item.profileId, 'zip', item.exportIds ? { ids: item.exportIds } : { filter: '' }, { jobId: item.jobId });
   }
 
   /**

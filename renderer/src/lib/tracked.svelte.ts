@@ -2,7 +2,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { FileRef } from '../../../shared/api/file-ref';
 import type { ExportScope } from '../../../shared/api/downloads';
 import type { AddReport, TrackedExport } from '../../../shared/api/tracked';
-import { exportManager } from './api';
+import { exportManager, stopAll } from './api';
 import { FeatureState } from './feature-state.svelte';
 
 /** What the Exports table sorts by. */
@@ -59,6 +59,10 @@ class TrackedState extends FeatureState {
   #loaded = $state(false);
   #report = $state<AddReport | null>(null);
   #filter = $state('');
+  /** "Not delivered yet": only exports with no delivery since they were added. */
+  #undelivered = $state(false);
+  /** How many of the profile's exports have no delivery since they were added (what "Download new" takes), as main last said. */
+  #newCount = $state(0);
   #removed = $state<RemovedExports | null>(null);
   #savedList = $state<FileRef | null>(null);
   /** How many selected exports the filter does not match, as main last said. */
@@ -96,6 +100,21 @@ class TrackedState extends FeatureState {
     return this.#filter;
   }
 
+  /** Whether only exports not delivered yet are shown ("Not delivered yet"). */
+  get undelivered(): boolean {
+    return this.#undelivered;
+  }
+
+  /** Whether the list shows less than the whole profile: filter text, or "Not delivered yet". */
+  get filtering(): boolean {
+    return this.#filter.trim() !== '' || this.#undelivered;
+  }
+
+  /** How many of the profile's exports have no delivery since they were added: what "Download new" downloads. */
+  get newCount(): number {
+    return this.#newCount;
+  }
+
   /** The last removal, until undone or dismissed. */
   get removed(): RemovedExports | null {
     return this.#removed;
@@ -109,7 +128,7 @@ class TrackedState extends FeatureState {
   /** What a download or removal acts on now: the selection, else the filtered rows, else all. */
   get scope(): TrackedScope {
     if (this.selected.size) return { kind: 'selected', count: this.selected.size };
-    return { kind: this.#filter.trim() ? 'filtered' : 'all', count: this.#total };
+    return { kind: this.filtering ? 'filtered' : 'all', count: this.#total };
   }
 
   /** How the selection splits between this page, other pages and rows the filter hides. */
@@ -120,11 +139,13 @@ class TrackedState extends FeatureState {
     return { count, onPage, onOtherPages: count - onPage - hidden, hidden };
   }
 
-  /** Reloads the page when the list shown changes, wherever it was changed. */
+  /** Reloads the page when the list shown changes, wherever it was changed, or a download delivered some of it. */
   override connect(): () => void {
-    return exportManager().on('tracked.changed', ({ profileId }) => {
-      if (profileId === this.#profileId) void this.reload();
-    });
+    const api = exportManager();
+    const follow = ({ profileId }: { profileId: string }) => {
+      if (profileId === this.#profileId) void this.reload({ countNew: true });
+    };
+    return stopAll([api.on('tracked.changed', follow), api.on('tracked.delivered', follow)]);
   }
 
   /**
@@ -142,13 +163,15 @@ class TrackedState extends FeatureState {
       this.offset = 0;
       // A filter typed for one profile's list means nothing for another's: each opens whole.
       this.#filter = '';
+      this.#undelivered = false;
+      this.#newCount = 0;
       clearTimeout(this.#filterTimer);
       this.clearSelection();
       this.#report = null;
       this.#removed = null;
       this.#loaded = false;
     }
-    await this.reload();
+    await this.reload({ countNew: true });
   }
 
   /** Sorts by `sort`, in the order that sort starts in. */
@@ -175,23 +198,32 @@ class TrackedState extends FeatureState {
     return this.descending ? names.descending : names.ascending;
   }
 
-  /** Reloads the current page; an answer overtaken by a newer request is dropped. */
-  async reload(): Promise<void> {
-    if (!this.#profileId) return;
+  /**
+   * Reloads the current page; an answer overtaken by a newer request is dropped. `countNew`: main
+   * also counts the exports not delivered yet ("Download new"), on opening and as the list or
+   * its deliveries change, not on a keystroke.
+   */
+  async reload(options: { countNew?: boolean } = {}): Promise<void> {
+    const profileId = this.#profileId;
+    if (!profileId) return;
     const request = ++this.#request;
     const [page, hidden] = await Promise.all([
       this.call(
         exportManager().tracked.list({
-          profileId: this.#profileId,
+          profileId,
           filter: this.#filter.trim() || undefined,
+          undelivered: this.#undelivered || undefined,
+          countNew: options.countNew || undefined,
           sort: this.sort,
           descending: this.descending,
           offset: this.offset,
           limit: PAGE_SIZE,
         }),
       ),
-      this.#countHiddenSelected(this.#profileId),
+      this.#countHiddenSelected(profileId),
     ]);
+    // The count holds for the whole profile, so a newer page (a keystroke) does not make it stale.
+    if (page?.newCount !== undefined && profileId === this.#profileId) this.#newCount = page.newCount;
     if (!page || request !== this.#request) return;
     this.#items = page.items;
     this.#total = page.total;
@@ -202,9 +234,9 @@ class TrackedState extends FeatureState {
   /** How many selected exports the filter does not match; main knows what a filter matches. */
   async #countHiddenSelected(profileId: string): Promise<number | undefined> {
     const filter = this.#filter.trim();
-    if (!filter || this.selected.size === 0) return 0;
+    if (!this.filtering || this.selected.size === 0) return 0;
     const among = [...this.selected];
-    const shown = await this.call(exportManager().tracked.matching({ profileId, filter, among }));
+    const shown = await this.call(exportManager().tracked.matching({ profileId, filter, among, undelivered: this.#undelivered || undefined }));
     return shown ? among.length - shown.ids.length : undefined;
   }
 
@@ -225,9 +257,25 @@ class TrackedState extends FeatureState {
     else this.#filterTimer = setTimeout(() => void this.reload(), FILTER_SETTLE_MS);
   }
 
-  /** What a download acts on, for main to resolve: the selected ids, else the filter (empty: every export). */
+  /**
+   * Shows only the exports not delivered yet, or all again. Like the filter text, it keeps the
+   * selection (the window says how much of it the filter hides).
+   */
+  setUndelivered(only: boolean): void {
+    this.#undelivered = only;
+    this.offset = 0;
+    void this.reload();
+  }
+
+  /** What a download acts on, for main to resolve: the selected ids, else the filter (empty: every export), "Not delivered yet" included. */
   get exportScope(): ExportScope {
-    return this.selected.size ? { ids: [...this.selected] } : { filter: this.#filter.trim() };
+    if (this.selected.size) return { ids: [...this.selected] };
+    return this.#undelivered ? { filter: this.#filter.trim(), undelivered: true } : { filter: this.#filter.trim() };
+  }
+
+  /** What "Download new" acts on: every export of the profile not delivered since it was added, whatever is filtered or selected. */
+  get newScope(): ExportScope {
+    return { filter: '', undelivered: true };
   }
 
   /** The profile whose list is shown, or null. */
@@ -316,7 +364,9 @@ class TrackedState extends FeatureState {
   /** Selects every export the filter matches, on every page (every export when there is no filter); main says which. */
   async selectAllMatching(): Promise<void> {
     if (!this.#profileId) return;
-    const matching = await this.call(exportManager().tracked.matching({ profileId: this.#profileId, filter: this.#filter.trim() }));
+    const matching = await this.call(
+      exportManager().tracked.matching({ profileId: this.#profileId, filter: this.#filter.trim(), undelivered: this.#undelivered || undefined }),
+    );
     for (const id of matching?.ids ?? []) this.selected.add(id);
   }
 

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../../bridge/server';
-import { writeZip } from '../../helpers/zip-fixtures';
+import { writeZip, writeZipPast4GiB } from '../../helpers/zip-fixtures';
 import { expect, openApp, test } from '../fixtures';
 
 const STUB = Buffer.from('<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n');
@@ -47,6 +48,10 @@ test('flagged entries say why under their name, and "Only flagged" narrows the l
   await expect(stub.getByTestId('entry-flag')).toHaveText(/^\s*Error page: says \.png but holds an HTML page \(\d+ bytes\): “502 Bad Gateway” — likely an error page the server saved in its place$/);
   await expect(page.getByTestId('archive-entry').filter({ hasText: 'café.txt' }).getByTestId('entry-flag')).toHaveText(/^\s*Name encoding: name stored without the UTF-8 flag/);
   await expect(page.getByTestId('archive-entry').filter({ hasText: 'page-01.png' }).getByTestId('entry-flag')).toHaveCount(0);
+  // Where the entry is acted on, a screen reader hears why it is flagged.
+  await expect(page.getByRole('button', { name: 'Open pages/page-02.png' })).toHaveAccessibleDescription(/^Error page: says \.png but holds an HTML page/);
+  await expect(page.getByRole('checkbox', { name: 'Select café.txt' })).toHaveAccessibleDescription(/^Name encoding: name stored without the UTF-8 flag/);
+  await expect(page.getByRole('button', { name: 'Open pages/page-01.png' })).toHaveAccessibleDescription('');
 
   await page.getByRole('checkbox', { name: 'Only flagged (3)' }).check();
   await expect(page.getByTestId('archive-entry')).toHaveCount(3);
@@ -79,4 +84,30 @@ test('a flag\'s reason reads whole at 800×600 and at 200% zoom, and nothing scr
     await view.screenshot({ path: `test-results/screens/inspect-flags-${size}.png` });
   }
   await zoomed.close();
+});
+
+test('a zip past 4 GiB without zip64 records says so above its entries (a sparse file: nothing written past a few KiB)', async ({ page, bridge }) => {
+  const zip = join(bridge.root, 'past-4gib.zip');
+  writeZipPast4GiB(zip);
+  // Where holes are not kept the file would hold 4 GiB: not here.
+  test.skip(statSync(zip).blocks * 512 > 64 * 1024 ** 2, 'the file system keeps no holes');
+  await page.request.post(new URL('__bridge/test/dialogs', bridge.url).href, { data: { openFiles: [[zip]] } });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Inspect' }).click();
+  await page.getByRole('button', { name: 'Open zip…' }).click();
+  await expect(page.getByTestId('archive-entry')).toHaveCount(2);
+  const warnings = page.getByTestId('archive-warnings');
+  await expect(warnings).toHaveAttribute('role', 'status');
+  await expect(warnings).toContainText(/^\s*Made without zip64 records: The archive is 4\.00 GiB, past the 4 GiB that 32-bit offsets reach, and has no zip64 records: .*likely truncated by its writer/);
+});
+
+test('flagged entries, their descriptions and the "Only flagged" filter have no axe violations in light and dark themes', async ({ page, bridge }) => {
+  await inspect(page, bridge, badlyMadeZip(bridge, true));
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const violation of (await new AxeBuilder({ page }).include('main').analyze()).violations) {
+      found.push(`${colorScheme}: ${violation.id} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    }
+  }
+  expect(found, found.join('\n')).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync }
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArchiveEntry, ArchiveListing } from '../../../shared/api/archive';
-import { listArchive, manifestPathFor } from '../../../main/core/archive';
+import { listArchive, manifestPathFor, verifyArchive } from '../../../main/core/archive';
 import { downloadZip } from '../../../main/core/downloads';
 import { SAMPLE_EXPORTS, sampleExportUrls } from '../../../main/core/sample-backend';
 import type { ErrorStubPlan } from '../../../main/core/sample-backend';
@@ -185,10 +185,33 @@ describe('archives past the 32-bit records without zip64 (likely truncated by th
       },
     ]);
 
+    // A writer that saturates the count at 65,535 instead of wrapping it, still without zip64 records.
+    const saturated = join(dir, 'saturated-count.zip');
+    const bytes = readFileSync(wrapped);
+    bytes.writeUInt16LE(0xffff, bytes.length - 22 + 8);
+    bytes.writeUInt16LE(0xffff, bytes.length - 22 + 10);
+    writeFileSync(saturated, bytes);
+    expect(await listArchive(saturated)).toMatchObject({
+      count: 65_535,
+      warnings: [{ kind: 'missing-zip64', reason: expect.stringMatching(/^The end record counts 65,535 entries but the central directory holds 70,000: .*likely truncated by its writer/) }],
+    });
+
     // The same entries with zip64 records: nothing to say.
     const proper = join(dir, 'zip64-count.zip');
     writeZip(proper, entries());
     expect(await listArchive(proper)).toMatchObject({ count: 70_000, warnings: [] });
+  });
+
+  it('warns when exactly 65,536 entries wrapped the count to 0, which would list as an empty zip', async () => {
+    const path = join(dir, 'wrapped-to-zero.zip');
+    writeZip(path, (function* () {
+      for (let i = 0; i < 65_536; i++) yield { name: `f${i}.png`, data: Buffer.from('<html>') };
+    })(), { noZip64: true });
+    const listing = await listArchive(path);
+    expect(listing.count).toBe(0);
+    expect(listing.warnings).toEqual([
+      { kind: 'missing-zip64', reason: expect.stringMatching(/^The end record counts 0 entries but the central directory holds 65,536: .*None of them is listed or extracted\.$/) },
+    ]);
   });
 
   it('warns when the central directory sits past 4 GiB with only 32-bit offsets (a sparse file, nothing written past a few KiB)', async (context) => {
@@ -205,8 +228,15 @@ describe('archives past the 32-bit records without zip64 (likely truncated by th
     const listing = await listArchive(path);
     expect(listing.entries.map((entry) => entry.name)).toEqual(['big.bin', 'after.png']);
     expect(listing.warnings).toEqual([
-      { kind: 'missing-zip64', reason: expect.stringMatching(/^The archive is 4\.00 GiB but has no zip64 records, which offsets past 4 GiB need: its writer cut them to 32 bits \(likely truncated by its writer\)/) },
+      {
+        kind: 'missing-zip64',
+        reason: expect.stringMatching(/^The archive is 4\.00 GiB, past the 4 GiB that 32-bit offsets reach, and has no zip64 records: its writer cut its offsets to 32 bits \(likely truncated by its writer\), so some entries point to the wrong place/),
+      },
     ]);
+    // As the warning says, Verify names the entry whose offset no longer leads to it (the offsets are read as shifted by the 4 GiB they lost).
+    const verified = await verifyArchive(path);
+    expect(verified.ok).toBe(false);
+    expect(verified.failed.map((failure) => failure.name)).toContain('big.bin');
     rmSync(path);
   });
 

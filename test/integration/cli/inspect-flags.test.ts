@@ -61,4 +61,34 @@ describe('export-manager inspect: what the zip\'s maker got wrong', () => {
     const json = (await runBuiltCli(['inspect', zip, '--json'])).json<InspectJson>();
     expect(json.warnings).toEqual([{ kind: 'missing-zip64', reason: expect.stringContaining('holds 65,542') }]);
   });
+
+  it('keeps the field names and kinds of --json stable, and documents every one of them in --help', async () => {
+    const zip = join(fx.root, 'every-flag.zip');
+    writeZip(
+      zip,
+      (function* () {
+        yield { name: 'cover.png', data: Buffer.from('<html><head><title>Not Found</title></head></html>') };
+        yield { name: 'empty.pdf', data: Buffer.alloc(0) };
+        yield { name: Buffer.from('M\x84rz.txt', 'latin1'), data: Buffer.from('x') };
+        for (let i = 0; i < 65_540; i++) yield { name: `f${i}`, data: Buffer.alloc(0) };
+      })(),
+      { noZip64: true },
+    );
+    const json = (await runBuiltCli(['inspect', zip, '--json'])).json<Record<string, unknown> & InspectJson>();
+    // The contract scripts rely on: these names, no fewer and no more.
+    expect(Object.keys(json).sort()).toEqual(['count', 'entries', 'manifest', 'ok', 'totalSize', 'warnings']);
+    expect(Object.keys(json.entries[0]!).sort()).toEqual(['compressedSize', 'directory', 'encrypted', 'flags', 'modified', 'name', 'size', 'unsafe']);
+    const flags = json.entries.flatMap((entry) => entry.flags);
+    for (const item of [...flags, ...json.warnings]) expect(Object.keys(item).sort()).toEqual(['kind', 'reason']);
+    const flagKinds = [...new Set(flags.map((flag) => flag.kind))].sort();
+    expect(flagKinds).toEqual(['empty', 'error-stub', 'not-utf8-name']);
+    expect(json.entries.find((entry) => entry.name === 'März.txt')!.flags.map((flag) => flag.kind)).toEqual(['not-utf8-name']);
+
+    const help = await runBuiltCli(['inspect', '--help']);
+    expect(help.code).toBe(0);
+    const documented = /^JSON: ([\s\S]*?)\n\s*"unsafe"/m.exec(help.stdout)?.[1] ?? '';
+    for (const key of [...Object.keys(json), ...Object.keys(json.entries[0]!), 'kind', 'reason']) expect(documented, key).toContain(`"${key}"`);
+    // Each kind on a line of its own, with what it means.
+    for (const kind of [...flagKinds, ...json.warnings.map((warning) => warning.kind)]) expect(help.stdout).toMatch(new RegExp(`^ +${kind} {2,}\\S`, 'm'));
+  });
 });

@@ -120,12 +120,16 @@ describe('export-manager download: batches above the maximum batch size', () => 
     expect(fixture.files(fixture.saveDir)).not.toContain('r (part 1 of 2).zip');
   });
 
-  it('--on-conflict keep-both names a later part after FILE, not after the " (1)" part 1 became', async () => {
-    // Part naming only (a set numbered this way is named apart from its manifest: "k (part 1 of 2) (1)" has no "(2 parts)" name yet).
+  it('--on-conflict keep-both numbers the set as one, "k (1) (part 2 of 2).zip", with its own set manifest, not each part on its own', async () => {
     writeFileSync(join(fixture.saveDir, 'k (part 1 of 2).zip'), 'taken');
-    const run = await runBuiltCli(['download', '--base-url', backend.url, ...urlArgs(6), '--max-batch', '4', '--out', join(fixture.saveDir, 'k.zip'), '--on-conflict', 'keep-both', '--no-manifest'], { env });
+    const run = await runBuiltCli(['download', '--base-url', backend.url, ...urlArgs(6), '--max-batch', '4', '--out', join(fixture.saveDir, 'k.zip'), '--on-conflict', 'keep-both'], { env });
     expect(run.code, run.stderr).toBe(0);
-    expect(fixture.files(fixture.saveDir)).toEqual(['k (part 1 of 2) (1).zip', 'k (part 1 of 2).zip', 'k (part 2 of 2).zip']);
+    expect(fixture.files(fixture.saveDir)).toEqual(['k (1) (2 parts).manifest.json', 'k (1) (part 1 of 2).zip', 'k (1) (part 2 of 2).zip', 'k (part 1 of 2).zip']);
+    expect(run.stdout.trim().split('\n')).toEqual([1, 2].map((n) => join(fixture.saveDir, `k (1) (part ${n} of 2).zip`)));
+    // The set's manifest is found from either part.
+    const verified = await runBuiltCli(['verify', join(fixture.saveDir, 'k (1) (part 2 of 2).zip'), '--json'], { env });
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.json()).toMatchObject({ ok: true, manifest: { ok: true, path: join(fixture.saveDir, 'k (1) (2 parts).manifest.json') } });
   });
 });
 

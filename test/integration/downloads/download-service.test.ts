@@ -204,6 +204,31 @@ describe('a check, then a zip of what it found', () => {
     expect(zip).toMatchObject({ state: 'succeeded', itemCount: 2, exportIds: ['e1', 'e2'], result: { entries: 2 } });
   });
 
+  it('its zip\'s manifest keeps what the check said: the exported URLs, and each skipped export with the backend\'s reason', async () => {
+    const preferences: DownloadPreferences = {
+      askWhereToSave: async () => false, defaultFolder: async () => null, lastFolder: async () => null, rememberFolder: async () => {},
+      nameConflict: async () => 'keep-both', rememberNameConflict: async () => {}, writeManifest: async () => true,
+    };
+    const { api, finished, backend } = await setup({}, { ...withUnknown, preferences, app: { name: 'Export Manager', version: '9.9.9' } });
+    const check = await finished((await value(api['downloads.check']({ profileId: 'p1', scope: ALL }))).jobId);
+    if (check.result?.mode !== 'urls') throw new Error('not a URL-mode answer');
+    const zip = await finished((await value(api['downloads.start']({ profileId: 'p1', scope: { checkJobId: check.jobId }, mode: 'zip', saveTo: 'default' }))).jobId);
+    expect(zip.state).toBe('succeeded');
+    const manifest = JSON.parse(readFileSync(join(ports.paths.downloadsDir, 'Canvas exports – sample.manifest.json'), 'utf8')) as { requested: number; check?: unknown };
+    expect(manifest.requested).toBe(2);
+    expect(manifest.check).toEqual({
+      exportedUrls: check.result.exportedUrls,
+      skipped: [{ sourceFileUrl: `${backend.url}/sample-exports/missing.png`, reason: 'Export not found' }],
+    });
+    expect(check.result.exportedUrls).toHaveLength(2);
+    // The manifest still reads back and verifies with the field in it.
+    expect((await verifyZip(join(ports.paths.downloadsDir, 'Canvas exports – sample.zip'))).manifest?.ok).toBe(true);
+    // A zip not made from a check has no such field.
+    const plain = await finished((await value(api['downloads.start']({ profileId: 'p1', scope: { ids: ['e1'] }, mode: 'zip', saveTo: 'default' }))).jobId);
+    const plainManifest = JSON.parse(readFileSync(plain.result?.mode === 'zip' ? plain.result.parts[0]!.path.replace(/\.zip$/, '.manifest.json') : '', 'utf8')) as { check?: unknown };
+    expect(plainManifest).not.toHaveProperty('check');
+  });
+
   it('is refused once the exports its scope names changed, for another profile, and while it runs', async () => {
     const harness = await setup({ faults: [null, { kind: 'stall', afterBytes: 10 }] }, withUnknown);
     const { api, finished } = harness;

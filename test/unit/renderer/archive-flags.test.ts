@@ -48,6 +48,30 @@ describe('EntryTable: flagged entries', () => {
     // A flag changes nothing about what can be done with the entry.
     expect(within(flagged!).getByRole('button', { name: 'Open cover.png' })).toBeEnabled();
   });
+
+  it('describes the row\'s checkbox and Open button by its flags, so a screen reader says why where the entry is acted on', () => {
+    const notUtf8 = { kind: 'not-utf8-name' as const, reason: 'name stored without the UTF-8 flag in a legacy code page: shown decoded as CP437' };
+    render(EntryTable, {
+      entries: [entry('cover.png', [{ kind: 'error-stub', reason: STUB_REASON }, notUtf8]), entry('page-01.png')],
+      limit: 500,
+      selected: new Set<string>(),
+      duplicates: new Set<string>(),
+      sortKey: 'name',
+      sortAscending: true,
+      onsort: vi.fn(),
+      ontoggle: vi.fn(),
+      selectable: { count: 2, selected: 0 },
+      ontoggleall: vi.fn(),
+      onopen: vi.fn(),
+    });
+    const described = `Error page: ${STUB_REASON} Name encoding: ${notUtf8.reason}`;
+    expect(screen.getByRole('button', { name: 'Open cover.png' })).toHaveAccessibleDescription(described);
+    expect(screen.getByRole('checkbox', { name: 'Select cover.png' })).toHaveAccessibleDescription(described);
+    // The name stays the name: the flags describe, they do not rename.
+    expect(screen.getByRole('button', { name: 'Open cover.png' })).toHaveAccessibleName('Open cover.png');
+    expect(screen.getByRole('button', { name: 'Open page-01.png' })).not.toHaveAttribute('aria-describedby');
+    expect(screen.getByRole('checkbox', { name: 'Select page-01.png' })).toHaveAccessibleDescription('');
+  });
 });
 
 describe('the Inspect screen', () => {

@@ -61,6 +61,26 @@ describe('JobCard for a zip split into parts', () => {
     expect(screen.getAllByTestId('zip-part')).toHaveLength(2);
   });
 
+  it('a split zip that stopped part-way offers "Resume from part k" where Retry was; one that saved nothing offers Retry', async () => {
+    const onretry = vi.fn();
+    const error = { kind: 'server' as const, status: 500, message: 'Part 3 of 3 failed.' };
+    const { unmount } = render(JobCard, { job: splitJob('failed', [part(1), part(2)], { error }), oncancel: vi.fn(), onretry });
+    await fireEvent.click(screen.getByRole('button', { name: 'Resume from part 3' }));
+    expect(onretry).toHaveBeenCalledWith(expect.objectContaining({ jobId: 'job-split' }));
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    unmount();
+    const cancelled = { kind: 'cancelled' as const, message: 'Cancelled during part 2 of 3.' };
+    render(JobCard, { job: splitJob('cancelled', [part(1)], { error: cancelled }), oncancel: vi.fn(), onretry });
+    expect(screen.getByRole('button', { name: 'Resume from part 2' })).toBeInTheDocument();
+  });
+
+  it('a failed zip with no part saved offers Retry', () => {
+    const error = { kind: 'server' as const, status: 500, message: 'Part 1 of 3 failed.' };
+    render(JobCard, { job: splitJob('failed', [], { error }), oncancel: vi.fn(), onretry: vi.fn() });
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Resume/ })).not.toBeInTheDocument();
+  });
+
   it('shows which part is running and fills the bar across parts', () => {
     const progress = { jobId: 'job-split', bytes: 50, total: 100, bytesPerSecond: 10, etaSeconds: 5, part: 2, parts: 3 };
     render(JobCard, { job: { ...splitJob('running', [part(1)]), result: null, progress }, oncancel: vi.fn() });

@@ -38,6 +38,42 @@ describe('the magic-byte check', () => {
     expect(contradiction('a.pdf', `${' '.repeat(300)}%PDF-1.7\n`)).toBeNull();
   });
 
+  it('passes the magic of the types added for illustration, fonts, archives and video, and flags a page in their place', () => {
+    const real: Array<[string, Buffer | string]> = [
+      ['a.eps', '%!PS-Adobe-3.0 EPSF-3.0\n'],
+      ['a.eps', Buffer.from([0xc5, 0xd0, 0xd3, 0xc6, 0x1e, 0, 0, 0])],
+      ['a.ai', '%PDF-1.6\n%\xe2\xe3'],
+      ['a.ai', '%!PS-Adobe-3.0\n'],
+      ['a.rtf', '{\\rtf1\\ansi\\deff0 {\\fonttbl'],
+      ['a.bz2', 'BZh91AY&SY'],
+      ['a.xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04])],
+      ['a.rar', Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1')],
+      ['a.svgz', Buffer.from([0x1f, 0x8b, 0x08, 0x00])],
+      ['a.apng', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+      ['a.jxl', Buffer.from([0xff, 0x0a, 0xfa, 0x7f])],
+      ['a.jp2', Buffer.from([0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a])],
+      ['a.avi', Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 1, 0, 0]), Buffer.from('AVI LIST')])],
+      ['a.ttf', Buffer.from([0x00, 0x01, 0x00, 0x00, 0x00, 0x0f])],
+      ['a.otf', 'OTTO\x00\x0b'],
+    ];
+    for (const [name, head] of real) expect(contradiction(name, head), name).toBeNull();
+    for (const name of ['a.eps', 'a.ai', 'a.rtf', 'a.bz2', 'a.xz', 'a.rar', 'a.svgz', 'a.apng', 'a.jxl', 'a.jp2', 'a.avi', 'a.ttf', 'a.otf']) {
+      expect(contradiction(name, '<html><head><title>403 Forbidden</title></head>'), name).toBe('html');
+    }
+  });
+
+  it('reads a page in a legacy 8-bit code page as the text it is, and never takes binary for one', () => {
+    // "Accès refusé" in ISO-8859-1, as an old European server answers: not UTF-8, yet plainly a page.
+    const latin1 = Buffer.from('<html><head><title>Acc\u00e8s refus\u00e9</title></head><body>Vous n\u0027avez pas acc\u00e8s.</body></html>', 'latin1');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(latin1)).toThrow();
+    expect(contradiction('cover.png', latin1)).toBe('html');
+    expect(headSnippet('html', latin1)).toBe('Acc\u00e8s refus\u00e9');
+    expect(contradiction('report.pdf', Buffer.from('Zugriff verweigert: Datei gel\u00f6scht', 'latin1'))).toBe('text');
+    // Bytes mostly past ASCII are no page in any code page, even without a control byte among them.
+    expect(headKind(Buffer.from([0xc8, 0xe9, 0xa0, 0xf1, 0x41, 0xb7, 0xd3, 0xee]))).toBeNull();
+    expect(contradiction('a.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBeNull();
+  });
+
   it('leaves a binary of another format alone: only a page is an error stub', () => {
     expect(contradiction('photo.png', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBeNull();
     expect(contradiction('a.pdf', Buffer.from([0x00, 0x01, 0x02, 0x89]))).toBeNull();
