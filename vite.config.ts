@@ -22,7 +22,7 @@ const external: Array<string | RegExp> = [
 ];
 
 /**
- * Builds main (ESM), the command line and the archive worker, all for Node; got is bundled in.
+ * Builds main (ESM), the command line, the archive worker and the fast body worker, all for Node; got is bundled in.
  * With `chunksDir`, each dynamic `import()` becomes a chunk in `dist-electron/<chunksDir>/`
  * (emptied first, so no stale chunk lingers), loaded only when the code runs: the command line
  * imports one command at a time so `--help` and `--version` start fast. Without it, dynamic
@@ -103,6 +103,8 @@ export default defineConfig(({ command }) => {
         { ...nodeEntry('main/cli.ts', 'cli.js', 'cli-chunks'), onstart: () => {} },
         // Archive work runs in a worker thread, started from its own bundle beside main.js/cli.js.
         { ...nodeEntry('main/core/archive/archive-worker.ts', 'archive-worker.mjs'), onstart: () => {} },
+        // So does a zip's body on the fast path (main/core/http/fast-body/worker-entry.ts finds it beside main.js, or one folder up from cli-chunks/).
+        { ...nodeEntry('main/core/http/fast-body/fast-body-worker.ts', 'fast-body-worker.mjs'), onstart: () => {} },
         {
           entry: here('main/preload.ts'),
           // A new preload needs only the page reloaded; before main has started the app, nothing.

@@ -45,6 +45,12 @@ export interface ZipPart {
   bytes: number;
   entries: number;
   filename: string;
+  /**
+   * Which body path saved it: `fast` (the worker's own socket, http/fast-body/) or `got`
+   * (a redirect, a proxy login or a framing the fast path hands over). Absent for a part a
+   * resumed download kept from before.
+   */
+  bodyPath?: 'fast' | 'got';
 }
 
 /** A file saved by a files-mode job. */

@@ -1,21 +1,25 @@
 /**
- * `npm run bench:download`: streams a 256 MiB and a 1 GiB zip from the sample backend to disk
- * through the engine and with curl on the same route, in the same run. Prints throughput of
- * each, the ratio and the engine's peak RSS. The engine runs in a child process, bundled with
- * esbuild and run by plain node as the app runs it (no tsx), so its peak RSS is its own.
- * The sample backend runs in this (parent) process, which only waits while a round runs: curl
- * and the engine child hit the same server process, each in a process of its own.
- * Prints best-of, median and the median of per-round ratios (each round runs both back to back,
- * so that ratio shares the machine's load), and CPU seconds of each download.
- * A second reference, bare `node:http` into a file (bare-node-download.ts), runs in every round:
- * the engine is Node code, so it shows how much of a gap to curl is Node's own.
- * The engine hashes every body with SHA-256 as it streams (the manifest's file hash): one more
- * contender is the same engine with that hash off, so the hash's cost is printed per round
- * (issue 19: at most 10 %); another adds the manifest's entry digests (every entry read back,
- * CRC-checked and hashed before the move), the whole price of a manifest.
- * Knobs: BENCH_SIZES (MiB, default 256,1024), BENCH_ROUNDS (default 5), BENCH_COMPARE (path of
- * another zip-download.ts, e.g. an older one from `git archive`, run as one more contender).
- * Targets (issue 3): engine ≥ 0.9× curl; peak RSS ≤ 150 MB and flat across sizes.
+ * `npm run bench:download`: zips of 256 MiB and 1 GiB from the sample backend to disk, over
+ * http and over https (a per-run authority: curl gets it with --cacert, the Node contenders
+ * through NODE_EXTRA_CA_CERTS), by each contender in every round, side by side:
+ * - curl, the machine's own reference;
+ * - bare node:http(s) into a file stream (bare-node-download.ts): what plain Node streams reach;
+ * - the got path (runZipDownload with `bodyPath: 'got'`): got's stream into a file stream;
+ * - the fast path (the engine's default, issue 21): its own socket read into one reused
+ *   buffer in a worker thread, written with writeSync; the engine's own figure.
+ * Every Node contender runs in a child process of its own, bundled with esbuild and run by plain
+ * node as the app runs it (the fast path's worker bundled beside it, as the build puts it beside
+ * main.js), so its CPU (all threads) and peak RSS are its own. The sample backend runs in this
+ * process, which only waits while a round runs. The order of the contenders alternates by round.
+ * Per size and protocol it prints each contender's median speed, its speed against curl (curl's
+ * time ÷ its own, per round: > 1 is faster than curl; median, min–max), its CPU per GiB and
+ * against curl's (its CPU ÷ curl's, per round: < 1 is less), and its peak RSS.
+ * Knobs: BENCH_SIZES (MiB, default 256,1024), BENCH_ROUNDS (default 5), BENCH_PROTOCOLS
+ * (default http,https), BENCH_EXTRAS=1 (adds the fast path without its streamed SHA-256, and
+ * with the manifest's entry digests: what each costs), BENCH_COMPARE (path of another
+ * zip-download.ts, e.g. an older one from `git archive`, run as one more contender).
+ * Goals (issue 21), for the fast path: at 1 GiB over http ≥ 1.0× curl's speed and ≤ curl's CPU,
+ * ≤ 80 MB RSS; over https ≥ 0.9× curl's speed.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,29 +29,33 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { startSampleBackend } from '../../main/core/sample-backend/server';
+import type { SampleBackend } from '../../main/core/sample-backend/server';
 import { bulkExportUrl, resolveSourceFileUrl, zipEntryFor } from '../../main/core/sample-backend/sample-catalog';
+import { hasOpenssl, makeTestPki } from '../integration/network/test-pki';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
 const engineModule = fileURLToPath(new URL('../../main/core/downloads/zip-download.ts', import.meta.url));
+const workerModule = fileURLToPath(new URL('../../main/core/http/fast-body/fast-body-worker.ts', import.meta.url));
 const bareNodeModule = fileURLToPath(new URL('./bare-node-download.ts', import.meta.url));
 
-/** What the child prints: one timed engine download (or none, for the baseline). */
+/** What a child prints: one timed download (or none, for the baseline). */
 interface ChildResult {
   bytes: number;
   seconds: number;
   maxRssKiB: number;
-  /** User + system CPU seconds of the download. */
+  /** User + system CPU seconds of the whole process, every thread. */
   cpuSeconds: number;
+  /** The engine's body path, when the contender is the engine. */
+  bodyPath: string | null;
 }
 
 /** The child's source: one download through runZipDownload, then its own time, CPU and peak RSS as JSON. */
 const childSource = (module: string) => `
 import { runZipDownload } from ${JSON.stringify(module)};
 const args = JSON.parse(process.argv[2]);
-let bytes = 0;
-let seconds = 0;
-let cpuSeconds = 0;
+let bytes = 0, seconds = 0, cpuSeconds = 0, bodyPath = null;
 if (args) {
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -60,32 +68,35 @@ if (args) {
   const used = process.cpuUsage(cpu);
   cpuSeconds = (used.user + used.system) / 1e6;
   bytes = result.bytes;
+  bodyPath = result.bodyPath ?? null;
 }
-process.stdout.write(JSON.stringify({ bytes, seconds, cpuSeconds, maxRssKiB: process.resourceUsage().maxRSS }) + '\\n');
+process.stdout.write(JSON.stringify({ bytes, seconds, cpuSeconds, bodyPath, maxRssKiB: process.resourceUsage().maxRSS }) + '\\n');
 `;
+
+// Bundled CommonJS dependencies require Node built-ins; ESM output needs a require for them.
+const BANNER = { js: "import { createRequire as benchCreateRequire } from 'node:module'; const require = benchCreateRequire(import.meta.url);" };
+
+async function bundle(entryPoints: string[], outfile: string): Promise<void> {
+  await build({ entryPoints, outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: BANNER });
+}
 
 async function bundleChild(dir: string, module: string, name: string): Promise<string> {
   const entry = join(dir, `${name}.ts`);
   const outfile = join(dir, `${name}.mjs`);
   writeFileSync(entry, childSource(module));
-  await build({
-    entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
-    // Bundled CommonJS dependencies require Node built-ins; ESM output needs a require for them.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
+  await bundle([entry], outfile);
   return outfile;
 }
 
-/** Options of runZipDownload a contender sets (the hash off, the entry digests on). */
-type EngineOptions = { hashBody?: boolean; digestEntries?: boolean };
+type EngineOptions = { bodyPath?: 'fast' | 'got'; hashBody?: boolean; digestEntries?: boolean };
 
-function engine(child: string, args: { baseUrl: string; url: string; dir: string; options?: EngineOptions } | null): Promise<ChildResult> {
+function child(file: string, args: { baseUrl: string; url: string; dir: string; options?: EngineOptions } | null, env: NodeJS.ProcessEnv): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [file, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.on('error', reject);
-    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildResult) : reject(new Error(`engine child exited ${code}`))));
+    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildResult) : reject(new Error(`child exited ${code}`))));
   });
 }
 
@@ -95,18 +106,18 @@ function childCpu(timesOutput: string): number {
   return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
 }
 
-async function curl(baseUrl: string, url: string, dir: string): Promise<{ bytes: number; seconds: number; cpuSeconds: number }> {
+async function curl(baseUrl: string, url: string, dir: string, caFile: string | null): Promise<ChildResult> {
   const body = join(dir, 'body.json');
   writeFileSync(body, JSON.stringify({ items: [{ sourceFileUrl: url }] }));
   const out = join(dir, 'curl.zip');
+  const trust = caFile ? `--cacert "$4"` : '';
   const started = performance.now();
   // Through bash only to read curl's CPU time with `times`; bash's start-up (a few ms) counts against curl, under 1 % here.
-  const { stdout } = await run('bash', ['-c', 'curl -sS -f -o "$1" -H "content-type: application/json" --data-binary "@$2" "$3" && times', 'bench', out, body, `${baseUrl}/viewer/exports/download-batch`]);
+  const { stdout } = await run('bash', ['-c', `curl -sS -f ${trust} -o "$1" -H "content-type: application/json" --data-binary "@$2" "$3" && times`, 'bench', out, body, `${baseUrl}/viewer/exports/download-batch`, caFile ?? '']);
   const seconds = (performance.now() - started) / 1000;
-  const cpuSeconds = childCpu(stdout);
   const bytes = statSync(out).size;
   rmSync(out);
-  return { bytes, seconds, cpuSeconds };
+  return { bytes, seconds, cpuSeconds: childCpu(stdout), maxRssKiB: 0, bodyPath: null };
 }
 
 function median(values: number[]): number {
@@ -115,86 +126,113 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const rate = (bytes: number, seconds: number) => `${(bytes / MiB / seconds).toFixed(0)} MiB/s (${seconds.toFixed(2)} s)`;
+/** One contender of every round. */
+interface Contender {
+  name: string;
+  file: string | 'curl';
+  options?: EngineOptions;
+  /** The body path it must report (a fast path that fell back to got would measure the wrong thing). */
+  expectPath?: 'fast' | 'got';
+}
+
+/** A contender's rounds at one size. */
+type Rounds = ChildResult[];
+
+function report(title: string, contenders: Contender[], results: Map<Contender, Rounds>): void {
+  const curlRounds = results.get(contenders[0]!)!;
+  const rows = contenders.map((contender) => {
+    const rounds = results.get(contender)!;
+    const speed = rounds.map((r, i) => curlRounds[i]!.seconds / r.seconds);
+    const cpu = rounds.map((r, i) => r.cpuSeconds / curlRounds[i]!.cpuSeconds);
+    const mibPerSecond = median(rounds.map((r) => r.bytes / MiB / r.seconds));
+    const cpuPerGiB = median(rounds.map((r) => r.cpuSeconds / (r.bytes / GiB)));
+    const rss = Math.max(...rounds.map((r) => r.maxRssKiB));
+    const paths = [...new Set(rounds.map((r) => r.bodyPath).filter((path) => path !== null))].join('/');
+    return [
+      contender.name + (paths ? ` [${paths}]` : ''),
+      `${mibPerSecond.toFixed(0)}`,
+      `${median(speed).toFixed(2)} (${Math.min(...speed).toFixed(2)}–${Math.max(...speed).toFixed(2)})`,
+      `${cpuPerGiB.toFixed(2)}`,
+      `${median(cpu).toFixed(2)}`,
+      contender.file === 'curl' ? '—' : `${((rss * 1024) / 1e6).toFixed(0)}`,
+    ];
+  });
+  console.log(`\n${title}`);
+  console.log('| contender | MiB/s (median) | speed vs curl (median, min–max) | CPU s per GiB | CPU vs curl | max RSS MB |');
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+async function roundsOf(backend: SampleBackend, size: number, rounds: number, contenders: Contender[], work: string, caFile: string | null, label: string): Promise<Map<Contender, Rounds>> {
+  const url = bulkExportUrl(backend.url, size);
+  // The server computes a bulk entry's CRC on its first request and caches it; do it now so the
+  // first timed download does not pay for it.
+  const resolved = resolveSourceFileUrl(url);
+  if (resolved) zipEntryFor(resolved, resolved.fileName);
+  const env = caFile ? { NODE_EXTRA_CA_CERTS: caFile } : {};
+  const results = new Map<Contender, Rounds>(contenders.map((contender) => [contender, []]));
+  for (let round = 0; round < rounds; round++) {
+    const dir = mkdtempSync(join(work, 'round-'));
+    // Alternate the order so no contender always runs first (page cache, server state).
+    const order = round % 2 === 0 ? contenders : [...contenders].reverse();
+    for (const contender of order) {
+      const result = contender.file === 'curl'
+        ? await curl(backend.url, url, dir, caFile)
+        : await child(contender.file, { baseUrl: backend.url, url, dir, options: contender.options }, env);
+      if (contender.expectPath && result.bodyPath !== contender.expectPath) console.log(`  warning: ${contender.name} was served by the ${result.bodyPath} path`);
+      results.get(contender)!.push(result);
+      console.log(`  ${label} ${size} MiB round ${round + 1} ${contender.name}: ${(result.bytes / MiB / result.seconds).toFixed(0)} MiB/s (${result.seconds.toFixed(2)} s), CPU ${result.cpuSeconds.toFixed(2)} s${result.maxRssKiB ? `, peak RSS ${((result.maxRssKiB * 1024) / 1e6).toFixed(0)} MB` : ''}`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-download-'));
-  const backend = await startSampleBackend();
   const sizes = (process.env.BENCH_SIZES ?? '256,1024').split(',').map(Number);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-  const peaks: number[] = [];
+  const protocols = (process.env.BENCH_PROTOCOLS ?? 'http,https').split(',').filter((protocol) => protocol === 'http' || protocol === 'https');
+  const pki = protocols.includes('https') && hasOpenssl ? makeTestPki() : null;
   try {
-    const child = await bundleChild(work, engineModule, 'engine');
-    // Contenders besides curl and the engine, each a child of its own: bare node:http always, BENCH_COMPARE when given.
-    const others: Array<{ name: string; label: string; child: string; options?: EngineOptions }> = [
-      { name: 'bare node:http', label: 'bare node', child: await bundleChild(work, bareNodeModule, 'bare') },
-      { name: 'engine without its streamed SHA-256', label: 'no sha256', child, options: { hashBody: false } },
-      { name: 'engine with the manifest (entries read back and hashed)', label: 'manifest', child, options: { digestEntries: true } },
+    const engine = await bundleChild(work, engineModule, 'engine');
+    // Beside the engine's bundle, where the fast path looks for its worker (worker-entry.ts).
+    await bundle([workerModule], join(work, 'fast-body-worker.mjs'));
+    const contenders: Contender[] = [
+      { name: 'curl', file: 'curl' },
+      { name: 'bare node:http(s)', file: await bundleChild(work, bareNodeModule, 'bare') },
+      { name: 'got path', file: engine, options: { bodyPath: 'got' }, expectPath: 'got' },
+      { name: 'fast path (the engine)', file: engine, options: { bodyPath: 'fast' }, expectPath: 'fast' },
     ];
-    // BENCH_COMPARE=/path/to/an/older/zip-download.ts (e.g. from `git archive`) adds that engine to every round.
-    if (process.env.BENCH_COMPARE) others.push({ name: 'compared engine', label: 'compare', child: await bundleChild(work, process.env.BENCH_COMPARE, 'compare') });
-    console.log(`download benchmark: sample backend ${backend.url}; ${rounds} rounds per size, best-of and median compared`);
-    const baseline = await engine(child, null);
-    console.log(`engine child baseline (node + bundled engine loaded, no download): peak RSS ${(baseline.maxRssKiB / 1024).toFixed(0)} MiB`);
-    for (const size of sizes) {
-      const url = bulkExportUrl(backend.url, size);
-      // The server computes a bulk entry's CRC on its first request and caches it; do it now so the
-      // first timed download (curl's, in round 1) does not pay for it.
-      const resolved = resolveSourceFileUrl(url);
-      if (resolved) zipEntryFor(resolved, resolved.fileName);
-      const curlTimes: number[] = [];
-      const engineTimes: number[] = [];
-      const otherTimes = others.map(() => [] as number[]);
-      let peak = 0;
-      for (let round = 0; round < rounds; round++) {
-        const dir = mkdtempSync(join(work, 'round-'));
-        // Alternate the order so neither side always runs first (cold server CRC cache, page cache).
-        const order = ['curl', 'engine', ...others.map((_, i) => i)] as const;
-        for (const who of round % 2 === 0 ? order : [...order].reverse()) {
-          if (who === 'curl') {
-            const c = await curl(backend.url, url, dir);
-            curlTimes.push(c.seconds);
-            console.log(`  ${size} MiB round ${round + 1} curl:   ${rate(c.bytes, c.seconds)}, CPU ${c.cpuSeconds.toFixed(2)} s`);
-          } else if (who === 'engine') {
-            const e = await engine(child, { baseUrl: backend.url, url, dir });
-            engineTimes.push(e.seconds);
-            peak = Math.max(peak, e.maxRssKiB);
-            console.log(`  ${size} MiB round ${round + 1} engine: ${rate(e.bytes, e.seconds)}, CPU ${e.cpuSeconds.toFixed(2)} s, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
-          } else {
-            const e = await engine(others[who]!.child, { baseUrl: backend.url, url, dir, options: others[who]!.options });
-            otherTimes[who]!.push(e.seconds);
-            console.log(`  ${size} MiB round ${round + 1} ${others[who]!.label}: ${rate(e.bytes, e.seconds)}, CPU ${e.cpuSeconds.toFixed(2)} s, peak RSS ${(e.maxRssKiB / 1024).toFixed(0)} MiB`);
-          }
-        }
-        rmSync(dir, { recursive: true, force: true });
-      }
-      peaks.push(peak);
-      const bestCurl = Math.min(...curlTimes);
-      const bestEngine = Math.min(...engineTimes);
-      // Each round runs both back to back, so its own ratio shares the machine's load at that moment.
-      const paired = median(curlTimes.map((c, i) => c / engineTimes[i]!));
-      console.log(
-        `${size} MiB best-of: curl ${(size / bestCurl).toFixed(0)} MiB/s, engine ${(size / bestEngine).toFixed(0)} MiB/s, ratio ${(bestCurl / bestEngine).toFixed(2)}; ` +
-          `median: curl ${(size / median(curlTimes)).toFixed(0)} MiB/s, engine ${(size / median(engineTimes)).toFixed(0)} MiB/s, ratio ${(median(curlTimes) / median(engineTimes)).toFixed(2)}; ` +
-          `median per-round ratio ${paired.toFixed(2)} (target ≥ 0.90); engine peak RSS ${((peak * 1024) / 1e6).toFixed(0)} MB (target ≤ 150 MB)`,
+    if (process.env.BENCH_EXTRAS === '1') {
+      contenders.push(
+        { name: 'fast path without its streamed SHA-256', file: engine, options: { bodyPath: 'fast', hashBody: false }, expectPath: 'fast' },
+        { name: 'fast path with the manifest (entries read back and hashed)', file: engine, options: { bodyPath: 'fast', digestEntries: true }, expectPath: 'fast' },
       );
-      others.forEach((other, i) => {
-        const times = otherTimes[i]!;
-        const pairedOther = median(curlTimes.map((c, round) => c / times[round]!));
-        const againstEngine = median(engineTimes.map((e, round) => times[round]! / e));
-        console.log(
-          `${size} MiB ${other.name}: best-of ${(size / Math.min(...times)).toFixed(0)} MiB/s, ratio to curl ${(bestCurl / Math.min(...times)).toFixed(2)}; ` +
-            `median ${(size / median(times)).toFixed(0)} MiB/s, median per-round ratio to curl ${pairedOther.toFixed(2)}; the engine's speed against it, median per round: ${againstEngine.toFixed(2)}×`,
-        );
-        // The engine hashes and this one does not: what the hash costs, as throughput lost, per round.
-        if (other.options?.hashBody === false) {
-          console.log(`${size} MiB streamed SHA-256: the engine runs at ${(againstEngine * 100).toFixed(0)} % of its speed without the hash, median per round (target ≥ 90 %)`);
-        }
-      });
     }
-    if (peaks.length > 1) console.log(`engine peak RSS by size: ${peaks.map((p) => `${((p * 1024) / 1e6).toFixed(0)} MB`).join(' vs ')} (must not grow with size)`);
+    // BENCH_COMPARE=/path/to/an/older/zip-download.ts (e.g. from `git archive`) adds that engine to every round.
+    if (process.env.BENCH_COMPARE) contenders.push({ name: 'compared engine', file: await bundleChild(work, process.env.BENCH_COMPARE, 'compare') });
+    const baseline = await child(engine, null, {});
+    console.log(`download benchmark: ${rounds} rounds per size, sizes ${sizes.join(', ')} MiB, over ${protocols.join(' and ')}`);
+    console.log(`engine child baseline (node + bundled engine loaded, no download): peak RSS ${((baseline.maxRssKiB * 1024) / 1e6).toFixed(0)} MB`);
+    for (const protocol of protocols) {
+      if (protocol === 'https' && !pki) {
+        console.log('https skipped: openssl is needed for the per-run authority');
+        continue;
+      }
+      const backend = await startSampleBackend(protocol === 'https' ? { tls: pki!.server } : {});
+      try {
+        for (const size of sizes) {
+          const results = await roundsOf(backend, size, rounds, contenders, work, protocol === 'https' ? pki!.caFile : null, protocol);
+          report(`${protocol}, ${size} MiB, ${rounds} rounds`, contenders, results);
+        }
+      } finally {
+        await backend.close();
+      }
+    }
+    console.log('\nGoals for the fast path (issue 21): 1 GiB over http ≥ 1.00× curl\'s speed and CPU vs curl ≤ 1.00, ≤ 80 MB RSS; over https ≥ 0.90×; 256 MiB the same ratios.');
   } finally {
-    await backend.close();
+    pki?.cleanup();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -22,7 +22,7 @@ const PACK_TIMEOUT_MS = 120_000;
 const EXECUTABLE_NAME = 'export-manager';
 
 /** What the build must have made before packing: the four bundles and the renderer's page. */
-const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/archive-worker.mjs', 'dist-electron/cli.js'];
+const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/archive-worker.mjs', 'dist-electron/fast-body-worker.mjs', 'dist-electron/cli.js'];
 /** The project files packing reads besides the build outputs. */
 const PROJECT_FILES = ['package.json', 'package-lock.json', 'electron-builder.yml', 'README.md', 'build', 'bin', 'dist', 'dist-electron'];
 

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { appError } from '../app-error';
 import { contentLength } from '../http/http-stream';
 import type { OpenResponse } from '../http/http-stream';
+import type { FastResponse } from '../http/fast-body/fast-response';
 import { ProgressMeter } from './progress-meter';
 import { PRIVATE_FILE_MODE } from '../files/private-modes';
 import { tempFileName } from '../files/temp-files';
@@ -79,10 +80,52 @@ export async function saveBody(response: OpenResponse, temp: string, options: Sa
     })
     .finally(() => meter.stop()); // a live timer would keep the command line's process alive
   meter.rethrow(); // a bad start found on 'end' of an empty body
-  if (total !== null && meter.bytes !== total) {
-    throw appError(meter.bytes < total ? 'network' : 'invalid-response', `The download stopped at ${meter.bytes} of ${total} bytes. Try again.`);
-  }
+  checkLength(meter.bytes, total);
   return { bytes: meter.bytes, sha256: hash?.digest('hex') ?? null };
+}
+
+/** As many bytes as Content-Length promised, or the error both body paths give. */
+function checkLength(bytes: number, total: number | null): void {
+  if (total !== null && bytes !== total) {
+    throw appError(bytes < total ? 'network' : 'invalid-response', `The download stopped at ${bytes} of ${total} bytes. Try again.`);
+  }
+}
+
+/** A batch answer whose body is to be saved, and the path that reads it: got's stream, or the fast path's worker. */
+export type BatchBody = { path: 'got'; response: OpenResponse } | { path: 'fast'; response: FastResponse };
+
+/**
+ * Saves a batch body on the path that opened it, under the same options and checks: on the
+ * got path as `saveBody` does; on the fast path in its worker (http/fast-body/), with the same
+ * progress, idle and low-speed rules, the same start check, the SHA-256 of the same bytes and
+ * the same length check. Either way the body is consumed or dropped whatever happens, and the
+ * temp file is closed before this settles.
+ */
+export async function saveBatchBody(body: BatchBody, temp: string, options: SaveBodyOptions): Promise<SavedBody> {
+  if (body.path === 'got') return saveBody(body.response, temp, options);
+  const { response } = body;
+  const total = contentLength(response.headers);
+  await mkdir(dirname(temp), { recursive: true }).catch(async (error: unknown) => {
+    await response.discard();
+    throw error;
+  });
+  const saved = await response.save(temp, {
+    total,
+    idleMs: options.idleMs,
+    intervalMs: options.intervalMs ?? 100,
+    onProgress: options.onProgress,
+    checkStart: options.checkStart,
+    signal: options.signal,
+    sha256: options.sha256 !== false,
+  });
+  checkLength(saved.bytes, total);
+  return saved;
+}
+
+/** Drops a batch body unread (a web page instead of a zip), on either path. */
+export async function discardBatchBody(body: BatchBody): Promise<void> {
+  if (body.path === 'got') body.response.body.destroy();
+  else await body.response.discard();
 }
 
 /**

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { ConflictChoice } from '../../../shared/api/downloads';
 import { appError, cancelled } from '../app-error';
 import { openBatch } from '../http/batch-client';
+import { continueAfterRedirect } from '../http/fast-body/got-handoff';
+import { openFastBatch } from '../http/fast-body/open-fast-batch';
 import { DEFAULT_TIMEOUTS } from '../http/http-stream';
 import type { Timeouts } from '../http/http-stream';
 import { zipFilenameFrom } from '../files/filename';
@@ -17,8 +19,9 @@ import { numberedName } from '../../../shared/numbered-name';
 import { settleTakenName } from './name-conflict';
 import type { ConflictPolicy, NameSet } from './name-conflict';
 import type { ProgressSnapshot } from './progress-meter';
-import { saveBody, withTempFile } from './save-body';
-import { readZipDirectory, verifyArchive } from '../archive';
+import { discardBatchBody, saveBatchBody, withTempFile } from './save-body';
+import type { BatchBody } from './save-body';
+import { MissingZip64Error, readZipDirectory, verifyArchive } from '../archive';
 import type { Network } from '../http/network/network';
 import type { EntryDigest } from '../archive';
 
@@ -68,7 +71,16 @@ export interface ZipDownloadOptions {
   digestEntries?: boolean;
   /** Hash the body with SHA-256 as it streams (default true; false only for the benchmark's reference). */
   hashBody?: boolean;
+  /**
+   * The body path to try: `fast` (default) reads the zip in a worker thread through its own
+   * socket (http/fast-body/) and hands the request to got where it cannot serve it; `got`
+   * keeps to got (the reference the benchmark and the tests compare the fast path with).
+   */
+  bodyPath?: BodyPath;
 }
+
+/** Which body path saved a zip: the fast path's worker, or got's stream. */
+export type BodyPath = 'fast' | 'got';
 
 /** A zip saved and verified. */
 export interface ZipDownloadResult {
@@ -87,6 +99,8 @@ export interface ZipDownloadResult {
   contentDisposition: string | null;
   /** Every file entry's digest, with `digestEntries`; null without. */
   digests: EntryDigest[] | null;
+  /** The body path that saved it (the job's details show it); absent for a part a resumed download kept from before (resume-parts.ts). */
+  bodyPath?: BodyPath;
 }
 
 const ZIP_STARTS = ['504b0304', '504b0506']; // a local file header, or the end record of an empty zip
@@ -120,11 +134,12 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
   abort.signal.addEventListener('abort', () => ended.abort(), { once: true });
   try {
     return await withTempFile(options.tempDir, 'download', async (temp) => {
-      const response = await openBatch({ ...options, mode: 'zip', signal: abort.signal });
+      const opened = await openZipBody(options, abort.signal);
+      const { response } = opened;
       const { filename, source } = zipFilenameFrom(response.headers['content-disposition']);
       options.onFilename?.(filename, source);
       if (/text\/html/i.test(response.headers['content-type'] ?? '')) {
-        response.body.destroy();
+        await discardBatchBody(opened);
         throw appError('invalid-response', 'The backend answered with a web page instead of a zip: check the base URL.', { status: response.status });
       }
       const savedName = options.nameAs?.(filename) ?? filename;
@@ -134,7 +149,7 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         stopped ??= error;
         abort.abort();
       });
-      const body = await saveBody(response, temp, {
+      const body = await saveBatchBody(opened, temp, {
         idleMs: options.timeouts?.idleMs ?? DEFAULT_TIMEOUTS.idleMs,
         intervalMs: options.progressIntervalMs,
         onProgress: options.onProgress,
@@ -146,6 +161,10 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         throw abort.signal.aborted ? error : bodyFailure(error);
       });
       const directory = await readZipDirectory(temp).catch((error: Error) => {
+        // Whole as its writer made it: asking again brings the same zip, fewer exports a request do not.
+        if (error instanceof MissingZip64Error) {
+          throw appError('invalid-response', `The backend's zip cannot be read whole: ${error.message} (likely truncated by its writer). Download fewer exports at a time: set a batch size below 65,535 in the profile (--max-batch on the command line).`);
+        }
         throw appError('invalid-response', `The downloaded file is not a complete zip (${error.message}). Try again.`);
       });
       const digests = options.digestEntries ? await digestEntries(temp, abort.signal) : null;
@@ -163,6 +182,7 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         status: response.status,
         contentDisposition: response.headers['content-disposition'] ?? null,
         digests,
+        bodyPath: opened.path,
       };
     });
   } catch (error) {
@@ -175,6 +195,22 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
     ended.abort();
     options.signal?.removeEventListener('abort', forward);
   }
+}
+
+/**
+ * The batch answer, its body not read yet: on the fast path when it can serve the request,
+ * else on got's. A redirect the fast path received is followed by got from there (the request
+ * is not sent twice); anything else it cannot serve is sent again by got from the start, before
+ * any body byte was written.
+ */
+async function openZipBody(options: ZipDownloadOptions, signal: AbortSignal): Promise<BatchBody> {
+  if (options.bodyPath !== 'got') {
+    const request = { baseUrl: options.baseUrl, apiKey: options.apiKey, sourceFileUrls: options.sourceFileUrls, signal, timeouts: options.timeouts, retry: options.retry, network: options.network };
+    const fast = await openFastBatch(request);
+    if (fast.kind === 'served') return { path: 'fast', response: fast.response };
+    if (fast.kind === 'redirect') return { path: 'got', response: await continueAfterRedirect(request, fast) };
+  }
+  return { path: 'got', response: await openBatch({ ...options, mode: 'zip', signal }) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { SavedPart } from './zip-parts';
  * other reader (the card, the notification, history) takes them from the result.
  */
 export function zipResult(saved: ReadonlyArray<SavedPart & { fileId: string }>, partCount: number): Extract<DownloadResult, { mode: 'zip' }> {
-  const parts: ZipPart[] = saved.map(({ part, path, fileId, bytes, entries, filename }) => ({ part, path, fileId, bytes, entries, filename }));
+  const parts: ZipPart[] = saved.map(({ part, path, fileId, bytes, entries, filename, bodyPath }) => ({ part, path, fileId, bytes, entries, filename, ...(bodyPath ? { bodyPath } : {}) }));
   return {
     mode: 'zip',
     parts,

@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
@@ -10,6 +12,8 @@ import type { SampleBackend, SampleBackendOptions } from '../../../main/core/sam
 import { createSampleFixture, openFdCount } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
 import { endShort, resetAfterHeaders, startRawBackend } from '../../helpers/raw-backend';
+import { writeZip } from '../../helpers/zip-fixtures';
+import type { FixtureEntry } from '../../helpers/zip-fixtures';
 
 let fx: SampleFixture;
 beforeEach(() => {
@@ -286,4 +290,33 @@ describe('zip download: a connection that closes mid-body is reported when it cl
       await close();
     }
   }, 70_000);
+});
+
+describe('zip download: a zip its writer made without the zip64 records it needs', () => {
+  it('is refused as the writer\'s fault, advising fewer exports a request, not "Try again"', async () => {
+    const zipPath = join(fx.root, 'wrapped.zip');
+    function* tiny(): Generator<FixtureEntry> {
+      for (let i = 0; i < 70_000; i++) yield { name: `f${i}.txt`, data: Buffer.from('x') };
+    }
+    writeZip(zipPath, tiny(), { noZip64: true });
+    const body = readFileSync(zipPath);
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(200, { 'content-type': 'application/zip', 'content-length': body.length, 'content-disposition': 'attachment; filename="big.zip"' }).end(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const error = await runZipDownload({
+        baseUrl: `http://127.0.0.1:${port}/api`, apiKey: null, sourceFileUrls: ['https://cdn.example.com/a.png'],
+        destination: { kind: 'folder', dir: fx.saveDir }, tempDir: fx.tempDir, retry: { limit: 0 },
+      }).then(() => null, (e: unknown) => appErrorOf(e));
+      expect(error).toMatchObject({ kind: 'invalid-response', message: expect.stringMatching(/its end record counts 4,464.*batch size below 65,535/) });
+      expect(error?.message).not.toMatch(/Try again/);
+      expect(fx.files(fx.saveDir)).toEqual([]);
+      expect(fx.files(fx.tempDir)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
 });

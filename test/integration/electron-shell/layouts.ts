@@ -29,7 +29,7 @@ export interface AppLayout {
 }
 
 /** What `npm run build` must have made for main to boot. */
-const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/archive-worker.mjs'];
+const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/archive-worker.mjs', 'dist-electron/fast-body-worker.mjs'];
 
 /**
  * The checkout's layout as `npm start` runs it: package.json, dist/ and dist-electron/ as the

@@ -44,7 +44,7 @@ export async function packagedLayout(): Promise<AppLayout> {
     if (entry !== 'app.asar') symlinkSync(join(packaged.resourcesDir, entry), join(resourcesPath, entry));
   }
   const mustBeUnpacked = filesUnder(packaged.unpackedDir).filter(
-    (file) => file.endsWith('.node') || file === join('dist-electron', 'archive-worker.mjs'),
+    (file) => file.endsWith('.node') || file === join('dist-electron', 'archive-worker.mjs') || file === join('dist-electron', 'fast-body-worker.mjs'),
   );
   for (const file of mustBeUnpacked) writeFileSync(join(asarDir, file), placeholderFor(file));
 

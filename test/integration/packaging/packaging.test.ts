@@ -33,7 +33,7 @@ const PACKING_TIMEOUT_MS = 180_000;
 /** The CPU this machine's natives are not built for: packing for it must be refused. */
 const OTHER_ARCH = process.arch === 'arm64' ? 'x64' : 'arm64';
 /** The four bundles the build makes in dist-electron/, and the command line's chunks. */
-const BUNDLES = ['dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/archive-worker.mjs', 'dist-electron/cli.js'];
+const BUNDLES = ['dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/archive-worker.mjs', 'dist-electron/fast-body-worker.mjs', 'dist-electron/cli.js'];
 
 let packaging: PackagingRun;
 let app: PackagedApp;
@@ -94,9 +94,11 @@ describe.skipIf(process.platform !== 'linux')('packaging over a stand-in Electro
       expect((await filesUnder(app.unpackedDir)).filter((file) => file.endsWith('.map'))).toEqual([]);
     });
 
-    it('unpacks the archive worker beside app.asar, where a worker thread can start it', () => {
-      expect(isUnpacked(app.asarPath, 'dist-electron/archive-worker.mjs')).toBe(true);
-      expect(existsSync(join(app.unpackedDir, 'dist-electron', 'archive-worker.mjs'))).toBe(true);
+    it('unpacks the workers beside app.asar, where a worker thread can start them', () => {
+      for (const worker of ['archive-worker.mjs', 'fast-body-worker.mjs']) {
+        expect(isUnpacked(app.asarPath, `dist-electron/${worker}`)).toBe(true);
+        expect(existsSync(join(app.unpackedDir, 'dist-electron', worker))).toBe(true);
+      }
     });
 
     it("unpacks keytar's and libsql's natives, built for this platform, where main requires them", async () => {

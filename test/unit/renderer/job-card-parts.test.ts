@@ -88,3 +88,17 @@ describe('JobCard for a zip split into parts', () => {
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
   });
 });
+
+describe('JobCard says how a zip\'s body was read', () => {
+  it('by the app\'s own downloader, by the general client for some parts, or nothing for parts kept from before', () => {
+    const fast = (n: number): ZipPart => ({ ...part(n), bodyPath: 'fast' });
+    const { unmount } = render(JobCard, { job: splitJob('succeeded', [fast(1), fast(2), fast(3)]), oncancel: vi.fn() });
+    expect(screen.getByTestId('body-path')).toHaveTextContent('Read by the app’s own downloader');
+    unmount();
+    const mixed = render(JobCard, { job: splitJob('succeeded', [fast(1), { ...part(2), bodyPath: 'got' }, part(3)]), oncancel: vi.fn() });
+    expect(screen.getByTestId('body-path')).toHaveTextContent('1 of 2 parts read by the general HTTP client');
+    mixed.unmount();
+    render(JobCard, { job: splitJob('succeeded', [part(1), part(2), part(3)]), oncancel: vi.fn() });
+    expect(screen.queryByTestId('body-path')).not.toBeInTheDocument();
+  });
+});

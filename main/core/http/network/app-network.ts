@@ -61,7 +61,8 @@ export function followingNetwork(current: () => AppNetworkSettings, ports: AppNe
   };
   return {
     routeFor: (target) => network().routeFor(target),
-    trust: { secureContext: () => network().trust.secureContext() },
+    // Every network built here has a createTrustStore, which lists its certificates.
+    trust: { secureContext: () => network().trust.secureContext(), certificates: async () => network().trust.certificates?.() },
     get logins() {
       return network().logins;
     },

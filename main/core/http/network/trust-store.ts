@@ -8,6 +8,12 @@ import { appError, fail } from '../../app-error';
 export interface TrustStore {
   /** The TLS context to verify with, or undefined for Node's default (its bundled roots and NODE_EXTRA_CA_CERTS). */
   secureContext(): Promise<SecureContext | undefined>;
+  /**
+   * The authorities (PEM) that context is built from, or undefined for Node's default: what a
+   * connection made where a SecureContext cannot go builds its own from (the fast body path's
+   * worker thread, http/fast-body/). A store without it cannot be used there (the got path serves).
+   */
+  certificates?(): Promise<string[] | undefined>;
 }
 
 /**
@@ -87,23 +93,26 @@ export interface TrustOptions {
  * asked for silently.
  */
 export function createTrustStore(options: TrustOptions): TrustStore {
-  let built: Promise<SecureContext | undefined> | null = null;
-  const build = async (): Promise<SecureContext | undefined> => {
+  let built: Promise<{ context: SecureContext; ca: string[] } | undefined> | null = null;
+  const build = async (): Promise<{ context: SecureContext; ca: string[] } | undefined> => {
     const system = options.system === false ? [] : systemCertificates();
     const extras = (await Promise.all(options.extraCaFiles.map(({ file, from }) => readCaFile(file, from)))).flat();
     if (system.length === 0 && extras.length === 0) return undefined;
     const nodeExtras = await nodeExtraCertificates(options.env ?? process.env);
-    return tls.createSecureContext({ ca: [...new Set([...tls.rootCertificates, ...system, ...nodeExtras, ...extras])] });
+    const ca = [...new Set([...tls.rootCertificates, ...system, ...nodeExtras, ...extras])];
+    return { context: tls.createSecureContext({ ca }), ca };
+  };
+  const trust = () => {
+    built ??= build();
+    // A failure is not kept: the person fixes the file and tries again without restarting.
+    built.catch(() => (built = null));
+    return built;
   };
   return {
-    secureContext() {
-      built ??= build();
-      // A failure is not kept: the person fixes the file and tries again without restarting.
-      built.catch(() => (built = null));
-      return built;
-    },
+    secureContext: async () => (await trust())?.context,
+    certificates: async () => (await trust())?.ca,
   };
 }
 
 /** Node's own trust, as today: bundled roots and NODE_EXTRA_CA_CERTS. */
-export const NODE_DEFAULT_TRUST: TrustStore = { secureContext: async () => undefined };
+export const NODE_DEFAULT_TRUST: TrustStore = { secureContext: async () => undefined, certificates: async () => undefined };

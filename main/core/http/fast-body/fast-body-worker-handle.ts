@@ -1,0 +1,107 @@
+import { closeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { fastBodyWorkerEntry } from './worker-entry';
+import { SHARED_BYTES, SHARED_FD, SHARED_SLOTS } from './worker-protocol';
+import type { FastBodyWorkerData, FromWorker, ToWorker } from './worker-protocol';
+
+/** One socket read's room: large reads, few callbacks (issue 21 measured 256 KiB). */
+export const READ_BUFFER_BYTES = 256 * 1024;
+
+/** How long a worker may take to close after `close` before it is terminated. */
+const CLOSE_GRACE_MS = 2000;
+
+/** The worker stopped by itself (a crash, a failed start): what it said, if anything. */
+export class WorkerGone extends Error {
+  override readonly name = 'WorkerGone';
+}
+
+/**
+ * Main's handle on one fast body worker: messages in order, the shared byte counter, and a
+ * close that always leaves nothing behind (the connection and the file closed by the worker,
+ * or, should it not answer, the thread terminated and its file descriptor closed from here).
+ */
+export class FastBodyWorker {
+  readonly counters: BigInt64Array;
+  private readonly worker: Worker;
+  private readonly inbox: FromWorker[] = [];
+  private waiting: { resolve: (message: FromWorker) => void; reject: (error: Error) => void } | null = null;
+  private gone: WorkerGone | null = null;
+  private readonly exited: Promise<void>;
+  private closing: Promise<void> | null = null;
+
+  /** Starts a worker, or null when its bundle is not there (the got path serves). */
+  static start(): FastBodyWorker | null {
+    const entry = fastBodyWorkerEntry();
+    return entry ? new FastBodyWorker(entry.source, entry.eval) : null;
+  }
+
+  private constructor(source: string, evalSource: boolean) {
+    const shared = new SharedArrayBuffer(SHARED_SLOTS * BigInt64Array.BYTES_PER_ELEMENT);
+    this.counters = new BigInt64Array(shared);
+    Atomics.store(this.counters, SHARED_FD, -1n);
+    const workerData: FastBodyWorkerData = { shared, readBufferBytes: READ_BUFFER_BYTES };
+    this.worker = new Worker(source, { eval: evalSource, workerData });
+    this.worker.on('message', (message: FromWorker) => {
+      if (this.waiting) {
+        const { resolve } = this.waiting;
+        this.waiting = null;
+        resolve(message);
+      } else this.inbox.push(message);
+    });
+    this.worker.on('error', (error) => this.lost(new WorkerGone(`The download worker failed: ${error.message}`)));
+    this.exited = new Promise((resolve) => this.worker.once('exit', (code) => {
+      this.lost(new WorkerGone(`The download worker stopped (exit code ${code}).`));
+      resolve();
+    }));
+  }
+
+  /** Bytes of the body written so far. */
+  bytesWritten(): number {
+    return Number(Atomics.load(this.counters, SHARED_BYTES));
+  }
+
+  send(message: ToWorker): void {
+    if (!this.gone && !this.closing) this.worker.postMessage(message);
+  }
+
+  /** The next message; rejects with WorkerGone if the worker ended first. */
+  receive(): Promise<FromWorker> {
+    const next = this.inbox.shift();
+    if (next) return Promise.resolve(next);
+    if (this.gone) return Promise.reject(this.gone);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  private lost(error: WorkerGone): void {
+    this.gone ??= error;
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.reject(this.gone);
+  }
+
+  /** Closes the connection and any file, and ends the thread; resolves once it has ended. Safe to call twice. */
+  close(): Promise<void> {
+    this.closing ??= this.closeNow();
+    return this.closing;
+  }
+
+  private async closeNow(): Promise<void> {
+    if (!this.gone) this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
+    const ended = await Promise.race([this.exited.then(() => 'ended' as const), graceOver]);
+    clearTimeout(timer);
+    if (ended === 'late') {
+      await this.worker.terminate();
+      // A thread stuck in a write keeps its descriptor open: closed here, so the temp file can go.
+      const fd = Number(Atomics.load(this.counters, SHARED_FD));
+      if (fd >= 0) {
+        try {
+          closeSync(fd);
+        } catch {
+          // already closed
+        }
+      }
+    }
+  }
+}
