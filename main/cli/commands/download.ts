@@ -88,10 +88,11 @@ Examples:
   export-manager download --profile Production --all --out ~/exports/latest.zip --on-conflict replace
 
 JSON: {"ok":true,"path":...,"bytes":N,"filename":...,"filenameSource":"content-disposition"|"fallback",
-       "manifest":PATH|null}
+       "bodyPath":"fast"|"got","manifest":PATH|null} ("bodyPath": what read the body: the app's own
+       downloader, or the general HTTP client where it hands over: a redirect, a proxy login, …)
       with --new every output adds "newCount":N (how many new exports were asked for), and
        none new prints {"ok":true,"newCount":0}
-      a split zip adds "parts":[{"path","bytes","entries","filename"},...] (the fields above: part 1);
+      a split zip adds "parts":[{"path","bytes","entries","filename","bodyPath"},...] (the fields above: part 1);
       a split zip that fails part-way adds the parts it kept to the error JSON the same way
        "requested":N,"delivered":N (the zip's entries; fewer than requested: exit 4)
       {"ok":true,"exportedUrls":[...],"skipped":[...]} with --urls
@@ -184,8 +185,8 @@ function resumeNotice(keep: readonly SavedPart[], parts: number): string {
 }
 
 /** Saved parts as the JSON output lists them. */
-function partsJson(parts: SavedPart[]): Array<Pick<SavedPart, 'path' | 'bytes' | 'entries' | 'filename'>> {
-  return parts.map(({ path, bytes, entries, filename }) => ({ path, bytes, entries, filename }));
+function partsJson(parts: SavedPart[]): Array<Pick<SavedPart, 'path' | 'bytes' | 'entries' | 'filename' | 'bodyPath'>> {
+  return parts.map(({ path, bytes, entries, filename, bodyPath }) => ({ path, bytes, entries, filename, ...(bodyPath ? { bodyPath } : {}) }));
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -288,7 +289,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
       const delivered = parts.reduce((sum, part) => sum + part.entries, 0);
       if (values.json) {
         const split = parts.length > 1 ? { parts: partsJson(parts) } : {};
-        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource, manifest: manifestPath, requested, delivered, ...split, ...newCount });
+        // Which body path read part 1 ("fast": the worker's own socket; "got": a redirect, a proxy login, …); a kept part says none.
+        const bodyPath = saved.bodyPath ? { bodyPath: saved.bodyPath } : {};
+        printJson(io, { ok: true, path: saved.path, bytes: saved.bytes, filename: saved.filename, filenameSource: saved.filenameSource, ...bodyPath, manifest: manifestPath, requested, delivered, ...split, ...newCount });
       } else {
         for (const part of parts) writeLine(io.stdout, shown(part.path, Infinity));
       }

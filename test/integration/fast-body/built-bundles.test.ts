@@ -84,8 +84,10 @@ describe('the fast body worker in the built command line', () => {
     const out = mkdtempSync(join(work, 'fast-'));
     const run = await download(out);
     expect(run.code, run.stderr).toBe(0);
-    const { path } = JSON.parse(run.stdout) as { path: string };
+    const { path, bodyPath } = JSON.parse(run.stdout) as { path: string; bodyPath?: string };
     expect(readFileSync(path).equals(zip)).toBe(true);
+    // The JSON says which path read the body, as the job card does.
+    expect(bodyPath).toBe('fast');
     expect(server.requests.at(-1)?.headers.connection).toBe('close');
   }, 60_000);
 
@@ -94,7 +96,9 @@ describe('the fast body worker in the built command line', () => {
     const out = mkdtempSync(join(work, 'got-'));
     const run = await download(out);
     expect(run.code, run.stderr).toBe(0);
-    expect(readFileSync((JSON.parse(run.stdout) as { path: string }).path).equals(zip)).toBe(true);
+    const saved = JSON.parse(run.stdout) as { path: string; bodyPath?: string };
+    expect(readFileSync(saved.path).equals(zip)).toBe(true);
+    expect(saved.bodyPath).toBe('got');
     expect(server.requests.at(-1)?.headers.connection).toBe('keep-alive');
   }, 60_000);
 });
