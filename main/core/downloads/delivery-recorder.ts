@@ -17,10 +17,7 @@ export class DeliveryRecorder {
     private readonly events: EventSink,
   ) {}
 
-  /**
-   * Records what `job` delivered of `source`'s exports, once it has ended. It is handed the job's
-   * record as history is (also while it runs, for the journal: then it has delivered nothing).
-   */
+  /** Records what `job` delivered of `source`'s exports, once it has ended. */
   afterJob(job: DownloadJob, source: Pick<DownloadSource, 'sourceFileUrls' | 'maxBatchSize'>): void {
     const record = this.sources.recordDelivery?.bind(this.sources);
     const outcome = record ? jobOutcome(job, source) : null;

@@ -83,12 +83,9 @@ export class DownloadService {
     const work = request.mode === 'zip'
       ? (running: DownloadJob, signal: AbortSignal) => runZipMode(this.zipDeps(), running, source, request.saveTo, signal, resume)
       : (running: DownloadJob, signal: AbortSignal) => runUrlMode(this.modeDeps(), running, source, signal);
-    // The job's record as it ends: what it delivered goes to its exports, and the rest to history.
-    const record = (done: DownloadJob) => {
-      this.deliveries.afterJob(done, source);
-      return historyEntry(done, request.mode, source.sourceFileUrls);
-    };
-    return { jobId: this.jobs.start(job, work, record) };
+    // As it ends, what it delivered goes to its exports; its history entry to history.
+    const record = (done: DownloadJob) => historyEntry(done, request.mode, source.sourceFileUrls);
+    return { jobId: this.jobs.start(job, work, record, (done) => this.deliveries.afterJob(done, source)) };
   }
 
   /** What a zip of the scope would do, resolved as `start` would resolve it. */

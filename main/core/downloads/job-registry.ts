@@ -38,17 +38,18 @@ export class JobRegistry {
   constructor(private readonly deps: { events: EventSink; notifier: Notifier; history: DownloadHistory & Partial<JobJournal> }) {}
 
   /**
-   * Announces `job` and runs `work` in the background. `record` builds the history entry of the
-   * finished job; null: history does not record it (a check, or a files job re-run from its URL-mode job).
+   * Announces `job` and runs `work` in the background. `record` builds the job's history entry
+   * (also as it starts, for the journal: it must only build); null: history does not record it (a
+   * check, or a files job re-run from its URL-mode job). `ended` hears the job once, as it ends.
    */
-  start(job: DownloadJob, work: JobWork, record: ((job: DownloadJob) => HistoryEntry) | null): string {
+  start(job: DownloadJob, work: JobWork, record: ((job: DownloadJob) => HistoryEntry) | null, ended?: (job: DownloadJob) => void): string {
     const entry: Running = { job, controller: new AbortController(), done: Promise.resolve(), journaled: Promise.resolve() };
     this.running.set(job.jobId, entry);
     // Journaled while it runs, so a job whose process dies is listed as interrupted after the
     // next start. In the background: a database another process holds must not delay the job.
     if (record !== null && this.deps.history.began) entry.journaled = this.journal(() => this.deps.history.began!(record(job)));
     this.deps.events.emit('downloads.started', { ...job });
-    entry.done = this.run(entry, work, record);
+    entry.done = this.run(entry, work, record, ended);
     // Kept until its history is written too, which is after the job has left `running`.
     this.settling.add(entry.done);
     void entry.done.finally(() => this.settling.delete(entry.done));
@@ -132,7 +133,7 @@ export class JobRegistry {
   }
 
   /** Runs one job to its end: its state, events, notification and history are settled here only. */
-  private async run(entry: Running, work: JobWork, record: ((job: DownloadJob) => HistoryEntry) | null): Promise<void> {
+  private async run(entry: Running, work: JobWork, record: ((job: DownloadJob) => HistoryEntry) | null, ended?: (job: DownloadJob) => void): Promise<void> {
     const { job, controller } = entry;
     try {
       job.result = await work(job, controller.signal);
@@ -149,6 +150,7 @@ export class JobRegistry {
     this.updateTaskbar();
     this.deps.events.emit('downloads.finished', { ...job });
     if (job.state !== 'cancelled' && !job.check) this.deps.notifier.notify(notification(job));
+    ended?.(job);
     if (record === null) return;
     // After the finished event: a database another process holds must not keep the job looking
     // busy. History follows (its own `history.changed`), and `close` waits for it.

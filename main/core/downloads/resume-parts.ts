@@ -14,7 +14,7 @@ export async function findKeptParts(options: Pick<ZipPartsOptions, 'baseUrl' | '
   const batches = splitIntoBatches(options.sourceFileUrls, options.maxBatchSize);
   if (batches.length < 2) return [];
   const { destination } = options;
-  if (destination.kind === 'file') return (await keptParts(manifestPathFor(exactPartPath(destination.path, 1, batches.length)), options.baseUrl, batches)).map(keptAsSaved);
+  if (destination.kind === 'file') return keptPartsBeside(exactPartPath(destination.path, 1, batches.length), options);
   if (destination.kind !== 'folder') return [];
   // In a folder the set's name is the backend's, known only once it answers: any set manifest
   // of as many parts is a candidate, and the one keeping the most parts of this request wins.

@@ -147,7 +147,7 @@ export class HistoryRepo {
    */
   record(entry: HistoryEntry, savedFile: SavedFileStamp | null = null): string {
     return this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM history WHERE job_id = ? AND result = '${RUNNING}'`).run(entry.jobId);
+      this.dropJournal(entry.jobId);
       return this.insert(entry, savedFile);
     }).immediate();
   }
@@ -159,10 +159,15 @@ export class HistoryRepo {
    */
   begin(entry: HistoryEntry, owner: string): void {
     this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM history WHERE job_id = ? AND result = '${RUNNING}'`).run(entry.jobId);
+      this.dropJournal(entry.jobId);
       const id = this.insert({ ...entry, result: RUNNING as HistoryResult, path: null, bytes: null }, null);
       this.db.prepare('UPDATE history SET running_owner = ? WHERE id = ?').run(owner, id);
     }).immediate();
+  }
+
+  /** Removes a job's journal row, if there is one: its finished row (or a new journal row) takes its place. */
+  private dropJournal(jobId: string): void {
+    this.db.prepare(`DELETE FROM history WHERE job_id = ? AND result = '${RUNNING}'`).run(jobId);
   }
 
   /** A running job saved part 1 at `path`: its journal row keeps it, where an interrupted job resumes. */

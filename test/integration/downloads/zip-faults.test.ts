@@ -1,6 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../main/core/app-error';
@@ -12,6 +10,7 @@ import type { SampleBackend, SampleBackendOptions } from '../../../main/core/sam
 import { createSampleFixture, openFdCount } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
 import { endShort, resetAfterHeaders, startRawBackend } from '../../helpers/raw-backend';
+import { startLoopbackServer } from '../../helpers/loopback-server';
 import { writeZip } from '../../helpers/zip-fixtures';
 import type { FixtureEntry } from '../../helpers/zip-fixtures';
 
@@ -300,15 +299,12 @@ describe('zip download: a zip its writer made without the zip64 records it needs
     }
     writeZip(zipPath, tiny(), { noZip64: true });
     const body = readFileSync(zipPath);
-    const server = createServer((request, response) => {
-      request.resume();
-      request.on('end', () => response.writeHead(200, { 'content-type': 'application/zip', 'content-length': body.length, 'content-disposition': 'attachment; filename="big.zip"' }).end(body));
+    const server = await startLoopbackServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/zip', 'content-length': body.length, 'content-disposition': 'attachment; filename="big.zip"' }).end(body);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const { port } = server.address() as AddressInfo;
       const error = await runZipDownload({
-        baseUrl: `http://127.0.0.1:${port}/api`, apiKey: null, sourceFileUrls: ['https://cdn.example.com/a.png'],
+        baseUrl: server.baseUrl, apiKey: null, sourceFileUrls: ['https://cdn.example.com/a.png'],
         destination: { kind: 'folder', dir: fx.saveDir }, tempDir: fx.tempDir, retry: { limit: 0 },
       }).then(() => null, (e: unknown) => appErrorOf(e));
       expect(error).toMatchObject({ kind: 'invalid-response', message: expect.stringMatching(/its end record counts 4,464.*batch size below 65,535/) });
@@ -316,7 +312,7 @@ describe('zip download: a zip its writer made without the zip64 records it needs
       expect(fx.files(fx.saveDir)).toEqual([]);
       expect(fx.files(fx.tempDir)).toEqual([]);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   }, 60_000);
 });

@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-import type { Socket } from 'node:net';
 /** Runs one zip download on a chosen body path and reports what a comparison of the two paths needs. */
 import type { AppError } from '../../../shared/errors';
 import { appErrorOf } from '../../../main/core/app-error';
@@ -33,28 +31,4 @@ export function sameAs(error: AppError | null): Partial<AppError> | null {
   if (!error) return null;
   const { kind, message, status, backendMessage, noKey } = error;
   return { kind, message, status, backendMessage, noKey };
-}
-
-/** A raw backend answering every request with `answer`; counts requests. */
-export async function rawBackend(answer: (socket: Socket) => void): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
-  let requests = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.once('data', () => {
-      requests++;
-      answer(socket);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/api`,
-    requests: () => requests,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }

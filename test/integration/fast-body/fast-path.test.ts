@@ -14,7 +14,8 @@ import { startLoopbackServer } from '../../helpers/loopback-server';
 import { createSampleFixture, openFdCount } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
 import { writeZip } from '../../helpers/zip-fixtures';
-import { rawBackend, runOnPath } from './both-paths';
+import { runOnPath } from './both-paths';
+import { startRawServer } from '../../helpers/raw-backend';
 
 const KEY = 'fast-body-key-0123456789';
 
@@ -68,7 +69,7 @@ describe('the fast body path serves zips', () => {
 
   it('skips interim 100 and 103 heads, as Node does, and serves the final one', async () => {
     const zip = smallZip();
-    const server = await rawBackend((socket) => socket.end(Buffer.concat([
+    const server = await startRawServer((socket) => socket.end(Buffer.concat([
       Buffer.from('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nlink: </x>\r\n\r\n'),
       Buffer.from(`HTTP/1.1 200 OK\r\ncontent-type: application/zip\r\ncontent-length: ${zip.length}\r\n\r\n`),
       zip,
@@ -154,7 +155,7 @@ describe('what the fast path hands to got', () => {
   it('a framing Node reads and the fast path does not serve: sent again by got before any byte was written', async () => {
     const zip = smallZip();
     // Two Transfer-Encoding fields: Node joins them into "chunked, chunked" and reads chunks; the fast parser serves one.
-    const server = await rawBackend((socket) => socket.end(Buffer.concat([
+    const server = await startRawServer((socket) => socket.end(Buffer.concat([
       Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: application/zip\r\ntransfer-encoding: chunked\r\ntransfer-encoding: chunked\r\n\r\n'),
       Buffer.from(`${zip.length.toString(16)}\r\n`), zip, Buffer.from('\r\n0\r\n\r\n'),
     ])));

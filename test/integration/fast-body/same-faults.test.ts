@@ -11,10 +11,10 @@ import type { BodyPath, ZipDownloadOptions } from '../../../main/core/downloads/
 import { sampleExportUrls } from '../../../main/core/sample-backend/sample-catalog';
 import type { SampleBackendOptions } from '../../../main/core/sample-backend/server';
 import { startLoopbackServer, trickle } from '../../helpers/loopback-server';
-import { endShort, resetAfterHeaders } from '../../helpers/raw-backend';
+import { endShort, resetAfterHeaders, startRawServer } from '../../helpers/raw-backend';
 import { createSampleFixture } from '../../helpers/sample-backend-fixture';
 import type { SampleFixture } from '../../helpers/sample-backend-fixture';
-import { rawBackend, runOnPath, sameAs } from './both-paths';
+import { runOnPath, sameAs } from './both-paths';
 import type { PathRun } from './both-paths';
 
 const KEY = 'fast-body-key-0123456789';
@@ -44,7 +44,7 @@ async function sampleFault(backend: SampleBackendOptions, overrides: Partial<Zip
 async function rawFault(answer: (socket: Socket) => void, overrides: Partial<ZipDownloadOptions> = {}): Promise<Record<BodyPath, PathRun & { requests: number }>> {
   const runs = {} as Record<BodyPath, PathRun & { requests: number }>;
   for (const path of PATHS) {
-    const backend = await rawBackend(answer);
+    const backend = await startRawServer(answer);
     try {
       const run = await runOnPath(fx, path, { baseUrl: backend.url, apiKey: null, sourceFileUrls: ['https://cdn.example/a.png'], ...quick, ...overrides });
       runs[path] = { ...run, requests: backend.requests() };
