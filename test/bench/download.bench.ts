@@ -16,8 +16,12 @@
  * against curl's (its CPU ÷ curl's, per round: < 1 is less), and its peak RSS.
  * Knobs: BENCH_SIZES (MiB, default 256,1024), BENCH_ROUNDS (default 5), BENCH_PROTOCOLS
  * (default http,https), BENCH_EXTRAS=1 (adds the fast path without its streamed SHA-256, and
- * with the manifest's entry digests: what each costs), BENCH_COMPARE (path of another
- * zip-download.ts, e.g. an older one from `git archive`, run as one more contender).
+ * with the manifest's entry digests: what each costs), BENCH_CONTENDERS (which run beside curl:
+ * bare, got, fast, fast-unhashed, fast-manifest, compare; default bare,got,fast and the extras), BENCH_COMPARE (path of another
+ * zip-download.ts, e.g. an older one from `git archive`, run as one more contender), BENCH_DIR
+ * (where the zips are written, default the temp folder: on a machine whose disk is the limit,
+ * e.g. a VM whose writeback stalls every contender alike, `/dev/shm` measures the contenders
+ * rather than the disk; the figures say which it was).
  * Goals (issue 21), for the fast path: at 1 GiB over http ≥ 1.0× curl's speed and ≤ curl's CPU,
  * ≤ 80 MB RSS; over https ≥ 0.9× curl's speed.
  */
@@ -189,7 +193,7 @@ async function roundsOf(backend: SampleBackend, size: number, rounds: number, co
 }
 
 async function main(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'bench-download-'));
+  const work = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'bench-download-'));
   const sizes = (process.env.BENCH_SIZES ?? '256,1024').split(',').map(Number);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const protocols = (process.env.BENCH_PROTOCOLS ?? 'http,https').split(',').filter((protocol) => protocol === 'http' || protocol === 'https');
@@ -198,22 +202,20 @@ async function main(): Promise<void> {
     const engine = await bundleChild(work, engineModule, 'engine');
     // Beside the engine's bundle, where the fast path looks for its worker (worker-entry.ts).
     await bundle([workerModule], join(work, 'fast-body-worker.mjs'));
-    const contenders: Contender[] = [
-      { name: 'curl', file: 'curl' },
-      { name: 'bare node:http(s)', file: await bundleChild(work, bareNodeModule, 'bare') },
-      { name: 'got path', file: engine, options: { bodyPath: 'got' }, expectPath: 'got' },
-      { name: 'fast path (the engine)', file: engine, options: { bodyPath: 'fast' }, expectPath: 'fast' },
+    const everyContender: (Contender & { key: string })[] = [
+      { key: 'curl', name: 'curl', file: 'curl' },
+      { key: 'bare', name: 'bare node:http(s)', file: await bundleChild(work, bareNodeModule, 'bare') },
+      { key: 'got', name: 'got path', file: engine, options: { bodyPath: 'got' }, expectPath: 'got' },
+      { key: 'fast', name: 'fast path (the engine)', file: engine, options: { bodyPath: 'fast' }, expectPath: 'fast' },
+      { key: 'fast-unhashed', name: 'fast path without its streamed SHA-256', file: engine, options: { bodyPath: 'fast', hashBody: false }, expectPath: 'fast' },
+      { key: 'fast-manifest', name: 'fast path with the manifest (entries read back and hashed)', file: engine, options: { bodyPath: 'fast', digestEntries: true }, expectPath: 'fast' },
     ];
-    if (process.env.BENCH_EXTRAS === '1') {
-      contenders.push(
-        { name: 'fast path without its streamed SHA-256', file: engine, options: { bodyPath: 'fast', hashBody: false }, expectPath: 'fast' },
-        { name: 'fast path with the manifest (entries read back and hashed)', file: engine, options: { bodyPath: 'fast', digestEntries: true }, expectPath: 'fast' },
-      );
-    }
     // BENCH_COMPARE=/path/to/an/older/zip-download.ts (e.g. from `git archive`) adds that engine to every round.
-    if (process.env.BENCH_COMPARE) contenders.push({ name: 'compared engine', file: await bundleChild(work, process.env.BENCH_COMPARE, 'compare') });
+    if (process.env.BENCH_COMPARE) everyContender.push({ key: 'compare', name: 'compared engine', file: await bundleChild(work, process.env.BENCH_COMPARE, 'compare') });
+    const chosen = new Set(['curl', ...(process.env.BENCH_CONTENDERS ?? `bare,got,fast${process.env.BENCH_EXTRAS === '1' ? ',fast-unhashed,fast-manifest' : ''}${process.env.BENCH_COMPARE ? ',compare' : ''}`).split(',')]);
+    const contenders: Contender[] = everyContender.filter((contender) => chosen.has(contender.key));
     const baseline = await child(engine, null, {});
-    console.log(`download benchmark: ${rounds} rounds per size, sizes ${sizes.join(', ')} MiB, over ${protocols.join(' and ')}`);
+    console.log(`download benchmark: ${rounds} rounds per size, sizes ${sizes.join(', ')} MiB, over ${protocols.join(' and ')}, written to ${work}`);
     console.log(`engine child baseline (node + bundled engine loaded, no download): peak RSS ${((baseline.maxRssKiB * 1024) / 1e6).toFixed(0)} MB`);
     for (const protocol of protocols) {
       if (protocol === 'https' && !pki) {

@@ -1,11 +1,11 @@
 import { closeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { makeRingMemory } from './hash-ring-layout';
+import type { RingMemory } from './hash-ring-layout';
+import { markGone, stopRingHasher } from './ring-hasher';
 import { fastBodyWorkerEntry } from './worker-entry';
 import { SHARED_BYTES, SHARED_FD, SHARED_SLOTS } from './worker-protocol';
 import type { FastBodyWorkerData, FromWorker, ToWorker } from './worker-protocol';
-
-/** One socket read's room: large reads, few callbacks (issue 21 measured 256 KiB). */
-export const READ_BUFFER_BYTES = 256 * 1024;
 
 /** How long a worker may take to close after `close` before it is terminated. */
 const CLOSE_GRACE_MS = 2000;
@@ -19,10 +19,15 @@ export class WorkerGone extends Error {
  * Main's handle on one fast body worker: messages in order, the shared byte counter, and a
  * close that always leaves nothing behind (the connection and the file closed by the worker,
  * or, should it not answer, the thread terminated and its file descriptor closed from here).
+ * The worker's hasher is a second thread started here beside it, sharing the ring the
+ * exchange reads into (hash-ring-layout.ts); it ends with the worker.
  */
 export class FastBodyWorker {
   readonly counters: BigInt64Array;
   private readonly worker: Worker;
+  private readonly hasher: Worker;
+  private readonly ring: RingMemory;
+  private readonly hasherExited: Promise<void>;
   private readonly inbox: FromWorker[] = [];
   private waiting: { resolve: (message: FromWorker) => void; reject: (error: Error) => void } | null = null;
   private gone: WorkerGone | null = null;
@@ -39,8 +44,16 @@ export class FastBodyWorker {
     const shared = new SharedArrayBuffer(SHARED_SLOTS * BigInt64Array.BYTES_PER_ELEMENT);
     this.counters = new BigInt64Array(shared);
     Atomics.store(this.counters, SHARED_FD, -1n);
-    const workerData: FastBodyWorkerData = { shared, readBufferBytes: READ_BUFFER_BYTES };
+    this.ring = makeRingMemory();
+    const workerData: FastBodyWorkerData = { role: 'exchange', shared, ring: this.ring };
     this.worker = new Worker(source, { eval: evalSource, workerData });
+    this.hasher = new Worker(source, { eval: evalSource, workerData: { role: 'hasher', ring: this.ring } satisfies FastBodyWorkerData });
+    // However the hasher ends, a waiting exchange must learn it rather than wait on.
+    this.hasher.on('error', () => markGone(this.ring));
+    this.hasherExited = new Promise((resolve) => this.hasher.once('exit', () => {
+      markGone(this.ring);
+      resolve();
+    }));
     this.worker.on('message', (message: FromWorker) => {
       if (this.waiting) {
         const { resolve } = this.waiting;
@@ -103,5 +116,16 @@ export class FastBodyWorker {
         }
       }
     }
+    await this.endHasher();
+  }
+
+  /** The hasher ends once the exchange is done with the ring: asked to, or terminated if it does not within the grace. */
+  private async endHasher(): Promise<void> {
+    stopRingHasher(this.ring);
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
+    const ended = await Promise.race([this.hasherExited.then(() => 'ended' as const), graceOver]);
+    clearTimeout(timer);
+    if (ended === 'late') await this.hasher.terminate();
   }
 }

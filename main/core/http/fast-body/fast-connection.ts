@@ -5,6 +5,7 @@ import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { certificateNames } from '../network/certificate-names';
 import { CertificateFailure, ProxyFailure, ServerConnectTimeout } from '../network/network-failure';
 import { requestTunnel } from '../network/tunnel';
+import type { SlotRing } from './slot-ring';
 
 /** How the worker reaches the server: the route the got path would take, in data a worker can receive. */
 export interface ConnectPlan {
@@ -40,15 +41,16 @@ export class ProxyLoginWanted extends Error {
 }
 
 /**
- * Opens the connection `plan` describes within `plan.connectMs`, reading into `readBuffer`:
- * TCP or TLS straight to the server with `onread` (one reused buffer, no allocation per read),
+ * Opens the connection `plan` describes within `plan.connectMs`, reading into slots of `ring`:
+ * TCP or TLS straight to the server with `onread` (reused buffers, no allocation per read),
  * or through the proxy, with CONNECT for https (TLS over a tunnel cannot take `onread`: Node
  * ignores it with `socket`, so that route reads the TLS socket's chunks). The server's
  * certificate is checked before the request may be written, and the failures are those the
  * got path's agents raise (network/route-agents.ts), so they are worded alike.
  */
-export function openConnection(plan: ConnectPlan, readBuffer: Buffer): Promise<FastConnection> {
+export function openConnection(plan: ConnectPlan, ring: SlotRing): Promise<FastConnection> {
   const sockets: Socket[] = [];
+  const reading = new Reader(ring);
   // Failures reach the steps below through their promises; a late one after a timeout must not go unheard.
   const opened = <T extends Socket>(socket: T): T => {
     sockets.push(socket);
@@ -66,7 +68,6 @@ export function openConnection(plan: ConnectPlan, readBuffer: Buffer): Promise<F
     }, plan.connectMs);
   });
   const steps = async (): Promise<FastConnection> => {
-    const reading = new Reader(readBuffer);
     const onread = reading.onread();
     if (plan.proxy === null) {
       const socket = opened(plan.protocol === 'https:'
@@ -105,6 +106,7 @@ export function openConnection(plan: ConnectPlan, readBuffer: Buffer): Promise<F
       settled = true;
       clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
+      reading.releaseSlot();
       throw error;
     },
   );
@@ -115,7 +117,7 @@ function withOnread(options: ConnectionOptions, onread: OnRead): ConnectionOptio
   return Object.assign(options, { onread });
 }
 
-type OnRead = { buffer: Buffer; callback: (bytes: number, buffer: Buffer) => boolean };
+type OnRead = { buffer: () => Buffer; callback: (bytes: number, buffer: Buffer) => boolean };
 
 function trust(plan: ConnectPlan): { ca?: string[] } {
   return plan.ca === null ? {} : { ca: plan.ca };
@@ -157,6 +159,10 @@ function verified(socket: TLSSocket, host: string): Promise<void> {
  * Routes a socket's bytes to whoever reads them now: the `onread` callback is fixed when the
  * socket is made, the reader (the head, then the body) changes. While paused nothing is
  * dropped: what a socket still delivers is copied and handed over first on `resume`.
+ * Every read goes into a slot of the ring, taken just before it (Node asks `buffer()` for the
+ * next read's room after each callback) and given back once the callback has dealt with its
+ * bytes (written, handed to the hasher or copied); the slot the socket holds when it closes is
+ * given back then.
  */
 class Reader implements FastConnection {
   private handler: DataHandler | null = null;
@@ -166,16 +172,46 @@ class Reader implements FastConnection {
   private readonly held: Buffer[] = [];
   private endHandler: () => void = () => {};
   private errorHandler: (error: Error) => void = () => {};
+  /** The slot the socket reads into next, or -1. */
+  private slot = -1;
+  /** Room for reads should the ring fail (its hasher gone): what is read there fails the download at its first hand-over. */
+  private spare: Buffer | null = null;
 
-  constructor(private readonly buffer: Buffer) {}
+  constructor(private readonly ring: SlotRing) {}
 
   onread(): OnRead {
-    return { buffer: this.buffer, callback: (bytes, buffer) => this.deliver(buffer, 0, bytes) };
+    return {
+      buffer: () => this.nextRoom(),
+      callback: (bytes, buffer) => {
+        const reading = this.deliver(buffer, 0, bytes);
+        this.releaseSlot();
+        return reading;
+      },
+    };
+  }
+
+  private nextRoom(): Buffer {
+    this.releaseSlot();
+    try {
+      this.slot = this.ring.take();
+      return this.ring.room(this.slot);
+    } catch {
+      // Node calls this inside its read handling, where a throw would end the thread unreported.
+      return (this.spare ??= Buffer.allocUnsafe(this.ring.slotBytes));
+    }
+  }
+
+  /** Gives the socket's slot back: after each read, and when the socket is gone. */
+  releaseSlot(): void {
+    if (this.slot < 0) return;
+    this.ring.release(this.slot);
+    this.slot = -1;
   }
 
   /** Takes the connected socket over; a socket without `onread` delivers its chunks through here too. */
   over(socket: Socket): FastConnection {
     this.socket = socket;
+    socket.once('close', () => this.releaseSlot());
     socket.on('data', (chunk: Buffer) => {
       if (!this.deliver(chunk, 0, chunk.length)) socket.pause();
     });
@@ -225,5 +261,7 @@ class Reader implements FastConnection {
 
   destroy(): void {
     this.socket?.destroy();
+    // A destroyed socket reads no more; one destroyed inside a read's callback takes a slot after it, given back on 'close'.
+    this.releaseSlot();
   }
 }

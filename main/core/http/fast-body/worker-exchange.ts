@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { LowSpeedWatch } from '../low-speed';
 import type { LowSpeedRule } from '../low-speed';
@@ -8,6 +6,7 @@ import type { ConnectPlan, FastConnection } from './fast-connection';
 import { ParseRefusal } from './parse-refusal';
 import { ResponseParser } from './response-parser';
 import type { ResponseHead } from './response-head';
+import type { SlotRing } from './slot-ring';
 import { refusalError, toWire } from './wire-errors';
 import { SHARED_BYTES, SHARED_FD } from './worker-protocol';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -16,26 +15,30 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 type Reading =
   | { kind: 'head'; timer: NodeJS.Timeout }
   | { kind: 'text'; cap: number; chunks: Buffer[]; length: number; idle: NodeJS.Timeout | undefined; speed: NodeJS.Timeout | undefined; idleMs: number }
-  | { kind: 'save'; fd: number; hash: Hash | null; bytes: number; startBytes: number; start: Buffer | null; awaitingStart: boolean; batched: number };
+  | { kind: 'save'; fd: number; hashing: boolean; bytes: number; startBytes: number; start: Buffer | null; awaitingStart: boolean; gathered: Gathered };
+
+/** Body bytes gathered in a slot of their own (-1: none yet), written and hashed together once it fills. */
+interface Gathered {
+  slot: number;
+  length: number;
+}
 
 /**
  * Reads smaller than this (TLS hands over one 16 KiB record at a time) are gathered and
- * written together: one write per BATCH_BYTES, not per record. Larger reads are written
- * straight from the read buffer.
+ * written together: one write per slot, not per record. Larger reads are written (and hashed)
+ * straight from the slot they were read into.
  */
 const SMALL_READ = 64 * 1024;
-const BATCH_BYTES = 256 * 1024;
 
 /**
  * The worker's side of one download: one exchange at a time over a connection of its own
- * (fast-connection.ts), the response parsed from the reused read buffer, the body written
- * with `writeSync` straight from that buffer (small TLS records gathered first) and hashed from it, its byte count in shared
- * memory. Every step is asked for by main (worker-protocol.ts), which decides what a head
+ * (fast-connection.ts), the response parsed in the ring's slots it is read into
+ * (slot-ring.ts), the body written with `writeSync` straight from them (small TLS records
+ * gathered first) and handed, in the same slots, to the hasher thread beside this one, its
+ * byte count in shared memory. Every step is asked for by main (worker-protocol.ts), which decides what a head
  * means; the worker only reads, writes and reports.
  */
 export class WorkerExchange {
-  private readonly readBuffer: Buffer;
-  private readonly batch = Buffer.allocUnsafe(BATCH_BYTES);
   private readonly counters: BigInt64Array;
   private connection: FastConnection | null = null;
   private parser: ResponseParser | null = null;
@@ -48,9 +51,8 @@ export class WorkerExchange {
   constructor(
     private readonly post: (message: FromWorker) => void,
     shared: SharedArrayBuffer,
-    readBufferBytes: number,
+    private readonly ring: SlotRing,
   ) {
-    this.readBuffer = Buffer.alloc(readBufferBytes);
     this.counters = new BigInt64Array(shared);
     Atomics.store(this.counters, SHARED_FD, -1n);
   }
@@ -83,7 +85,7 @@ export class WorkerExchange {
     const generation = ++this.generation;
     let connection: FastConnection;
     try {
-      connection = await openConnection(plan, this.readBuffer);
+      connection = await openConnection(plan, this.ring);
     } catch (error) {
       if (generation !== this.generation) return;
       if (error instanceof ProxyLoginWanted) this.post({ type: 'fallback', reason: error.message });
@@ -163,7 +165,6 @@ export class WorkerExchange {
     }
     if (reading?.kind !== 'save') return false;
     this.write(reading, buffer, start, end);
-    reading.hash?.update(buffer.subarray(start, end));
     reading.bytes += end - start;
     Atomics.store(this.counters, SHARED_BYTES, BigInt(reading.bytes));
     if (reading.start) {
@@ -216,25 +217,48 @@ export class WorkerExchange {
     }
     Atomics.store(this.counters, SHARED_FD, BigInt(fd));
     Atomics.store(this.counters, SHARED_BYTES, 0n);
-    this.reading = { kind: 'save', fd, hash: sha256 ? createHash('sha256') : null, bytes: 0, startBytes, start: startBytes > 0 ? Buffer.alloc(0) : null, awaitingStart: false, batched: 0 };
+    if (sha256) this.ring.begin();
+    this.reading = { kind: 'save', fd, hashing: sha256, bytes: 0, startBytes, start: startBytes > 0 ? Buffer.alloc(0) : null, awaitingStart: false, gathered: { slot: -1, length: 0 } };
     this.readOn();
   }
 
-  /** Writes body bytes: a large read straight from its buffer, small ones gathered first (see SMALL_READ). */
+  /**
+   * Writes body bytes: a large read straight from its slot, handed to the hasher first so it
+   * hashes while this thread writes; small reads, and bytes not in the ring (copied while the
+   * socket was paused, or a tunnel's chunks), gathered in a slot first (see SMALL_READ).
+   */
   private write(reading: Extract<Reading, { kind: 'save' }>, buffer: Buffer, start: number, end: number): void {
-    if (end - start < SMALL_READ) {
-      if (reading.batched + (end - start) > BATCH_BYTES) this.flush(reading);
-      buffer.copy(this.batch, reading.batched, start, end);
-      reading.batched += end - start;
+    if (end - start >= SMALL_READ && this.ring.slotOf(buffer) >= 0) {
+      this.flush(reading);
+      this.ring.hash(buffer, start, end);
+      writeAll(reading.fd, buffer, start, end);
       return;
     }
-    this.flush(reading);
-    for (let at = start; at < end; ) at += writeSync(reading.fd, buffer, at, end - at);
+    const gathered = reading.gathered;
+    while (start < end) {
+      if (gathered.slot < 0) gathered.slot = this.ring.take();
+      const room = this.ring.room(gathered.slot);
+      const taken = Math.min(end - start, room.length - gathered.length);
+      buffer.copy(room, gathered.length, start, start + taken);
+      gathered.length += taken;
+      start += taken;
+      if (gathered.length === room.length) this.flush(reading);
+    }
   }
 
+  /** Writes and hashes what was gathered, and gives its slot back. */
   private flush(reading: Extract<Reading, { kind: 'save' }>): void {
-    for (let at = 0; at < reading.batched; ) at += writeSync(reading.fd, this.batch, at, reading.batched - at);
-    reading.batched = 0;
+    const gathered = reading.gathered;
+    if (gathered.slot < 0) return;
+    const room = this.ring.room(gathered.slot);
+    try {
+      this.ring.hash(room, 0, gathered.length);
+      writeAll(reading.fd, room, 0, gathered.length);
+    } finally {
+      this.ring.release(gathered.slot);
+      gathered.slot = -1;
+      gathered.length = 0;
+    }
   }
 
   /** The response is complete: an error answer's text, or the saved body. */
@@ -242,15 +266,17 @@ export class WorkerExchange {
     const reading = this.reading;
     if (reading?.kind === 'text') return this.endText(true);
     if (reading?.kind !== 'save' || reading.awaitingStart) return;
+    let sha256: string | null = null;
     try {
       this.flush(reading);
+      if (reading.hashing) sha256 = this.ring.digest();
     } catch (error) {
       return this.fail(error);
     }
-    const { bytes, hash, start } = reading;
+    const { bytes, start } = reading;
     this.closeFile();
     this.stop();
-    this.post({ type: 'saved', bytes, sha256: hash?.digest('hex') ?? null, unchecked: start });
+    this.post({ type: 'saved', bytes, sha256, unchecked: start });
   }
 
   private onEnd(): void {
@@ -287,9 +313,14 @@ export class WorkerExchange {
     }
   }
 
-  /** Ends the current exchange: timers, the file, the connection. */
+  /** Ends the current exchange: timers, the digest, the file, the connection. */
   private stop(): void {
     const reading = this.reading;
+    if (reading?.kind === 'save') {
+      if (reading.gathered.slot >= 0) this.ring.release(reading.gathered.slot);
+      reading.gathered.slot = -1;
+      this.ring.abort();
+    }
     if (reading?.kind === 'head') clearTimeout(reading.timer);
     if (reading?.kind === 'text') {
       clearTimeout(reading.idle);
@@ -303,4 +334,8 @@ export class WorkerExchange {
     this.connection = null;
     this.generation++;
   }
+}
+
+function writeAll(fd: number, buffer: Buffer, start: number, end: number): void {
+  for (let at = start; at < end; ) at += writeSync(fd, buffer, at, end - at);
 }

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LowSpeedRule } from '../low-speed';
 import type { ConnectPlan } from './fast-connection';
+import type { RingMemory } from './hash-ring-layout';
 import type { Framing } from './response-head';
 import type { WireError } from './wire-errors';
 
@@ -14,12 +15,14 @@ export const SHARED_BYTES = 0;
 export const SHARED_FD = 1;
 export const SHARED_SLOTS = 2;
 
-/** What the worker is given at start. */
-export interface FastBodyWorkerData {
-  shared: SharedArrayBuffer;
-  /** The size of the one buffer every socket read goes into. */
-  readBufferBytes: number;
-}
+/**
+ * What a thread of the fast body path is given at start: both run the one bundle. The exchange
+ * thread reads, writes and reports (worker-exchange.ts); the hasher hashes from the ring the
+ * exchange reads into (ring-hasher.ts).
+ */
+export type FastBodyWorkerData =
+  | { role: 'exchange'; shared: SharedArrayBuffer; ring: RingMemory }
+  | { role: 'hasher'; ring: RingMemory };
 
 /** Main → worker, one step at a time (each answered before the next is sent, but `close`, any time). */
 export type ToWorker =
