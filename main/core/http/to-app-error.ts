@@ -113,6 +113,8 @@ export function diskError(error: unknown): AppErrorException | null {
  */
 export function toAppError(error: unknown, peer: Peer = 'backend'): AppErrorException {
   if (error instanceof AppErrorException) return error;
+  // The fast path's hashing thread (slot-ring.ts) failed: nothing the network or the user did.
+  if ((error as { name?: unknown } | null)?.name === 'HashThreadGone') return appError('internal', (error as Error).message, { cause: error });
   // A proxy's or a certificate's failure, wrapped by got: worded for the proxy or the certificate, not the server.
   const pathFailure = networkFailureOf(error);
   if (pathFailure) {

@@ -11,7 +11,9 @@ import type { RingMemory } from '../../../main/core/http/fast-body/hash-ring-lay
 import { markGone, stopRingHasher } from '../../../main/core/http/fast-body/ring-hasher';
 import { SlotRing } from '../../../main/core/http/fast-body/slot-ring';
 import { fastBodyWorkerEntry } from '../../../main/core/http/fast-body/worker-entry';
+import { fromWire } from '../../../main/core/http/fast-body/wire-errors';
 import { WorkerExchange } from '../../../main/core/http/fast-body/worker-exchange';
+import { toAppError } from '../../../main/core/http/to-app-error';
 import type { FastBodyWorkerData, FromWorker } from '../../../main/core/http/fast-body/worker-protocol';
 import { SHARED_SLOTS } from '../../../main/core/http/fast-body/worker-protocol';
 
@@ -96,7 +98,7 @@ function slotsInUse(): number {
 }
 
 /** One exchange as main drives it: open, then save with SHA-256 when the head came; its last message. */
-async function exchange(path: string, file: string): Promise<FromWorker> {
+async function exchange(path: string, file: string, memory: RingMemory = ring): Promise<FromWorker> {
   const inbox: FromWorker[] = [];
   let wake: () => void = () => {};
   const next = async (): Promise<FromWorker> => {
@@ -106,7 +108,7 @@ async function exchange(path: string, file: string): Promise<FromWorker> {
   const worker = new WorkerExchange((message) => {
     inbox.push(message);
     wake();
-  }, new SharedArrayBuffer(SHARED_SLOTS * 8), new SlotRing(ring));
+  }, new SharedArrayBuffer(SHARED_SLOTS * 8), new SlotRing(memory));
   const request = Buffer.from(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-length: 0\r\n\r\n`);
   worker.handle({ type: 'open', plan: { protocol: 'http:', host: '127.0.0.1', port, servername: undefined, ca: null, proxy: null, connectMs: 5000 }, request, firstByteMs: 5000 });
   const head = await next();
@@ -142,5 +144,15 @@ describe('the ring under the fast body path', () => {
     }
     const end = await exchange('/whole', join(dir, 'after.zip'));
     expect(end.type === 'saved' && end.sha256).toBe(createHash('sha256').update(BODY).digest('hex'));
+  });
+
+  it("a hasher that is gone fails the download as the app's own fault, in words, and the file is not called saved", async () => {
+    const orphan = makeRingMemory();
+    markGone(orphan);
+    const end = await exchange('/whole', join(dir, 'unhashed.zip'), orphan);
+    expect(end.type).toBe('failed');
+    const error = toAppError(fromWire(end.type === 'failed' ? end.error : { type: 'plain', message: '' }));
+    expect(error.appError.kind).toBe('internal');
+    expect(error.appError.message).toBe("The download's hashing thread stopped; the download cannot be checked. Try again; if it keeps happening, restart the app.");
   });
 });
