@@ -18,7 +18,8 @@
  * (default http,https), BENCH_EXTRAS=1 (adds the fast path without its streamed SHA-256, and
  * with the manifest's entry digests: what each costs), BENCH_CONTENDERS (which run beside curl:
  * bare, got, fast, fast-unhashed, fast-manifest, compare; default bare,got,fast and the extras), BENCH_COMPARE (path of another
- * zip-download.ts, e.g. an older one from `git archive`, run as one more contender), BENCH_DIR
+ * zip-download.ts, e.g. an older one from `git archive` inside this checkout, run as one more
+ * contender with its own worker), BENCH_DIR
  * (where the zips are written, default the temp folder: on a machine whose disk is the limit,
  * e.g. a VM whose writeback stalls every contender alike, `/dev/shm` measures the contenders
  * rather than the disk; the figures say which it was).
@@ -26,9 +27,9 @@
  * ≤ 80 MB RSS; over https ≥ 0.9× curl's speed.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -90,6 +91,19 @@ async function bundleChild(dir: string, module: string, name: string): Promise<s
   writeFileSync(entry, childSource(module));
   await bundle([entry], outfile);
   return outfile;
+}
+
+/**
+ * The compared engine in a folder of its own, with its own fast body worker beside it (the
+ * worker's messages may differ between versions). Its tree must sit inside this checkout
+ * (e.g. `git archive <commit> main shared | tar -x -C .bench-old`) so its packages resolve.
+ */
+async function bundleCompared(work: string, module: string): Promise<string> {
+  const dir = join(work, 'compared');
+  mkdirSync(dir);
+  const worker = join(dirname(module), '../http/fast-body/fast-body-worker.ts');
+  if (existsSync(worker)) await bundle([worker], join(dir, 'fast-body-worker.mjs'));
+  return bundleChild(dir, module, 'compare');
 }
 
 type EngineOptions = { bodyPath?: 'fast' | 'got'; hashBody?: boolean; digestEntries?: boolean };
@@ -211,7 +225,7 @@ async function main(): Promise<void> {
       { key: 'fast-manifest', name: 'fast path with the manifest (entries read back and hashed)', file: engine, options: { bodyPath: 'fast', digestEntries: true }, expectPath: 'fast' },
     ];
     // BENCH_COMPARE=/path/to/an/older/zip-download.ts (e.g. from `git archive`) adds that engine to every round.
-    if (process.env.BENCH_COMPARE) everyContender.push({ key: 'compare', name: 'compared engine', file: await bundleChild(work, process.env.BENCH_COMPARE, 'compare') });
+    if (process.env.BENCH_COMPARE) everyContender.push({ key: 'compare', name: 'compared engine', file: await bundleCompared(work, process.env.BENCH_COMPARE), options: { bodyPath: 'fast' } });
     const chosen = new Set(['curl', ...(process.env.BENCH_CONTENDERS ?? `bare,got,fast${process.env.BENCH_EXTRAS === '1' ? ',fast-unhashed,fast-manifest' : ''}${process.env.BENCH_COMPARE ? ',compare' : ''}`).split(',')]);
     const contenders: Contender[] = everyContender.filter((contender) => chosen.has(contender.key));
     const baseline = await child(engine, null, {});

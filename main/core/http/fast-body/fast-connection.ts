@@ -71,7 +71,7 @@ export function openConnection(plan: ConnectPlan, ring: SlotRing): Promise<FastC
     const onread = reading.onread();
     if (plan.proxy === null) {
       const socket = opened(plan.protocol === 'https:'
-        ? connectTls(withOnread({ host: plan.host, port: plan.port, servername: plan.servername, ...trust(plan), rejectUnauthorized: false }, onread))
+        ? connectTls(withOnread({ host: plan.host, port: plan.port, servername: plan.servername, ...trust(plan), rejectUnauthorized: false }, reading.tlsOnread()))
         : connectTcp({ host: plan.host, port: plan.port, onread }));
       await (plan.protocol === 'https:' ? verified(socket as TLSSocket, plan.host) : connected(socket));
       return reading.over(socket);
@@ -112,12 +112,15 @@ export function openConnection(plan: ConnectPlan, ring: SlotRing): Promise<FastC
   );
 }
 
+/** Room for one TLS read: a record is at most 16 KiB of plaintext; Node may hand over a few at once. */
+const TLS_READ_BYTES = 64 * 1024;
+
 /** `onread` for tls.connect: Node takes it (since v15.1.0, when no `socket` is given); @types/node 20 leaves it out. */
 function withOnread(options: ConnectionOptions, onread: OnRead): ConnectionOptions {
   return Object.assign(options, { onread });
 }
 
-type OnRead = { buffer: () => Buffer; callback: (bytes: number, buffer: Buffer) => boolean };
+type OnRead = { buffer: Buffer | (() => Buffer); callback: (bytes: number, buffer: Buffer) => boolean };
 
 function trust(plan: ConnectPlan): { ca?: string[] } {
   return plan.ca === null ? {} : { ca: plan.ca };
@@ -188,6 +191,16 @@ class Reader implements FastConnection {
         return reading;
       },
     };
+  }
+
+  /**
+   * TLS hands over one record (16 KiB at most) per read, and such small reads are gathered
+   * into a slot anyway (worker-exchange.ts): they are read into one buffer of their own, kept
+   * hot in the cache, rather than into a slot each (measured: a third more CPU over https).
+   */
+  tlsOnread(): OnRead {
+    const buffer = Buffer.allocUnsafe(TLS_READ_BYTES);
+    return { buffer, callback: (bytes, read) => this.deliver(read, 0, bytes) };
   }
 
   private nextRoom(): Buffer {

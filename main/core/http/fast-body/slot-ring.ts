@@ -79,7 +79,11 @@ export class SlotRing {
   /** Done with `slot`: freed once the bytes handed over from it are hashed, or now if there are none. */
   release(slot: number): void {
     if (this.handedOver[slot]) this.publish(Step.Release, slot, 0, 0);
-    else Atomics.store(this.control, SLOT_STATES + slot, 0);
+    else {
+      Atomics.store(this.control, SLOT_STATES + slot, 0);
+      // Taken again next: a TLS socket's 16 KiB reads then land in the one slot still in the cache, not in a new one each time.
+      this.nextSlot = slot;
+    }
     this.handedOver[slot] = false;
   }
 
