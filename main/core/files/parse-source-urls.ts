@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { fail } from '../app-error';
 import { JsonTooDeepError, parseBoundedJson } from '../http/bounded-json';
-import { parseCsv } from './csv';
+import { parseCsv, textOfCsvCell } from './csv';
 import { NotARegularFile, openRegularFile } from './regular-file';
 import { sourceUrlProblem } from './source-urls';
 import { decodeUtf8 } from './utf8-text';
@@ -113,7 +113,8 @@ function fromCsv(text: string): SourceLine[] {
   return body.map(({ line, cells }) => {
     const value = (cells[column] ?? '').trim();
     if (!value) return { line, value, reason: 'the sourceFileUrl cell is empty' };
-    return labelColumn >= 0 && labelColumn !== column ? labelled(checked(line, value), cells[labelColumn]) : checked(line, value);
+    // A label that starts like a formula was written with a `'` before it (csvField): taken off, it reads back as it was.
+    return labelColumn >= 0 && labelColumn !== column ? labelled(checked(line, value), textOfCsvCell(cells[labelColumn] ?? '')) : checked(line, value);
   });
 }
 

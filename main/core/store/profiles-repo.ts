@@ -75,7 +75,7 @@ export class ProfilesRepo {
         .prepare('INSERT INTO profiles (id, name, base_url, built_in, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(id, name.trim(), baseUrl, options.builtIn ? 1 : 0, new Date().toISOString());
     } catch (error) {
-      if (isUniqueViolation(error)) fail('validation', `A profile named "${name.trim()}" already exists; choose another name.`);
+      if (isUniqueViolation(error)) fail('validation', `A profile named "${name.trim()}" already exists; choose another name.`, { field: 'name' });
       throw error;
     }
     return this.require(id);
@@ -88,7 +88,7 @@ export class ProfilesRepo {
     try {
       this.db.prepare('UPDATE profiles SET name = ? WHERE id = ?').run(name.trim(), id);
     } catch (error) {
-      if (isUniqueViolation(error)) fail('validation', `A profile named "${name.trim()}" already exists; choose another name.`);
+      if (isUniqueViolation(error)) fail('validation', `A profile named "${name.trim()}" already exists; choose another name.`, { field: 'name' });
       throw error;
     }
     return this.require(id);

@@ -20,3 +20,15 @@ const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeS
 export function formatDateTime(iso: string): string {
   return DATE_TIME.format(new Date(iso));
 }
+
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'short' });
+const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/**
+ * An ISO date-time's date and time apart, each in the user's locale ("11/30/26", "12:04:31 AM"):
+ * for a narrow cell that puts them on two lines, never breaking inside the time.
+ */
+export function formatDateAndTime(iso: string): { date: string; time: string } {
+  const when = new Date(iso);
+  return { date: DATE.format(when), time: TIME.format(when) };
+}

@@ -163,11 +163,13 @@ class ProfilesState extends FeatureState {
   /**
    * The last refusal when main said it is about one of `fields` (a `validation` error naming its
    * field), taken out of the banner for the form to say beside that field; else null, and the
-   * banner keeps it.
+   * banner keeps it. `unnamed`: the field a `validation` error naming none is about, for a call
+   * whose every other input main names when it refuses it (a name another profile has is refused
+   * by the store, which names no field).
    */
-  takeFieldRefusal<F extends string>(fields: readonly F[]): { field: F; message: string } | null {
+  takeFieldRefusal<F extends string>(fields: readonly F[], unnamed?: F): { field: F; message: string } | null {
     const error = this.error;
-    const field = fields.find((each) => each === error?.field);
+    const field = error?.field === undefined ? unnamed : fields.find((each) => each === error.field);
     if (!error || error.kind !== 'validation' || field === undefined) return null;
     this.dismissError();
     return { field, message: error.message };

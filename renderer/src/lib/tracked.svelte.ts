@@ -44,6 +44,17 @@ export interface SelectionPlaces {
   hidden: number;
 }
 
+/**
+ * "Select all N matching": every export a filter matches is selected, however many, with none of
+ * their ids in the window; main resolves the filter again when a download asks. `count` is how
+ * many it matches, as main last said.
+ */
+interface EveryMatch {
+  filter: string;
+  undelivered: boolean;
+  count: number;
+}
+
 /** Exports just removed, kept so the removal can be undone. */
 export interface RemovedExports {
   count: number;
@@ -67,6 +78,8 @@ class TrackedState extends FeatureState {
   #savedList = $state<FileRef | null>(null);
   /** How many selected exports the filter does not match, as main last said. */
   #hiddenSelected = $state(0);
+  /** Set by "Select all N matching" until something needs the ids themselves (see `#selectedIds`). */
+  #everyMatch = $state<EveryMatch | null>(null);
   #filterTimer: ReturnType<typeof setTimeout> | undefined;
   #lastKeystroke = 0;
   #request = 0;
@@ -127,12 +140,29 @@ class TrackedState extends FeatureState {
 
   /** What a download or removal acts on now: the selection, else the filtered rows, else all. */
   get scope(): TrackedScope {
-    if (this.selected.size) return { kind: 'selected', count: this.selected.size };
+    const selected = this.selectedCount;
+    if (selected) return { kind: 'selected', count: selected };
     return { kind: this.filtering ? 'filtered' : 'all', count: this.#total };
+  }
+
+  /** How many exports are selected, on every page and behind the filter. */
+  get selectedCount(): number {
+    return this.#everyMatch?.count ?? this.selected.size;
+  }
+
+  /** Whether the export `id` is selected. */
+  isSelected(id: string): boolean {
+    return this.#everyMatch !== null || this.selected.has(id);
   }
 
   /** How the selection splits between this page, other pages and rows the filter hides. */
   get selection(): SelectionPlaces {
+    const every = this.#everyMatch;
+    if (every) {
+      // The filter shown is the one that selected them all (a change asks main for their ids first).
+      const onPage = this.#items.length;
+      return { count: every.count, onPage, onOtherPages: Math.max(0, every.count - onPage), hidden: 0 };
+    }
     const count = this.selected.size;
     const onPage = this.#items.filter((item) => this.selected.has(item.id)).length;
     const hidden = Math.min(this.#hiddenSelected, count - onPage);
@@ -227,6 +257,9 @@ class TrackedState extends FeatureState {
     if (!page || request !== this.#request) return;
     this.#items = page.items;
     this.#total = page.total;
+    // Every match stays selected as the list changes: what main would resolve the filter to now.
+    const every = this.#everyMatch;
+    if (every && every.filter === this.#filter.trim() && every.undelivered === this.#undelivered) every.count = page.total;
     this.#hiddenSelected = hidden ?? this.#hiddenSelected;
     this.#loaded = true;
   }
@@ -234,7 +267,7 @@ class TrackedState extends FeatureState {
   /** How many selected exports the filter does not match; main knows what a filter matches. */
   async #countHiddenSelected(profileId: string): Promise<number | undefined> {
     const filter = this.#filter.trim();
-    if (!this.filtering || this.selected.size === 0) return 0;
+    if (!this.filtering || this.selected.size === 0 || this.#everyMatch) return 0;
     const among = [...this.selected];
     const shown = await this.call(exportManager().tracked.matching({ profileId, filter, among, undelivered: this.#undelivered || undefined }));
     return shown ? among.length - shown.ids.length : undefined;
@@ -247,6 +280,7 @@ class TrackedState extends FeatureState {
    * selected exports the filter hides (`selection`), which a download still takes.
    */
   setFilter(text: string): void {
+    this.#keepSelectionAsIds();
     this.#filter = text;
     this.offset = 0;
     clearTimeout(this.#filterTimer);
@@ -262,6 +296,7 @@ class TrackedState extends FeatureState {
    * selection (the window says how much of it the filter hides).
    */
   setUndelivered(only: boolean): void {
+    this.#keepSelectionAsIds();
     this.#undelivered = only;
     this.offset = 0;
     void this.reload();
@@ -269,6 +304,8 @@ class TrackedState extends FeatureState {
 
   /** What a download acts on, for main to resolve: the selected ids, else the filter (empty: every export), "Not delivered yet" included. */
   get exportScope(): ExportScope {
+    const every = this.#everyMatch;
+    if (every) return every.undelivered ? { filter: every.filter, undelivered: true } : { filter: every.filter };
     if (this.selected.size) return { ids: [...this.selected] };
     return this.#undelivered ? { filter: this.#filter.trim(), undelivered: true } : { filter: this.#filter.trim() };
   }
@@ -311,7 +348,9 @@ class TrackedState extends FeatureState {
    * to whether any were removed (then `removed` offers Undo, with the rows main says it took).
    */
   async removeSelected(): Promise<boolean> {
-    if (!this.#profileId || this.selected.size === 0) return false;
+    if (!this.#profileId || this.selectedCount === 0) return false;
+    // A removal names its rows (Undo puts back exactly those): every match is asked for by id.
+    if (!(await this.#selectedIds())) return false;
     const done = await this.call(exportManager().tracked.remove({ profileId: this.#profileId, ids: [...this.selected] }));
     if (!done) return false;
     // The page itself follows the `tracked.changed` event.
@@ -347,33 +386,80 @@ class TrackedState extends FeatureState {
     this.#savedList = null;
   }
 
-  /** Selects or unselects one row. */
+  /** Selects or unselects one row (after every match, by id: one of them is left out now). */
   toggle(item: TrackedExport): void {
-    if (!this.selected.delete(item.id)) this.selected.add(item.id);
+    const flip = () => {
+      if (!this.selected.delete(item.id)) this.selected.add(item.id);
+    };
+    if (!this.#everyMatch) return flip();
+    void this.#selectedIds().then((ok) => {
+      if (ok) flip();
+    });
   }
 
   /** Selects every row of the page, or clears the page's rows when all are selected. */
   togglePage(): void {
-    const all = this.#items.every((item) => this.selected.has(item.id));
-    for (const item of this.#items) {
-      if (all) this.selected.delete(item.id);
-      else this.selected.add(item.id);
-    }
+    const items = this.#items;
+    const flip = () => {
+      const all = items.every((item) => this.selected.has(item.id));
+      for (const item of items) {
+        if (all) this.selected.delete(item.id);
+        else this.selected.add(item.id);
+      }
+    };
+    if (!this.#everyMatch) return flip();
+    void this.#selectedIds().then((ok) => {
+      if (ok) flip();
+    });
   }
 
-  /** Selects every export the filter matches, on every page (every export when there is no filter); main says which. */
-  async selectAllMatching(): Promise<void> {
+  /**
+   * Selects every export the filter matches, on every page (every export when there is no
+   * filter), at once and however many: the window keeps the filter, not their ids, and a
+   * download hands main the filter to resolve (as the footer's count says, from main's total).
+   */
+  selectAllMatching(): void {
     if (!this.#profileId) return;
-    const matching = await this.call(
-      exportManager().tracked.matching({ profileId: this.#profileId, filter: this.#filter.trim(), undelivered: this.#undelivered || undefined }),
-    );
-    for (const id of matching?.ids ?? []) this.selected.add(id);
+    this.selected.clear();
+    this.#hiddenSelected = 0;
+    this.#everyMatch = { filter: this.#filter.trim(), undelivered: this.#undelivered, count: this.#total };
   }
 
   /** Unselects everything, on every page and behind the filter. */
   clearSelection(): void {
+    this.#everyMatch = null;
     this.selected.clear();
     this.#hiddenSelected = 0;
+  }
+
+  /**
+   * Before the filter changes, a selection of every match becomes the ids of those matches
+   * (asked of main once), so it outlives the change as any selection does.
+   */
+  #keepSelectionAsIds(): void {
+    if (!this.#everyMatch) return;
+    void this.#selectedIds().then(async (ok) => {
+      if (ok) await this.reload();
+    });
+  }
+
+  /**
+   * Makes the selection a set of ids: after "Select all N matching", main names the exports its
+   * filter matches. Resolves to whether the selection is now ids (false: main could not say, and
+   * the error is kept for the banner; every match stays selected).
+   */
+  async #selectedIds(): Promise<boolean> {
+    const every = this.#everyMatch;
+    const profileId = this.#profileId;
+    if (!every) return true;
+    if (!profileId) return false;
+    const matching = await this.call(exportManager().tracked.matching({ profileId, filter: every.filter, undelivered: every.undelivered || undefined }));
+    // Cleared or made again meanwhile: that newer choice stands.
+    if (!matching || this.#everyMatch !== every) return false;
+    this.#everyMatch = null;
+    this.selected.clear();
+    for (const id of matching.ids) this.selected.add(id);
+    return true;
   }
 
   /** How many pages the filtered list takes (at least one). */

@@ -1,6 +1,9 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DATABASE_FILE } from '../../../main/core/store/database';
+import { openSqlite } from '../../../main/core/store/sqlite';
 import { expect, test } from '../fixtures';
 
 async function openProfiles(page: Page): Promise<void> {
@@ -113,14 +116,19 @@ test('a base URL a card refuses is said beside its field, and Save waits for an 
 });
 
 test('closing an error banner gives focus to the screen’s heading, not the page', async ({ page, bridge }) => {
-  await withSecondProfile(page, bridge);
+  const id = await withSecondProfile(page, bridge);
   await openProfiles(page);
-  // A banner the app shows: a second profile under a name that is taken.
-  await page.getByLabel('Profile name').fill('Second backend');
-  await page.getByLabel('Base URL').fill('https://other.example/api');
-  await page.getByLabel('Base URL').press('Enter');
+  // A banner the app shows: renaming a profile that another process (the command line) deleted
+  // meanwhile, straight in the database, so the window heard nothing of it.
+  const card = page.locator(`[data-profile-id="${id}"]`);
+  await card.getByRole('button', { name: 'Rename' }).click();
+  const db = openSqlite(join(bridge.root, 'data', DATABASE_FILE));
+  db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
+  db.close();
+  await card.getByLabel('Name').fill('Renamed backend');
+  await card.getByLabel('Name').press('Enter');
   const banner = page.locator('.banner');
-  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('That profile no longer exists');
   await banner.getByRole('button', { name: /Dismiss|Close/ }).press('Enter');
   await expect(banner).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Profiles' })).toBeFocused();

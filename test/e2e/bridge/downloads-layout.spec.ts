@@ -53,7 +53,8 @@ test('at 800×600 a new job card focused from a scrolled Exports screen shows it
     await expect(page.getByTestId('download-job').first().getByTestId('job-state')).toHaveText('Done', { timeout: 30_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Exports' }).click();
   }
-  await page.locator('main').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  // The Exports screen scrolls in its body, above the docked action bar.
+  await page.locator('main, main .dock-body').evaluateAll((elements) => elements.forEach((element) => element.scrollTo(0, element.scrollHeight)));
   await page.getByLabel('Filter exports').focus();
   await page.keyboard.press(`${MOD}+Enter`);
   const job = page.getByTestId('download-job').first();

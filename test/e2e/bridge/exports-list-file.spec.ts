@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../../../main/core/files/csv';
 import { value } from '../../helpers/result-value';
 import { expect, test } from '../fixtures';
 
@@ -57,4 +58,46 @@ test('the formats close with Escape, focus back on "Export list…", and nothing
   await expect(exportList).toBeFocused();
   await expect(exportList).toHaveAttribute('aria-expanded', 'false');
   expect(bridge.desktop.dialogs.filter((dialog) => dialog.kind === 'saveAs')).toHaveLength(0);
+});
+
+test('labels that start like a formula come back exactly from the exported CSV, imported or pasted, and the file keeps them as text', async ({ page, bridge }) => {
+  const LABELS = ['=SUM(A1:A2)', '+49 30 1234', '-draft, v2', '@team "final"', "'=already quoted"];
+  const profileId = (await value(bridge.core.api['profiles.list'](undefined))).find((profile) => profile.builtIn)!.id;
+  const items = (await value(bridge.core.api['tracked.list']({ profileId, limit: LABELS.length }))).items;
+  for (const [index, label] of LABELS.entries()) await value(bridge.core.api['tracked.setLabel']({ profileId, id: items[index]!.id, label }));
+  const expected = new Map(items.map((item, index) => [item.sourceFileUrl, LABELS[index]]));
+  const csv = join(bridge.root, 'formulas.csv');
+  await page.request.post(new URL('__bridge/test/dialogs', bridge.url).href, { data: { saveAs: [csv] } });
+  await page.reload();
+  await page.getByRole('button', { name: 'Export list…' }).click();
+  await page.getByRole('group', { name: 'Export the list as' }).getByRole('button', { name: /^CSV/ }).click();
+  await expect(page.getByTestId('saved-list')).toContainText('formulas.csv');
+  const text = readFileSync(csv, 'utf8');
+  // Safe to open in a spreadsheet: no cell starts the way a formula does.
+  for (const { cells } of parseCsv(text)) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  expect(text).toContain("'=SUM(A1:A2)");
+  expect(text).toContain("''=already quoted");
+
+  /** The labels a profile now has for the exported URLs. */
+  const labelsOf = async (id: string) => {
+    const all = (await value(bridge.core.api['tracked.list']({ profileId: id, limit: 100 }))).items;
+    return new Map(all.filter((item) => expected.has(item.sourceFileUrl)).map((item) => [item.sourceFileUrl, item.label]));
+  };
+  for (const way of ['Import file…', 'paste'] as const) {
+    const copy = await value(bridge.core.api['profiles.create']({ name: `Copy by ${way}`, baseUrl: 'http://127.0.0.1:9/api' }));
+    await page.reload();
+    await page.getByLabel('Active profile').selectOption({ label: `Copy by ${way}` });
+    if (way === 'paste') {
+      await page.getByLabel('Add exports').fill(text);
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+    } else {
+      await page.request.post(new URL('__bridge/test/dialogs', bridge.url).href, { data: { openFiles: [[csv]] } });
+      await page.getByRole('button', { name: 'Import file…' }).click();
+    }
+    await expect(page.getByTestId('add-report')).toContainText('36 added');
+    expect(await labelsOf(copy.id), `labels after ${way}`).toEqual(expected);
+    // The window shows them as they were, too.
+    await page.getByLabel('Filter exports').fill('=SUM');
+    await expect(page.getByTestId('tracked-row').locator('td.label')).toHaveText(['=SUM(A1:A2)']);
+  }
 });

@@ -13,6 +13,7 @@ const ITEMS: TrackedExport[] = Array.from({ length: 3 }, (_, i) => ({
 let calls: Array<{ filter?: string; limit?: number }> = [];
 let profile = 0;
 let restored: TrackedExport[] = [];
+let matchingCalls = 0;
 
 beforeEach(async () => {
   vi.useFakeTimers();
@@ -31,6 +32,7 @@ beforeEach(async () => {
     },
     'tracked.matching': (payload) => {
       const { filter, among } = payload as { filter: string; among?: string[] };
+      if (!among) matchingCalls++;
       const ids = ITEMS.filter((item) => item.label.includes(filter) && (!among || among.includes(item.id))).map((item) => item.id);
       return { ids };
     },
@@ -75,11 +77,43 @@ describe('tracked state', () => {
     expect(tracked.exportScope).toEqual({ filter: 'file-2' });
   });
 
-  it('selects every export the filter matches, as main names them', async () => {
+  it('selects every export the filter matches at once, as a filter main resolves, with no ids asked for', async () => {
     tracked.setFilter('file-');
     await vi.advanceTimersByTimeAsync(200);
-    await tracked.selectAllMatching();
-    expect([...tracked.selected]).toEqual(ITEMS.map((item) => item.id));
+    matchingCalls = 0;
+    tracked.selectAllMatching();
+    expect(matchingCalls).toBe(0);
+    expect(tracked.scope).toEqual({ kind: 'selected', count: 3 });
+    expect(ITEMS.every((item) => tracked.isSelected(item.id))).toBe(true);
+    expect(tracked.selection).toEqual({ count: 3, onPage: 3, onOtherPages: 0, hidden: 0 });
+    expect(tracked.exportScope).toEqual({ filter: 'file-' });
+    tracked.clearSelection();
+    expect(tracked.isSelected(ITEMS[0]!.id)).toBe(false);
+    expect(tracked.scope).toEqual({ kind: 'filtered', count: 3 });
+  });
+
+  it('after selecting every match, unselecting one row asks main for their ids once and keeps the others', async () => {
+    tracked.selectAllMatching();
+    tracked.toggle(ITEMS[1]!);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(matchingCalls).toBe(1);
+    expect(tracked.exportScope).toEqual({ ids: [ITEMS[0]!.id, ITEMS[2]!.id] });
+    expect(tracked.scope).toEqual({ kind: 'selected', count: 2 });
+  });
+
+  it('after selecting every match, a filter change keeps them selected, as ids, and says how many it hides', async () => {
+    tracked.selectAllMatching();
+    tracked.setFilter('file-2');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(tracked.exportScope).toEqual({ ids: ITEMS.map((item) => item.id) });
+    expect(tracked.selection).toEqual({ count: 3, onPage: 1, onOtherPages: 0, hidden: 2 });
+  });
+
+  it('after selecting every match, Remove takes every one of them, by id, for Undo to put back', async () => {
+    tracked.selectAllMatching();
+    expect(await tracked.removeSelected()).toBe(true);
+    expect(tracked.removed).toEqual({ count: 3, items: ITEMS });
+    expect(tracked.scope.kind).toBe('all');
   });
 
   it('acts on every export (the empty filter) with neither selection nor filter', () => {

@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../../main/core/app-error';
 import { parseSourceUrls, readSourceFile, validUrls } from '../../../../main/core/files/parse-source-urls';
 import { decodeUtf8 } from '../../../../main/core/files/utf8-text';
+import { parseCsv } from '../../../../main/core/files/csv';
+import { formatTrackedList } from '../../../../main/core/tracked/tracked-file';
+import type { TrackedExport } from '../../../../shared/api/tracked';
 
 const A = 'https://h/a.png';
 const B = 'https://h/b.png';
@@ -215,5 +218,23 @@ describe('one parser for every way a list comes in', () => {
     // In a CSV cell or a JSON string a comma is unambiguous, and a URL may hold one.
     expect(parseSourceUrls('sourceFileUrl\n"https://files.example/w_100,h_100/a.png"', 'csv')[0]!.reason).toBeUndefined();
     expect(parseSourceUrls('["https://files.example/w_100,h_100/a.png"]')[0]!.reason).toBeUndefined();
+  });
+});
+
+describe('a tracked list written as CSV and read back', () => {
+  it.each([
+    ['a formula', '=HYPERLINK("http://evil","click")'],
+    ['a plus sign', '+1 555 0100'],
+    ['a minus sign', '-draft, v2'],
+    ['an at sign', '@channel "final"'],
+    ['the guard’s own quote before a formula start', "'=not a formula"],
+    ['a quote before text', "'quoted'"],
+  ])('keeps a label starting with %s exactly, pasted or imported', (_what, label) => {
+    const items: TrackedExport[] = [{ id: '1', sourceFileUrl: A, label, addedAt: '2026-01-01T00:00:00.000Z' }];
+    const text = formatTrackedList(items, 'csv');
+    // No line of the file starts a cell the way a formula does.
+    for (const cell of parseCsv(text).flatMap((row) => row.cells)) expect(cell).not.toMatch(/^[=+\-@]/);
+    expect(parseSourceUrls(text, 'csv')).toEqual([{ line: 2, value: A, label }]);
+    expect(parseSourceUrls(text, 'auto')).toEqual([{ line: 2, value: A, label }]);
   });
 });
