@@ -4,18 +4,18 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLOT_COUNT, SLOT_STATES, makeRingMemory } from '../../../main/core/http/fast-body/hash-ring-layout';
+import { makeRingMemory } from '../../../main/core/http/fast-body/hash-ring-layout';
 import type { RingMemory } from '../../../main/core/http/fast-body/hash-ring-layout';
-import { markGone, stopRingHasher } from '../../../main/core/http/fast-body/ring-hasher';
+import { markGone } from '../../../main/core/http/fast-body/ring-hasher';
 import { SlotRing } from '../../../main/core/http/fast-body/slot-ring';
-import { fastBodyWorkerEntry } from '../../../main/core/http/fast-body/worker-entry';
 import { fromWire } from '../../../main/core/http/fast-body/wire-errors';
 import { WorkerExchange } from '../../../main/core/http/fast-body/worker-exchange';
 import { toAppError } from '../../../main/core/http/to-app-error';
-import type { FastBodyWorkerData, FromWorker } from '../../../main/core/http/fast-body/worker-protocol';
+import type { FromWorker } from '../../../main/core/http/fast-body/worker-protocol';
 import { SHARED_SLOTS } from '../../../main/core/http/fast-body/worker-protocol';
+import { slotsInUse as slotsOf, startHasherThread } from '../../helpers/ring-hasher-thread';
+import type { HasherThread } from '../../helpers/ring-hasher-thread';
 
 /**
  * The exchange thread's use of the ring, driven here in this thread with the real hasher thread
@@ -62,7 +62,7 @@ let server: Server;
 let port: number;
 let dir: string;
 let ring: RingMemory;
-let hasher: Worker;
+let hasher: HasherThread;
 
 beforeAll(async () => {
   // Plain TCP: answers no HTTP server library would send, chosen by the request's path.
@@ -77,24 +77,17 @@ beforeAll(async () => {
   port = (server.address() as { port: number }).port;
   dir = mkdtempSync(join(tmpdir(), 'ring-slots-'));
   ring = makeRingMemory();
-  const entry = fastBodyWorkerEntry();
-  if (!entry) throw new Error('the fast body worker source is missing');
-  hasher = new Worker(entry.source, { eval: entry.eval, workerData: { role: 'hasher', ring } satisfies FastBodyWorkerData });
-  hasher.once('exit', () => markGone(ring));
+  hasher = startHasherThread(ring);
 });
 
 afterAll(async () => {
-  stopRingHasher(ring);
-  await new Promise((resolve) => hasher.once('exit', resolve));
+  await hasher.stop();
   await new Promise((resolve) => server.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 });
 
 function slotsInUse(): number {
-  const control = new Int32Array(ring.control);
-  let used = 0;
-  for (let slot = 0; slot < SLOT_COUNT; slot++) used += Atomics.load(control, SLOT_STATES + slot);
-  return used;
+  return slotsOf(ring);
 }
 
 /** One exchange as main drives it: open, then save with SHA-256 when the head came; its last message. */

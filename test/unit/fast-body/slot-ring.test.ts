@@ -1,39 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HASHER, HasherState, SLOT_BYTES, SLOT_COUNT, SLOT_STATES, makeRingMemory } from '../../../main/core/http/fast-body/hash-ring-layout';
+import { HASHER, HasherState, SLOT_BYTES, SLOT_COUNT, makeRingMemory } from '../../../main/core/http/fast-body/hash-ring-layout';
 import type { RingMemory } from '../../../main/core/http/fast-body/hash-ring-layout';
 import { markGone, stopRingHasher } from '../../../main/core/http/fast-body/ring-hasher';
 import { HashThreadGone, SlotRing } from '../../../main/core/http/fast-body/slot-ring';
-import { fastBodyWorkerEntry } from '../../../main/core/http/fast-body/worker-entry';
-import type { FastBodyWorkerData } from '../../../main/core/http/fast-body/worker-protocol';
+import { slotsInUse, startHasherThread } from '../../helpers/ring-hasher-thread';
+import type { HasherThread } from '../../helpers/ring-hasher-thread';
 
-/** The hasher as the app starts it: the fast body bundle (here its source through tsx) in the hasher role. */
-function startHasher(ring: RingMemory): { stopped: Promise<number> } {
-  const entry = fastBodyWorkerEntry();
-  if (!entry) throw new Error('the fast body worker source is missing');
-  const worker = new Worker(entry.source, { eval: entry.eval, workerData: { role: 'hasher', ring } satisfies FastBodyWorkerData });
-  const stopped = new Promise<number>((resolve) => worker.once('exit', (code) => {
-    markGone(ring);
-    resolve(code);
-  }));
-  running.push({ ring, stopped });
-  return { stopped };
-}
-
-const running: { ring: RingMemory; stopped: Promise<number> }[] = [];
+const running: HasherThread[] = [];
 afterEach(async () => {
-  for (const { ring, stopped } of running.splice(0)) {
-    stopRingHasher(ring);
-    await stopped;
-  }
+  for (const hasher of running.splice(0)) await hasher.stop();
 });
 
-function slotsInUse(ring: RingMemory): number {
-  const control = new Int32Array(ring.control);
-  let used = 0;
-  for (let slot = 0; slot < SLOT_COUNT; slot++) used += Atomics.load(control, SLOT_STATES + slot);
-  return used;
+function startHasher(ring: RingMemory): HasherThread {
+  const hasher = startHasherThread(ring);
+  running.push(hasher);
+  return hasher;
 }
 
 /** A seeded generator, so a failure repeats. */

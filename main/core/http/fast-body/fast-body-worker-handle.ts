@@ -100,11 +100,7 @@ export class FastBodyWorker {
 
   private async closeNow(): Promise<void> {
     if (!this.gone) this.worker.postMessage({ type: 'close' } satisfies ToWorker);
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
-    const ended = await Promise.race([this.exited.then(() => 'ended' as const), graceOver]);
-    clearTimeout(timer);
-    if (ended === 'late') {
+    if (!(await endedWithin(this.exited, CLOSE_GRACE_MS))) {
       await this.worker.terminate();
       // A thread stuck in a write keeps its descriptor open: closed here, so the temp file can go.
       const fd = Number(Atomics.load(this.counters, SHARED_FD));
@@ -116,16 +112,17 @@ export class FastBodyWorker {
         }
       }
     }
-    await this.endHasher();
-  }
-
-  /** The hasher ends once the exchange is done with the ring: asked to, or terminated if it does not within the grace. */
-  private async endHasher(): Promise<void> {
+    // The hasher ends once the exchange is done with the ring: asked to, or terminated if it does not within the grace.
     stopRingHasher(this.ring);
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
-    const ended = await Promise.race([this.hasherExited.then(() => 'ended' as const), graceOver]);
-    clearTimeout(timer);
-    if (ended === 'late') await this.hasher.terminate();
+    if (!(await endedWithin(this.hasherExited, CLOSE_GRACE_MS))) await this.hasher.terminate();
   }
+}
+
+/** Whether `exited` settles within `ms`. */
+async function endedWithin(exited: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const ended = await Promise.race([exited.then(() => true as const), late]);
+  clearTimeout(timer);
+  return ended;
 }
