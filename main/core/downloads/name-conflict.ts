@@ -27,6 +27,9 @@ export type ConflictPolicy = (taken: TakenName, signal: AbortSignal) => Conflict
  */
 export type NameSet = (n: number) => string[];
 
+/** The NameSet of the set a file saved as `firstName` heads (a split zip's part 1 names its later parts). */
+export type SetNaming = (firstName: string) => NameSet;
+
 /** How many numbered names are tried before giving up. */
 const MAX_NUMBER = 10_000;
 
@@ -53,11 +56,13 @@ export interface SettledName {
  * names: the first, saved without ever replacing (a file that appears meanwhile is kept:
  * `name (1).zip`). A taken one (any name of the set): as the policy says (no policy: keep both);
  * replace keeps the names, keep both takes the first numbering under which every name of the set
- * is free. Throws a `cancelled` error when the policy says cancel.
+ * is free. Throws a `cancelled` error when the policy says cancel. `firstSettled`: the first
+ * name was answered for already (the save dialog asked about it), so unnumbered only the rest
+ * are checked.
  */
-export async function settleTakenName(folder: string, names: NameSet, policy: ConflictPolicy | undefined, signal: AbortSignal): Promise<SettledName> {
+export async function settleTakenName(folder: string, names: NameSet, policy: ConflictPolicy | undefined, signal: AbortSignal, firstSettled = false): Promise<SettledName> {
   const wanted = names(0);
-  const taken = await firstTaken(folder, wanted);
+  const taken = await firstTaken(folder, firstSettled ? wanted.slice(1) : wanted);
   if (taken === null) return { name: wanted[0]!, number: 0, existing: 'keep-both' };
   const choice = policy ? await policy({ path: join(folder, taken), filename: taken, folder }, signal) : 'keep-both';
   if (choice === 'cancel') {

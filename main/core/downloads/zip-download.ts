@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { ConflictChoice } from '../../../shared/api/downloads';
 import { appError, cancelled } from '../app-error';
 import { openBatch } from '../http/batch-client';
@@ -17,7 +17,7 @@ import { bodyFailure } from './body-retries';
 import { moveIntoPlace } from './move-into-place';
 import { numberedName } from '../../../shared/numbered-name';
 import { settleTakenName } from './name-conflict';
-import type { ConflictPolicy, NameSet } from './name-conflict';
+import type { ConflictPolicy, NameSet, SetNaming } from './name-conflict';
 import type { ProgressSnapshot } from './progress-meter';
 import { discardBatchBody, saveBatchBody, withTempFile } from './save-body';
 import type { BatchBody } from './save-body';
@@ -34,8 +34,12 @@ export type ZipDestination =
    * while the body streams; without one it becomes `name (1).zip`.
    */
   | { kind: 'folder'; dir: string; onConflict?: ConflictPolicy }
-  /** Ask with the save dialog (while the body already streams to the temp file); the dialog confirmed any replacement. */
-  | { kind: 'ask'; dialogs: Pick<Dialogs, 'saveAs'>; defaultDir: string };
+  /**
+   * Ask with the save dialog (while the body already streams to the temp file); the dialog
+   * confirmed any replacement of the file chosen. A split zip's later parts, which the dialog
+   * never showed, are settled by `onConflict` when one of their names is taken there.
+   */
+  | { kind: 'ask'; dialogs: Pick<Dialogs, 'saveAs'>; defaultDir: string; onConflict?: ConflictPolicy };
 
 /** Everything a zip download needs; usable by the app's handlers and by the command line alike. */
 export interface ZipDownloadOptions {
@@ -54,11 +58,12 @@ export interface ZipDownloadOptions {
   /** The name to save under, from the backend's (a part of a split download: `name (part 1 of 3).zip`); default: the backend's. */
   nameAs?: (filename: string) => string;
   /**
-   * In a folder, the names this file stands for, numbered n (see NameSet): a split zip's part 1
-   * passes every part's name, so a taken name anywhere in the set numbers the whole set. Default:
-   * the file alone, `name (n).zip`.
+   * The names this file stands for, from the name it is saved under, numbered n (see NameSet):
+   * a split zip's part 1 passes every part's name, so a taken name anywhere in the set numbers
+   * the whole set, in a folder and beside a file chosen in the save dialog. Default: the file
+   * alone, `name (n).zip`.
    */
-  nameSet?: NameSet;
+  nameSet?: SetNaming;
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryOptions>;
   /** Minimum time between progress reports (default 100 ms: about 10 a second). */
@@ -91,6 +96,11 @@ export interface ZipDownloadResult {
   entries: number;
   /** In a folder: the number its name (and its set's) took to keep an existing file, `name (1).zip`; 0 for none. */
   numbered: number;
+  /**
+   * Saved through the save dialog as a split zip's part 1: how its later parts treat a taken
+   * name, as settled for the whole set then (replace only when a person said so). Absent otherwise.
+   */
+  setChoice?: ConflictChoice;
   /** The SHA-256 of the file (hex), computed as the body streamed; null with `hashBody: false`. */
   sha256: string | null;
   /** What was asked for and what answered, for the manifest. */
@@ -177,6 +187,7 @@ export async function runZipDownload(options: ZipDownloadOptions): Promise<ZipDo
         filenameSource: source,
         entries: directory.entries,
         numbered: target.numbered,
+        ...(target.setChoice ? { setChoice: target.setChoice } : {}),
         sha256: body.sha256,
         sourceFileUrls: [...options.sourceFileUrls],
         status: response.status,
@@ -235,10 +246,12 @@ interface Target {
   path: string;
   existing: ConflictChoice;
   numbered: number;
+  /** Through the save dialog, for a set: how its later parts treat a taken name. */
+  setChoice?: ConflictChoice;
 }
 
 /** Where the file goes; throws (a `cancelled` error for a cancelled dialog or question) when it goes nowhere. */
-async function chooseTarget(destination: ZipDestination, filename: string, nameSet: NameSet | undefined, signal: AbortSignal): Promise<Target> {
+async function chooseTarget(destination: ZipDestination, filename: string, nameSet: SetNaming | undefined, signal: AbortSignal): Promise<Target> {
   if (destination.kind === 'file') {
     const existing = destination.existing ?? 'cancel';
     // A FIFO or a device at the path is refused now, not after the whole body was saved.
@@ -247,7 +260,7 @@ async function chooseTarget(destination: ZipDestination, filename: string, nameS
   }
   if (destination.kind === 'folder') {
     await mkdir(destination.dir, { recursive: true });
-    const names: NameSet = nameSet ?? ((n) => [n === 0 ? filename : numberedName(filename, n)]);
+    const names: NameSet = nameSet?.(filename) ?? ((n) => [n === 0 ? filename : numberedName(filename, n)]);
     const settled = await settleTakenName(destination.dir, names, destination.onConflict, signal);
     const path = join(destination.dir, settled.name);
     if (settled.existing === 'replace') await refuseToReplaceNonFile(path);
@@ -259,5 +272,24 @@ async function chooseTarget(destination: ZipDestination, filename: string, nameS
     filters: [{ name: 'Zip archive', extensions: ['zip'] }],
   });
   if (path === null) throw cancelled('The download was cancelled: no file was chosen in the save dialog.');
-  return { path, existing: 'replace', numbered: 0 };
+  if (!nameSet) return { path, existing: 'replace', numbered: 0 };
+  return settleSetBesideChosen(path, nameSet, destination.onConflict, signal);
+}
+
+/**
+ * A split zip's part 1 saved as `chosen` in the save dialog: its later parts go beside it, named
+ * after it, where the dialog never looked. A taken later name is settled for the whole set (the
+ * job's question, or the setting), as in a folder: Keep both numbers every part alike,
+ * `name (1) (part 1 of 3).zip`, …, keeping the file the dialog would have replaced too; Replace
+ * replaces the set; Cancel saves nothing. With no later name taken, nothing is asked.
+ */
+async function settleSetBesideChosen(chosen: string, nameSet: SetNaming, policy: ConflictPolicy | undefined, signal: AbortSignal): Promise<Target> {
+  const folder = dirname(chosen);
+  const set = nameSet(basename(chosen));
+  // Unnumbered, part 1 keeps the name typed in the dialog, whatever it is.
+  const names: NameSet = (n) => (n === 0 ? [basename(chosen), ...set(0).slice(1)] : set(n));
+  const settled = await settleTakenName(folder, names, policy, signal, true);
+  const path = join(folder, settled.name);
+  if (settled.number > 0) return { path, existing: 'keep-both', numbered: settled.number, setChoice: 'keep-both' };
+  return { path, existing: 'replace', numbered: 0, setChoice: settled.existing };
 }

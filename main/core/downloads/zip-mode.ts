@@ -52,7 +52,7 @@ export async function runZipMode(deps: ZipModeDeps, job: DownloadJob, source: Do
   const resumeIn = keep.length > 0 && resume?.firstPartPath ? dirname(resume.firstPartPath) : null;
   const { asks, folder } = resumeIn ? { asks: false, folder: resumeIn } : await whereToSave(deps.preferences, deps.paths.downloadsDir, saveTo);
   const destination: ZipDestination = asks
-    ? { kind: 'ask', dialogs: deps.dialogs, defaultDir: (await deps.preferences?.lastFolder()) ?? folder }
+    ? { kind: 'ask', dialogs: deps.dialogs, defaultDir: (await deps.preferences?.lastFolder()) ?? folder, onConflict: deps.conflicts.policyFor(job) }
     : { kind: 'folder', dir: folder, onConflict: deps.conflicts.policyFor(job) };
   let remembering: Promise<void> | undefined;
   // On unless the setting turns it off (no settings: on, as the setting's default).

@@ -107,14 +107,15 @@ function numberedSetBeside(destination: ZipDestination, parts: number): ZipDesti
  * a taken name settled as part 1's was (the same question, answered once a job). An exact
  * path: named after that path (not after what part 1 became, which may carry a " (1)"), and a
  * taken name handled as the path's. The save dialog: beside the file chosen there and named
- * after it, a taken name becoming `… (1).zip`.
+ * after it and numbered as part 1's set was; a taken name replaced only when the set's question
+ * said Replace, else kept (`… (1).zip`).
  */
 function laterPart(destination: ZipDestination, first: SavedPart, backendBase: string, part: number, parts: number): { destination: ZipDestination; name?: string } {
   if (destination.kind === 'folder') return { destination, name: partFileNameFor(backendBase, part, parts, first.numbered) };
   const numberedSet = numberedSetBeside(destination, parts);
   if (numberedSet) return { destination: numberedSet, name: partFileNameFor(backendBase, part, parts, first.numbered) };
   if (destination.kind === 'file') return { destination: { kind: 'file', path: exactPartPath(destination.path, part, parts), existing: destination.existing ?? 'cancel' } };
-  return { destination: { kind: 'file', path: exactPartPath(first.path, part, parts), existing: 'keep-both' } };
+  return { destination: { kind: 'file', path: exactPartPath(first.path, part, parts), existing: first.setChoice === 'replace' ? 'replace' : 'keep-both' } };
 }
 
 /**
@@ -158,7 +159,7 @@ export async function runZipParts(options: ZipPartsOptions): Promise<SavedPart[]
         onFilename: part === 1 ? options.onFilename : undefined,
         nameAs,
         // Part 1 in a folder stands for the whole set: Keep both numbers every part alike.
-        nameSet: parts > 1 && !later ? (n) => partSet(backendBase, parts)(n) : undefined,
+        nameSet: parts > 1 && !later ? (firstName) => partSet(partBaseOf(firstName), parts) : undefined,
         onProgress: onProgress ? report : undefined,
       }), {
         retries: options.bodyRetries ?? 2,

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
@@ -95,4 +95,29 @@ test('URL mode above the maximum batch size merges every batch into one list', a
   await expect(job.getByTestId('job-state')).toHaveText('Done', { timeout: 30_000 });
   // 4 requests of at most 10 (the core's tests count them at the backend): one list of all 36, in order.
   await expect(job.getByTestId('url-results')).toContainText('36 exported URLs');
+});
+
+test('through the save dialog, a later part already there is asked about once, and Keep both numbers the whole set', async ({ page, bridge }) => {
+  await expect(page.getByTestId('tracked-row').first()).toBeVisible();
+  await setBatchSize(page, '12');
+  await expect(page.getByTestId('profile-card').first().getByTestId('batch-limit')).toContainText('at most 12 exports');
+  const downloads = join(bridge.root, 'downloads');
+  // Part 2 of an earlier set is there; the save dialog shows part 1's name only, which is free.
+  writeFileSync(join(downloads, PARTS[1]!), 'not mine');
+  await page.request.post(new URL('__bridge/test/dialogs', bridge.url).href, { data: { saveAs: [join(downloads, PARTS[0]!)] } });
+  await goTo(page, 'Exports');
+  await page.getByRole('button', { name: 'Download zip', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Download as 3 zip files?' }).getByRole('button', { name: 'Download 3 parts' }).click();
+  const question = page.getByRole('alertdialog', { name: `A file named “${PARTS[1]!}” already exists` });
+  await expect(question).toBeVisible({ timeout: 30_000 });
+  await expect(question.getByRole('button', { name: 'Keep both' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const job = page.getByTestId('download-job').first();
+  await expect(job.getByTestId('job-state')).toHaveText('Done', { timeout: 30_000 });
+  const numbered = [1, 2, 3].map((n) => `Canvas exports – sample (1) (part ${n} of 3).zip`);
+  for (const [i, name] of numbered.entries()) await expect(job.getByTestId('zip-part').nth(i)).toContainText(name.slice(-28));
+  expect(readdirSync(downloads).filter((name) => name.endsWith('.zip')).sort()).toEqual([...numbered, PARTS[1]!].sort());
+  expect(readFileSync(join(downloads, PARTS[1]!), 'utf8')).toBe('not mine');
+  // One question for the set, and one save dialog.
+  expect(bridge.desktop.dialogs.filter((d) => d.kind === 'saveAs')).toHaveLength(1);
 });

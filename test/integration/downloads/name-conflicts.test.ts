@@ -321,3 +321,72 @@ describe('a split download whose parts are already in the default folder', () =>
     expect((await value(core.api['settings.get'](undefined))).nameConflict).toBe('ask');
   });
 });
+
+describe('a split download saved through the save dialog beside parts already there', () => {
+  const PART_1 = 'Canvas exports – sample (part 1 of 2).zip';
+  const PART_2 = 'Canvas exports – sample (part 2 of 2).zip';
+  const SET_1 = ['Canvas exports – sample (1) (part 1 of 2).zip', 'Canvas exports – sample (1) (part 2 of 2).zip'];
+
+  /** Starts a zip of the first 3 exports (2 parts), the save dialog answering part 1's path in the default folder. */
+  async function downloadThroughDialog(): Promise<string> {
+    await value(core.api['profiles.setMaxBatchSize']({ id: profileId, maxBatchSize: 2 }));
+    ports.dialogs.saveAnswers.push(join(ports.paths.downloadsDir, PART_1));
+    return (await value(core.api['downloads.start']({ profileId, scope: { ids: exportIds.slice(0, 3) }, mode: 'zip', saveTo: 'ask' }))).jobId;
+  }
+
+  it('asks about a taken later part the dialog never saw, and Keep both numbers the whole set', async () => {
+    writeFileSync(join(ports.paths.downloadsDir, PART_2), 'not mine');
+    const jobId = await downloadThroughDialog();
+    expect(await asked(jobId)).toEqual({ filename: PART_2, folder: ports.paths.downloadsDir });
+    await value(answer(jobId, 'keep-both'));
+    const job = await finished(jobId);
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({ mode: 'zip', parts: SET_1.map((filename) => ({ filename, path: join(ports.paths.downloadsDir, filename) })) });
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual([...SET_1, PART_2].sort());
+    expect(saved(PART_2).toString()).toBe('not mine');
+  });
+
+  it('keeps a part 1 the dialog agreed to replace when the set is kept beside it (Keep both)', async () => {
+    for (const name of [PART_1, PART_2]) writeFileSync(join(ports.paths.downloadsDir, name), `not mine: ${name}`);
+    const jobId = await downloadThroughDialog();
+    expect(await asked(jobId)).toEqual({ filename: PART_2, folder: ports.paths.downloadsDir });
+    await value(answer(jobId, 'keep-both'));
+    expect((await finished(jobId)).state).toBe('succeeded');
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual([...SET_1, PART_1, PART_2].sort());
+    expect(saved(PART_1).toString()).toBe(`not mine: ${PART_1}`);
+  });
+
+  it('Replace replaces every part of the set, asked once', async () => {
+    writeFileSync(join(ports.paths.downloadsDir, PART_2), 'not mine');
+    const jobId = await downloadThroughDialog();
+    await asked(jobId);
+    await value(answer(jobId, 'replace'));
+    const job = await finished(jobId);
+    expect(job.state).toBe('succeeded');
+    expect(eventsOf<{ conflict: unknown; jobId: string }>('downloads.conflict', jobId).filter((event) => event.conflict)).toHaveLength(1);
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual([PART_1, PART_2]);
+    expect(saved(PART_2).toString()).not.toBe('not mine');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('Cancel saves nothing and leaves the taken part as it was', async () => {
+    writeFileSync(join(ports.paths.downloadsDir, PART_2), 'not mine');
+    const jobId = await downloadThroughDialog();
+    await asked(jobId);
+    await value(answer(jobId, 'cancel'));
+    const job = await finished(jobId);
+    expect(job.state).toBe('cancelled');
+    expect(job.error?.message).toMatch(/"Canvas exports – sample \(part 2 of 2\)\.zip" already exists/);
+    expect(readdirSync(ports.paths.downloadsDir)).toEqual([PART_2]);
+    expect(saved(PART_2).toString()).toBe('not mine');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('asks nothing when no later part is taken', async () => {
+    const jobId = await downloadThroughDialog();
+    const job = await finished(jobId);
+    expect(job.state).toBe('succeeded');
+    expect(eventsOf<{ conflict: unknown; jobId: string }>('downloads.conflict', jobId).filter((event) => event.conflict)).toHaveLength(0);
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual([PART_1, PART_2]);
+  });
+});
