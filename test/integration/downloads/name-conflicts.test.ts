@@ -382,6 +382,17 @@ describe('a split download saved through the save dialog beside parts already th
     expect(leftovers()).toEqual([]);
   });
 
+  it('names the set after a file renamed in the dialog, and numbers that set when one of its parts is taken', async () => {
+    await value(core.api['profiles.setMaxBatchSize']({ id: profileId, maxBatchSize: 2 }));
+    writeFileSync(join(ports.paths.downloadsDir, 'Quarter (part 2 of 2).zip'), 'not mine');
+    ports.dialogs.saveAnswers.push(join(ports.paths.downloadsDir, 'Quarter.zip'));
+    const jobId = (await value(core.api['downloads.start']({ profileId, scope: { ids: exportIds.slice(0, 3) }, mode: 'zip', saveTo: 'ask' }))).jobId;
+    expect(await asked(jobId)).toEqual({ filename: 'Quarter (part 2 of 2).zip', folder: ports.paths.downloadsDir });
+    await value(answer(jobId, 'keep-both'));
+    expect((await finished(jobId)).state).toBe('succeeded');
+    expect(readdirSync(ports.paths.downloadsDir).sort()).toEqual(['Quarter (1) (part 1 of 2).zip', 'Quarter (1) (part 2 of 2).zip', 'Quarter (part 2 of 2).zip']);
+  });
+
   it('asks nothing when no later part is taken', async () => {
     const jobId = await downloadThroughDialog();
     const job = await finished(jobId);
