@@ -15,9 +15,10 @@
  * time ÷ its own, per round: > 1 is faster than curl; median, min–max), its CPU per GiB and
  * against curl's (its CPU ÷ curl's, per round: < 1 is less), and its peak RSS.
  * Knobs: BENCH_SIZES (MiB, default 256,1024), BENCH_ROUNDS (default 5), BENCH_PROTOCOLS
- * (default http,https), BENCH_EXTRAS=1 (adds the fast path without its streamed SHA-256, and
- * with the manifest's entry digests: what each costs), BENCH_CONTENDERS (which run beside curl:
- * bare, got, fast, fast-unhashed, fast-manifest, compare; default bare,got,fast and the extras), BENCH_COMPARE (path of another
+ * (default http,https), BENCH_EXTRAS=1 (adds the fast path with the manifest's entry digests:
+ * what they cost), BENCH_CONTENDERS (which run beside curl: bare, got, fast, fast-unhashed,
+ * fast-manifest, compare; default bare,got,fast,fast-unhashed and the extras). With and without
+ * its streamed SHA-256, the fast path's rounds give the hash's cost (issue 19: at most 10%), BENCH_COMPARE (path of another
  * zip-download.ts, e.g. an older one from `git archive` inside this checkout, run as one more
  * contender with its own worker), BENCH_DIR
  * (where the zips are written, default the temp folder: on a machine whose disk is the limit,
@@ -28,7 +29,8 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -146,6 +148,8 @@ function median(values: number[]): number {
 
 /** One contender of every round. */
 interface Contender {
+  /** Which contender it is (BENCH_CONTENDERS names it so). */
+  key: string;
   name: string;
   file: string | 'curl';
   options?: EngineOptions;
@@ -155,6 +159,36 @@ interface Contender {
 
 /** A contender's rounds at one size. */
 type Rounds = ChildResult[];
+
+/**
+ * What the streamed SHA-256 costs (issue 19's goal: at most 10% of the throughput), from the
+ * fast path with and without it in the same rounds: per round, 1 − its speed ÷ the speed without
+ * it; the median and range. Null when either did not run.
+ */
+function hashCost(contenders: Contender[], results: Map<Contender, Rounds>): string | null {
+  const hashed = contenders.find((contender) => contender.key === 'fast');
+  const unhashed = contenders.find((contender) => contender.key === 'fast-unhashed');
+  if (!hashed || !unhashed) return null;
+  const withHash = results.get(hashed)!;
+  const costs = results.get(unhashed)!.map((round, i) => 1 - round.seconds / withHash[i]!.seconds);
+  const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+  return `the streamed SHA-256 costs ${percent(median(costs))} of the fast path's throughput (median of the rounds; ${percent(Math.min(...costs))}–${percent(Math.max(...costs))}); goal (issue 19): at most 10%`;
+}
+
+/** This machine's SHA-256 speed on one core (Node's, as the hasher thread runs it), and its cores: what bounds the hash's cost. */
+function hashContext(): string {
+  const slice = Buffer.alloc(256 * 1024, 7);
+  const hash = createHash('sha256');
+  const started = performance.now();
+  let bytes = 0;
+  while (performance.now() - started < 500) {
+    hash.update(slice);
+    bytes += slice.length;
+  }
+  hash.digest();
+  const gibPerSecond = bytes / GiB / ((performance.now() - started) / 1000);
+  return `SHA-256 on one core here: ${gibPerSecond.toFixed(2)} GiB/s (${(1 / gibPerSecond).toFixed(2)} CPU s per GiB); ${availableParallelism()} cores, shared by the backend in this process, the reading thread and the hashing thread`;
+}
 
 function report(title: string, contenders: Contender[], results: Map<Contender, Rounds>): void {
   const curlRounds = results.get(contenders[0]!)!;
@@ -179,6 +213,8 @@ function report(title: string, contenders: Contender[], results: Map<Contender, 
   console.log('| contender | MiB/s (median) | speed vs curl (median, min–max) | CPU s per GiB | CPU vs curl | max RSS MB |');
   console.log('|---|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  const cost = hashCost(contenders, results);
+  if (cost) console.log(cost);
 }
 
 async function roundsOf(backend: SampleBackend, size: number, rounds: number, contenders: Contender[], work: string, caFile: string | null, label: string): Promise<Map<Contender, Rounds>> {
@@ -216,7 +252,7 @@ async function main(): Promise<void> {
     const engine = await bundleChild(work, engineModule, 'engine');
     // Beside the engine's bundle, where the fast path looks for its worker (worker-entry.ts).
     await bundle([workerModule], join(work, 'fast-body-worker.mjs'));
-    const everyContender: (Contender & { key: string })[] = [
+    const everyContender: Contender[] = [
       { key: 'curl', name: 'curl', file: 'curl' },
       { key: 'bare', name: 'bare node:http(s)', file: await bundleChild(work, bareNodeModule, 'bare') },
       { key: 'got', name: 'got path', file: engine, options: { bodyPath: 'got' }, expectPath: 'got' },
@@ -226,11 +262,12 @@ async function main(): Promise<void> {
     ];
     // BENCH_COMPARE=/path/to/an/older/zip-download.ts (e.g. from `git archive`) adds that engine to every round.
     if (process.env.BENCH_COMPARE) everyContender.push({ key: 'compare', name: 'compared engine', file: await bundleCompared(work, process.env.BENCH_COMPARE), options: { bodyPath: 'fast' } });
-    const chosen = new Set(['curl', ...(process.env.BENCH_CONTENDERS ?? `bare,got,fast${process.env.BENCH_EXTRAS === '1' ? ',fast-unhashed,fast-manifest' : ''}${process.env.BENCH_COMPARE ? ',compare' : ''}`).split(',')]);
+    const chosen = new Set(['curl', ...(process.env.BENCH_CONTENDERS ?? `bare,got,fast,fast-unhashed${process.env.BENCH_EXTRAS === '1' ? ',fast-manifest' : ''}${process.env.BENCH_COMPARE ? ',compare' : ''}`).split(',')]);
     const contenders: Contender[] = everyContender.filter((contender) => chosen.has(contender.key));
     const baseline = await child(engine, null, {});
     console.log(`download benchmark: ${rounds} rounds per size, sizes ${sizes.join(', ')} MiB, over ${protocols.join(' and ')}, written to ${work}`);
     console.log(`engine child baseline (node + bundled engine loaded, no download): peak RSS ${((baseline.maxRssKiB * 1024) / 1e6).toFixed(0)} MB`);
+    console.log(hashContext());
     for (const protocol of protocols) {
       if (protocol === 'https' && !pki) {
         console.log('https skipped: openssl is needed for the per-run authority');
