@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { isMethodName } from '../../shared/api';
 import type { EventName, EventPayload } from '../../shared/api';
+import type { AppCommand } from '../../shared/api/app';
 import { createCore } from '../../main/core/core';
 import type { Core, CoreOptions } from '../../main/core/core';
 import type { SecretChain } from '../../main/core/secrets/create-secret-store';
+import type { SampleBackendOptions } from '../../main/core/sample-backend';
 import { bridgeDialogs, bridgeNotifier, bridgePaths, bridgeShell, emptyDesktopLog } from './bridge-ports';
 import type { DesktopLog, DialogAnswers } from './bridge-ports';
 import { LaunchTokens, newToken, OPEN_THE_LINK, refusal, tokenCookie } from './access';
+import { chooseMenuItem } from './menu';
 import { injectBridgeScript, readStatic } from './static-files';
 
 /** A running bridge. */
@@ -44,10 +47,12 @@ export interface BridgeOptions {
   identity: CoreOptions['identity'];
   port?: number;
   /**
-   * Serve `/__bridge/test/*` (queue dialog answers, read what the desktop was asked to do): only
-   * for the test suite. `npm run dev:browser` leaves it off.
+   * Serve `/__bridge/test/*` (queue dialog answers, read what the desktop was asked to do, choose
+   * an item of the app menu): only for the test suite. `npm run dev:browser` leaves it off.
    */
   testRoutes?: boolean;
+  /** How the built-in sample backend behaves (e.g. the Content-Disposition of its zips), or false for none; its defaults when absent. */
+  sampleBackend?: SampleBackendOptions | false;
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -116,7 +121,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       shell: bridgeShell(desktop),
       events,
     },
-    { identity: options.identity, secretsStatus: options.secrets.status },
+    { identity: options.identity, secretsStatus: options.secrets.status, sampleBackend: options.sampleBackend },
   );
   const clientScript = await bundleClient();
   let allowedHosts: Set<string> = new Set();
@@ -164,6 +169,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         answers.saveAs.push(...(queued.saveAs ?? []));
         answers.openFiles.push(...(queued.openFiles ?? []));
         answers.chooseFolder.push(...(queued.chooseFolder ?? []));
+        return send(response, 200, 'application/json', '{}');
+      }
+      if (path === '/__bridge/test/menu') {
+        // `{ path: ['Help', 'Keyboard Shortcuts'] }`: what main does when that item is chosen in the native menu.
+        const item = body.path;
+        if (!Array.isArray(item) || !item.every((label) => typeof label === 'string')) throw new BadRequest(400, 'Give the item as { "path": ["Help", "Keyboard Shortcuts"] }.');
+        const actions = {
+          command: (command: AppCommand) => events.emit('app.command', { command }),
+          openHelp: () => void desktop.openedPaths.push('README.md'),
+        };
+        if (!chooseMenuItem(item, actions)) return send(response, 404, 'text/plain', `The app menu has no item ${item.join(' → ')} that the bridge can choose.`);
         return send(response, 200, 'application/json', '{}');
       }
     }

@@ -3,23 +3,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+import type { SampleBackendOptions } from '../../main/core/sample-backend';
 import { packageIdentity } from '../bridge/identity';
-import { bridgeSecretStore } from '../bridge/secrets';
+import { secretStoreFor } from '../bridge/secrets';
+import type { BridgeSecretBackend } from '../bridge/secrets';
 import { startBridge } from '../bridge/server';
 import type { Bridge } from '../bridge/server';
 import { chromiumExecutable } from './browser-executable';
 
 const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
+/** How a file's tests want the bridge: `test.use({ secretBackend: 'session' })`, `test.use({ sampleBackend: { … } })`. */
+export interface BridgeChoices {
+  /** Where keys live: the OS keychain where there is one (default), or this session only, as where the keychain cannot be used. */
+  secretBackend: BridgeSecretBackend;
+  /** How the built-in sample backend behaves; its defaults when absent. */
+  sampleBackend: SampleBackendOptions | undefined;
+}
+
 /** A page on a fresh bridge: its own state folder, the real core, the built renderer. */
-export const test = base.extend<{ bridge: Bridge }>({
-  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
-  // eslint-disable-next-line no-empty-pattern
-  bridge: async ({}, use, testInfo) => {
+export const test = base.extend<{ bridge: Bridge } & BridgeChoices>({
+  secretBackend: ['keychain', { option: true }],
+  sampleBackend: [undefined, { option: true }],
+  bridge: async ({ secretBackend, sampleBackend }, use, testInfo) => {
     testInfo.skip(chromiumExecutable() === null, 'No Chromium on this machine (install Debian\'s "chromium").');
     if (!existsSync(join(staticDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build`.');
     const root = mkdtempSync(join(tmpdir(), 'export-manager-e2e-'));
-    const bridge = await startBridge({ staticDir, root, secrets: await bridgeSecretStore(), identity: packageIdentity(), testRoutes: true });
+    const bridge = await startBridge({ staticDir, root, secrets: await secretStoreFor(secretBackend), identity: packageIdentity(), testRoutes: true, sampleBackend });
     await use(bridge);
     await bridge.close();
     rmSync(root, { recursive: true, force: true });
@@ -29,10 +39,13 @@ export const test = base.extend<{ bridge: Bridge }>({
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      // Svelte's runtime warnings (derived_inert, ownership, …) name their code by a svelte.dev/e/ link,
+      // the only part a production build keeps: each is a bug in the page, so it fails the test too.
+      else if (message.text().includes('svelte.dev/e/')) problems.push(`Svelte ${message.type()}: ${message.text()}`);
     });
     await openApp(page, bridge.openLink());
     await use(page);
-    // A CSP violation or an uncaught error fails the test that caused it.
+    // A CSP violation, an uncaught error or a Svelte warning fails the test that caused it.
     expect(problems, 'the page logged errors').toEqual([]);
   },
 });

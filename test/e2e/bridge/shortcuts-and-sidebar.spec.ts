@@ -52,3 +52,30 @@ test('below 900 px, the sidebar shows the name of the screen a keyboard user is 
   await expect(name).toHaveText('History');
   await context.close();
 });
+
+test('Help → Keyboard Shortcuts in the app menu opens the same list, with focus in it, and Escape gives focus back', async ({ page, bridge }) => {
+  const chooseInMenu = (path: string[]) => page.request.post(new URL('__bridge/test/menu', bridge.url).href, { data: { path } });
+  // Chosen while typing in a field, where the ? key is a character: the menu works anyway.
+  const filter = page.getByLabel('Filter exports');
+  await filter.focus();
+  await filter.fill('report');
+  const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(list).toHaveCount(0);
+
+  const chosen = await chooseInMenu(['Help', 'Keyboard Shortcuts']);
+  expect(chosen.status()).toBe(200);
+  await expect(list).toBeVisible();
+  await expect(list.locator('.row').filter({ hasText: 'Filter the exports' })).toContainText('Ctrl+F');
+  await expect(list.getByRole('button', { name: 'Close' })).toBeFocused();
+  // The page behind is out of reach: Tab stays in the list or goes to the browser's own controls, never to the page.
+  await page.keyboard.press('Tab');
+  expect(await list.evaluate((dialog) => dialog.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(filter).toBeFocused();
+  await expect(filter).toHaveValue('report');
+
+  // The route acts out only the menu's own items.
+  expect((await chooseInMenu(['Help', 'No Such Item'])).status()).toBe(404);
+  await expect(list).toHaveCount(0);
+});
