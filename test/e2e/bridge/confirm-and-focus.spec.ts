@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DATABASE_FILE } from '../../../main/core/store/database';
@@ -134,30 +132,3 @@ test('closing an error banner gives focus to the screen’s heading, not the pag
   await expect(page.getByRole('heading', { level: 1, name: 'Profiles' })).toBeFocused();
 });
 
-test.describe('a download refused for its key', () => {
-  let refusing: Server;
-  let url = '';
-  test.beforeAll(async () => {
-    // A backend that refuses every request without a valid key (401).
-    refusing = createServer((request, response) => {
-      request.resume();
-      response.writeHead(401, { 'content-type': 'application/json' }).end('{"message":"missing or invalid x-api-key"}');
-    });
-    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(refusing.address() as { port: number }).port}/api`;
-  });
-  test.afterAll(() => new Promise<void>((resolve) => refusing.close(() => resolve())));
-
-  test('"Open profile" opens that profile’s key form, focused', async ({ page, bridge }) => {
-    const id = await withSecondProfile(page, bridge, url);
-    const added = await bridge.core.api['tracked.add']({ profileId: id, text: 'https://files.example/a.png' });
-    expect(added.ok).toBe(true);
-    await page.getByLabel('Active profile').selectOption({ label: 'Second backend' });
-    await page.getByRole('button', { name: /^Download zip/ }).click();
-    const job = page.getByTestId('download-job').first();
-    await expect(job.getByTestId('job-state')).toHaveText('Failed', { timeout: 30_000 });
-    await job.getByRole('button', { name: 'Open profile' }).click();
-    const card = page.locator(`[data-profile-id="${id}"]`);
-    await expect(card.getByLabel('API key')).toBeFocused();
-  });
-});
